@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { COMMON_PASSWORDS } from "./common-passwords";
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const Email = z
+  .string({ error: "is required" })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "must be at most 254 characters" })
+  .pipe(z.email({ error: "must be an email address" }));
+
+export const SignupInput = z.object({
+  email: Email,
+  password: z
+    .string({ error: "is required" })
+    .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+    .max(256, { error: "must be at most 256 characters" })
+    .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), {
+      error: "is too common; choose one that is harder to guess",
+    }),
+});
+export type SignupInput = z.infer<typeof SignupInput>;
+
+// Login does not re-check strength: the stored hash is the judge.
+export const LoginInput = z.object({
+  email: Email,
+  password: z.string({ error: "is required" }).min(1, { error: "is required" }).max(256),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const User = z.object({
+  id: z.string(),
+  email: z.string(),
+  createdAt: z.string().describe("ISO-8601 UTC instant"),
+});
+export type User = z.infer<typeof User>;
+
+export const UserResponse = z.object({ user: User });

@@ -1,0 +1,5 @@
+export * from "./accounts/schema";
+export * from "./audits/due";
+export * from "./audits/schema";
+export * from "./errors";
+export * from "./time";
