@@ -2,12 +2,6 @@ import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { reportMissing } from "./require-all";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    chromiumPath: string | null;
-  }
-}
-
 /** Finds Debian's Chromium for the browser tests; provides its path, or null when absent. */
 export default function setup(project: TestProject): void {
   const path = process.env.CANDO_CHROMIUM ?? "/usr/bin/chromium";

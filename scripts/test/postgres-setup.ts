@@ -2,12 +2,6 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { reportMissing } from "./require-all";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    postgresUrl: string | null;
-  }
-}
-
 /** Probes the PostgreSQL server the storage tests use; provides its URL, or null when absent. */
 export default async function setup(project: TestProject): Promise<void> {
   const url = process.env.CANDO_TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

@@ -1,0 +1,21 @@
+import type { User } from "@cando/core";
+import type { Db } from "../db";
+import type { UsersTable } from "../schema";
+
+export type UserRow = UsersTable;
+
+export function presentUser(row: UserRow): User {
+  return { id: row.id, email: row.email, createdAt: row.createdAt };
+}
+
+export async function insertUser(db: Db, row: UserRow): Promise<void> {
+  await db.insertInto("users").values(row).execute();
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}

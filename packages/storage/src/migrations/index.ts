@@ -1,0 +1,8 @@
+import type { Migration } from "kysely";
+import * as foundation from "./20261122T0700_foundation";
+
+// Forward-only, named by timestamp, applied in name order. Append; never edit a landed one
+// (scripts/check-migrations.mjs compares each against migrations.lock.json).
+export const migrations: Record<string, Migration> = {
+  "20261122T0700_foundation": foundation,
+};
