@@ -20,6 +20,8 @@ export async function migrateToLatest(db: Db): Promise<MigrationReport> {
     });
   }
   return {
-    applied: (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName),
+    applied: (result.results ?? [])
+      .filter((r) => r.status === "Success")
+      .map((r) => r.migrationName),
   };
 }

@@ -1,5 +1,5 @@
-import type { DomainRow } from "../audits/domains";
 import type { UserRow } from "../accounts/users";
+import type { DomainRow } from "../audits/domains";
 
 let counter = 0;
 const next = () => `${Date.UTC(2026, 10, 22)}-${++counter}`;

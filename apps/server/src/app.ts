@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CandoError, PayloadTooLargeError, ValidationError } from "@cando/core";
+import { dbKind } from "@cando/storage";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { sql } from "kysely";
+import { registerAuditRoutes } from "./audits/routes";
+import { registerAuthRoutes } from "./auth/routes";
+import type { App, AppDeps, AppEnv } from "./context";
+import { registerDomainRoutes } from "./domains/routes";
+import { originCheck } from "./http/csrf";
+import { fieldsFromZod, handleError } from "./http/errors";
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  /** The built web app (apps/web/dist); when absent the server is API-only. */
+  webRoot?: string;
+}
+
+/** The whole HTTP application; no socket, so tests drive it with `app.request()`. */
+export function createApp(deps: AppDeps, options: AppOptions = {}): App {
+  const app: App = new OpenAPIHono<AppEnv>({
+    // Validation failures from any route's schemas become one 400 naming each field.
+    defaultHook: (result) => {
+      if (!result.success) throw new ValidationError(fieldsFromZod(result.error));
+    },
+  });
+
+  app.onError(handleError);
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use("/api/*", originCheck());
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new PayloadTooLargeError(BODY_LIMIT_BYTES);
+      },
+    }),
+  );
+
+  app.get("/api/health", async (c) => {
+    await sql`select 1`.execute(deps.db);
+    return c.json({ ok: true, database: dbKind(deps.db) });
+  });
+
+  registerAuthRoutes(app);
+  registerDomainRoutes(app);
+  registerAuditRoutes(app);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "cando_session",
+  });
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Cando API",
+      version: "0.1.0",
+      description:
+        "Build self-efficacy: audits, goals, ladders, attempts and evidence. Errors are always " +
+        "`{ error: { code, message, fields } }`. State-changing requests from browsers must be same-origin.",
+    },
+  });
+
+  app.all("/api/*", () => {
+    throw new CandoError("not_found", "There is no such API route.");
+  });
+
+  if (options.webRoot && existsSync(join(options.webRoot, "index.html"))) {
+    const indexHtml = readFileSync(join(options.webRoot, "index.html"), "utf8");
+    app.use(
+      "/assets/*",
+      serveStatic({
+        root: options.webRoot,
+        onFound: (_path, c) => {
+          c.header("Cache-Control", "public, max-age=31536000, immutable");
+        },
+      }),
+    );
+    app.use("*", serveStatic({ root: options.webRoot }));
+    // Single-page app: any other GET is a client-side route.
+    app.get("*", (c) => c.html(indexHtml));
+  }
+  return app;
+}

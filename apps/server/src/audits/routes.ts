@@ -1,0 +1,103 @@
+import {
+  type AuditInput,
+  AuditInput as AuditInputSchema,
+  AuditList,
+  AuditResponse,
+  auditDue,
+  type FieldProblem,
+  ValidationError,
+} from "@cando/core";
+import { type DomainRow, insertAudit, listAudits, listDomains } from "@cando/storage";
+import { createRoute, z } from "@hono/zod-openapi";
+import { access } from "../access";
+import { requireUser } from "../auth/require-user";
+import type { App } from "../context";
+import { cookieAuth, errors, json, jsonBody } from "../http/openapi";
+
+const AuditParams = z.object({ auditId: z.string().min(1).max(64) });
+
+const list = createRoute({
+  method: "get",
+  path: "/api/audits",
+  tags: ["audits"],
+  summary: "The person's audits, oldest first, and whether the next one is due",
+  security: cookieAuth,
+  middleware: [requireUser] as const,
+  responses: { 200: json(AuditList, "Audit history."), ...errors(401) },
+});
+
+const create = createRoute({
+  method: "post",
+  path: "/api/audits",
+  tags: ["audits"],
+  summary: "Save an audit: one 0–100 rating for every active domain, stored atomically",
+  security: cookieAuth,
+  middleware: [requireUser] as const,
+  request: { body: jsonBody(AuditInputSchema) },
+  responses: { 201: json(AuditResponse, "The saved audit."), ...errors(400, 401, 403, 413) },
+});
+
+const show = createRoute({
+  method: "get",
+  path: "/api/audits/{auditId}",
+  tags: ["audits"],
+  summary: "One audit",
+  security: cookieAuth,
+  middleware: [requireUser] as const,
+  request: { params: AuditParams },
+  responses: { 200: json(AuditResponse, "The audit."), ...errors(401, 404) },
+});
+
+/** An audit rates every active domain exactly once, and nothing else. */
+function checkCoverage(input: AuditInput, domains: DomainRow[]): FieldProblem[] {
+  const byId = new Map(domains.map((d) => [d.id, d]));
+  const problems: FieldProblem[] = [];
+  input.ratings.forEach((r, i) => {
+    const domain = byId.get(r.domainId);
+    if (!domain)
+      problems.push({ path: `ratings.${i}.domainId`, message: "is not one of your domains" });
+    else if (domain.archivedAt !== null)
+      problems.push({ path: `ratings.${i}.domainId`, message: "is archived" });
+  });
+  const rated = new Set(input.ratings.map((r) => r.domainId));
+  for (const d of domains) {
+    if (d.archivedAt === null && !rated.has(d.id)) {
+      problems.push({ path: "ratings", message: `is missing a rating for ${d.name}` });
+    }
+  }
+  return problems;
+}
+
+export function registerAuditRoutes(app: App): void {
+  app.openapi(list, async (c) => {
+    const { db, clock } = c.var.deps;
+    const audits = await listAudits(db, c.var.user.id);
+    const due = auditDue(audits.at(-1)?.takenAt ?? null, clock.now());
+    return c.json({ audits, due }, 200);
+  });
+
+  app.openapi(create, async (c) => {
+    const input = c.req.valid("json");
+    const { db, clock, newId } = c.var.deps;
+    const user = c.var.user;
+    const audit = await db.transaction().execute(async (trx) => {
+      const problems = checkCoverage(input, await listDomains(trx, user.id));
+      if (problems.length > 0) throw new ValidationError(problems);
+      const id = newId();
+      await insertAudit(trx, {
+        id,
+        userId: user.id,
+        takenAt: clock.now().toISOString(),
+        note: input.note || null,
+        ratings: input.ratings,
+      });
+      return access.audit(trx, user, id);
+    });
+    return c.json({ audit }, 201);
+  });
+
+  app.openapi(show, async (c) => {
+    const { auditId } = c.req.valid("param");
+    return c.json({ audit: await access.audit(c.var.deps.db, c.var.user, auditId) }, 200);
+  });
+}
