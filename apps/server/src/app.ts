@@ -94,15 +94,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
 
   if (options.webRoot && existsSync(join(options.webRoot, "index.html"))) {
     const indexHtml = readFileSync(join(options.webRoot, "index.html"), "utf8");
-    app.use(
-      "/assets/*",
-      serveStatic({
-        root: options.webRoot,
-        onFound: (_path, c) => {
-          c.header("Cache-Control", "public, max-age=31536000, immutable");
-        },
-      }),
-    );
+    // Vite names built assets by content hash, so they never change: cache them for a year.
+    app.use("/assets/*", async (c, next) => {
+      await next();
+      if (c.res.status === 200)
+        c.res.headers.set("Cache-Control", "public, max-age=31536000, immutable");
+    });
     app.use("*", serveStatic({ root: options.webRoot }));
     // Single-page app: any other GET is a client-side route.
     app.get("*", (c) => c.html(indexHtml));

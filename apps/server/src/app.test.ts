@@ -1,0 +1,129 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describeEachDatabase } from "@cando/storage/test-support";
+import { expect, it } from "vitest";
+import { BODY_LIMIT_BYTES } from "./app";
+import { buildTestApp, GOOD_PASSWORD, signedUp, TestClient, uniqueEmail } from "./test-support";
+
+describeEachDatabase("the HTTP application", (db, kind) => {
+  it("answers health with the database in use", async () => {
+    const { app } = buildTestApp(db());
+    const res = await new TestClient(app).get("/api/health");
+    expect(res.body).toEqual({ ok: true, database: kind });
+  });
+
+  it("documents every route in an OpenAPI 3.1 document built from the same schemas", async () => {
+    const { app } = buildTestApp(db());
+    const doc = (await new TestClient(app).get("/api/openapi.json")).body;
+    expect(doc.openapi).toBe("3.1.0");
+    const routes = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(
+      [
+        "POST /api/auth/signup",
+        "POST /api/auth/login",
+        "POST /api/auth/logout",
+        "GET /api/me",
+        "GET /api/domains",
+        "POST /api/domains",
+        "PATCH /api/domains/{domainId}",
+        "GET /api/audits",
+        "POST /api/audits",
+        "GET /api/audits/{auditId}",
+      ].sort(),
+    );
+    const rating =
+      doc.paths["/api/audits"].post.requestBody.content["application/json"].schema.properties
+        .ratings.items.properties.rating;
+    expect(rating).toMatchObject({ minimum: 0, maximum: 100 });
+    expect(doc.components.schemas.Error).toBeDefined();
+    expect(doc.components.securitySchemes.session).toMatchObject({ in: "cookie" });
+  });
+
+  it("names the body when it is not JSON, and refuses other media types", async () => {
+    const { app } = buildTestApp(db());
+    const client = await signedUp(app);
+    const broken = await client.post("/api/audits", "{not json", {
+      "content-type": "application/json",
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error).toMatchObject({
+      code: "validation_failed",
+      fields: [{ path: "body" }],
+    });
+    const form = await client.post("/api/audits", "ratings=1", {
+      "content-type": "application/x-www-form-urlencoded",
+    });
+    expect(form.status).toBe(415);
+    expect(form.body.error.code).toBe("unsupported_media_type");
+    expect((await client.get("/api/audits")).body.audits).toEqual([]);
+  });
+
+  it("refuses an oversized body before reading it, and stores nothing", async () => {
+    const { app } = buildTestApp(db());
+    const client = await signedUp(app);
+    const huge = JSON.stringify({ ratings: [], note: "x".repeat(BODY_LIMIT_BYTES) });
+    const res = await client.post("/api/audits", huge, { "content-type": "application/json" });
+    expect(res.status).toBe(413);
+    expect(res.body.error).toMatchObject({ code: "payload_too_large", fields: [{ path: "body" }] });
+    expect((await client.get("/api/audits")).body.audits).toEqual([]);
+  });
+
+  it("refuses state changes from another site (Origin or Sec-Fetch-Site), allows same-origin", async () => {
+    const { app } = buildTestApp(db());
+    const ada = await signedUp(app);
+    const viaOtherSite = await ada.post(
+      "/api/domains",
+      { name: "Cooking" },
+      { origin: "https://evil.example" },
+    );
+    expect(viaOtherSite.status).toBe(403);
+    const noOrigin = new TestClient(app, null);
+    noOrigin.cookie = ada.cookie;
+    const crossSite = await noOrigin.post(
+      "/api/domains",
+      { name: "Cooking" },
+      { "sec-fetch-site": "cross-site" },
+    );
+    expect(crossSite.status).toBe(403);
+    expect((await ada.get("/api/domains")).body.domains).toHaveLength(5);
+    // A non-browser caller (no Origin, no Sec-Fetch-Site) carries no victim's cookie: allowed.
+    expect((await noOrigin.post("/api/domains", { name: "Cooking" })).status).toBe(201);
+    expect((await ada.post("/api/domains", { name: "Music" })).status).toBe(201);
+  });
+
+  it("answers unknown API routes with the error shape, and sets security headers", async () => {
+    const { app } = buildTestApp(db());
+    const res = await new TestClient(app).get("/api/nothing-here");
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe("not_found");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("serves the web app with a fallback to index.html for client-side routes", async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), "cando-web-"));
+    mkdirSync(join(webRoot, "assets"));
+    writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>Cando</title>");
+    writeFileSync(join(webRoot, "assets", "app-1234.js"), "console.log(1)");
+    const { app } = buildTestApp(db(), { webRoot });
+    const client = new TestClient(app);
+    expect((await client.get("/history")).body).toContain("<title>Cando</title>");
+    const asset = await client.get("/assets/app-1234.js");
+    expect(asset.headers.get("cache-control")).toContain("immutable");
+    expect((await client.get("/api/nothing")).status).toBe(404);
+  });
+
+  it("keeps working for a second person after the first signs up (no shared state)", async () => {
+    const { app } = buildTestApp(db());
+    await signedUp(app);
+    const res = await new TestClient(app).post("/api/auth/signup", {
+      email: uniqueEmail(),
+      password: GOOD_PASSWORD,
+    });
+    expect(res.status).toBe(201);
+  });
+});
