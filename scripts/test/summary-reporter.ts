@@ -2,7 +2,10 @@ import type { Reporter, TestModule } from "vitest/node";
 
 // Prints one plain closing line ("tests: N passed, N failed, N skipped") that CI reads.
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<unknown> = [],
+  ): void {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
@@ -13,8 +16,11 @@ export default class SummaryReporter implements Reporter {
         else if (state === "failed") failed++;
         else skipped++;
       }
-      if (mod.state() === "failed" && mod.children.size === 0) failed++;
+      // A file that failed outside its tests (an import, a beforeAll) counts as one failure.
+      const anyTestFailed = [...mod.children.allTests()].some((t) => t.result().state === "failed");
+      if (mod.state() === "failed" && !anyTestFailed) failed++;
     }
+    failed += unhandledErrors.length;
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
 }

@@ -25,6 +25,12 @@ export function dbKind(db: Db): DbKind {
 }
 const kinds = new WeakMap<Db, DbKind>();
 
+/** PostgreSQL: the schema the database works in (for the migrator's own tables). */
+export function schemaOf(db: Db): string | undefined {
+  return schemas.get(db);
+}
+const schemas = new WeakMap<Db, string>();
+
 /**
  * Opens the database: a PostgreSQL URL (`postgres://…`) or else a SQLite file path
  * (`:memory:` for tests). SQLite runs in WAL mode with foreign keys on and full fsync, so an
@@ -45,6 +51,7 @@ export function createDb(url: string, options: DbOptions = {}): Db {
       plugins: [new CamelCasePlugin()],
     });
     kinds.set(db, "postgres");
+    schemas.set(db, options.schema ?? "public");
     return db;
   }
   const sqlite = new SQLite(url);

@@ -1,5 +1,5 @@
 import { type Migration, type MigrationResultSet, Migrator } from "kysely";
-import type { Db } from "./db";
+import { type Db, schemaOf } from "./db";
 import { migrations } from "./migrations";
 
 export interface MigrationReport {
@@ -8,8 +8,12 @@ export interface MigrationReport {
 
 /** Brings the database to the latest schema; throws (and applies nothing more) on failure. */
 export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  const schema = schemaOf(db);
   const migrator = new Migrator({
     db,
+    // Without a schema, Kysely looks for its lock table in every schema of the server and can
+    // find another database's (tests run one schema each, in parallel).
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
