@@ -1,7 +1,12 @@
-import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDb, isPostgresUrl, migrateToLatest } from "@cando/storage";
+import {
+  createDb,
+  describeDatabaseUrl,
+  ensureDatabaseDirectory,
+  migrateToLatest,
+  resolveDatabaseUrl,
+} from "@cando/storage";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { argon2Hasher } from "./auth/passwords";
@@ -14,14 +19,8 @@ const host = env.HOST ?? "127.0.0.1";
 const here = dirname(fileURLToPath(import.meta.url));
 const webRoot = resolve(env.CANDO_WEB_ROOT ?? join(here, "../../web/dist"));
 
-function databaseUrl(): string {
-  if (env.DATABASE_URL) return env.DATABASE_URL;
-  const dataDir = resolve(env.CANDO_DATA_DIR ?? "./data");
-  mkdirSync(dataDir, { recursive: true });
-  return join(dataDir, "cando.sqlite");
-}
-
-const url = databaseUrl();
+const url = resolveDatabaseUrl({ databaseUrl: env.DATABASE_URL, dataDir: env.CANDO_DATA_DIR });
+ensureDatabaseDirectory(url);
 const db = createDb(url);
 const { applied } = await migrateToLatest(db);
 const clock = { now: () => new Date() };
@@ -38,7 +37,7 @@ const app = createApp(
 );
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  const where = isPostgresUrl(url) ? "PostgreSQL" : `SQLite at ${url}`;
+  const where = describeDatabaseUrl(url);
   const migrated = applied.length ? `; applied migrations ${applied.join(", ")}` : "";
   console.log(`Cando is running at http://${host}:${info.port} (${where}${migrated})`);
 });

@@ -1,7 +1,14 @@
 export * from "./accounts/sessions";
 export * from "./accounts/users";
+export * from "./attempts/attempts";
 export * from "./audits/audits";
 export * from "./audits/domains";
+export * from "./backup";
 export * from "./db";
+export * from "./evidence/evidence";
+export * from "./goals/goals";
+export * from "./goals/steps";
+export * from "./location";
 export * from "./migrate";
+export * from "./milestones/milestones";
 export type { Database } from "./schema";

@@ -1,5 +1,3 @@
-import type { ColumnType } from "kysely";
-
 // Row types as Kysely sees them (camelCase through CamelCasePlugin; snake_case in SQL).
 // Instants are ISO-8601 UTC text and days are YYYY-MM-DD text, identical on both databases.
 
@@ -42,12 +40,122 @@ export interface AuditRatingsTable {
   rating: number;
 }
 
+export interface GoalsTable {
+  id: string;
+  userId: string;
+  domainId: string;
+  statement: string;
+  outcome: string;
+  context: string;
+  targetDate: string | null;
+  status: string;
+  /** The engine's LadderModel as JSON text. */
+  model: string | null;
+  createdAt: string;
+  updatedAt: string;
+  reachedAt: string | null;
+}
+
+export interface StepsTable {
+  id: string;
+  userId: string;
+  goalId: string;
+  title: string;
+  description: string;
+  position: number;
+  confidence: number | null;
+  plannedDate: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+}
+
+export interface StepRatingsTable {
+  id: string;
+  stepId: string;
+  confidence: number;
+  ratedAt: string;
+}
+
+export interface AttemptsTable {
+  id: string;
+  userId: string;
+  goalId: string;
+  stepId: string;
+  idempotencyKey: string | null;
+  attemptedAt: string;
+  confidenceBefore: number | null;
+  anxietyBefore: number | null;
+  outcome: string;
+  effort: number;
+  difficulty: number;
+  anxietyAfter: number | null;
+  minutes: number | null;
+  note: string;
+  predictedSuccess: number | null;
+  createdAt: string;
+}
+
+export interface DebriefsTable {
+  attemptId: string;
+  didWell: string;
+  capability: string;
+  differently: string;
+  effort: number;
+  strategy: number;
+  ability: number;
+  luck: number;
+  help: number;
+  easy: number;
+  reattribution: string;
+  /** JSON array of dismissed attribution flags. */
+  dismissedFlags: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EvidenceTable {
+  id: string;
+  userId: string;
+  source: string;
+  attemptId: string | null;
+  domainId: string;
+  goalId: string | null;
+  stepId: string | null;
+  title: string;
+  body: string;
+  occurredOn: string;
+  ownership: number;
+  effort: number | null;
+  /** JSON of the re-attribution exercise, or null. */
+  reattribution: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MilestonesTable {
+  id: string;
+  userId: string;
+  kind: string;
+  goalId: string;
+  stepId: string | null;
+  title: string;
+  /** JSON array of evidence ids. */
+  evidenceIds: string;
+  achievedAt: string;
+  seenAt: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   domains: DomainsTable;
   audits: AuditsTable;
   auditRatings: AuditRatingsTable;
+  goals: GoalsTable;
+  steps: StepsTable;
+  stepRatings: StepRatingsTable;
+  attempts: AttemptsTable;
+  debriefs: DebriefsTable;
+  evidence: EvidenceTable;
+  milestones: MilestonesTable;
 }
-
-export type Generated<T> = ColumnType<T, T | undefined, T>;
