@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
-export const PASSWORD_MIN_LENGTH = 10;
+import { PASSWORD_MIN_LENGTH } from "./rules";
+
+export { PASSWORD_MIN_LENGTH } from "./rules";
 
 export const Email = z
   .string({ error: "is required" })

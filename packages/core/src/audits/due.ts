@@ -1,5 +1,6 @@
 import { DAY_MS } from "../time";
-import { AUDIT_INTERVAL_DAYS, type AuditDue } from "./schema";
+import { AUDIT_INTERVAL_DAYS } from "./scale";
+import type { AuditDue } from "./schema";
 
 /** The audit is repeated monthly (product.md): due when none exists or the last is 30+ days old. */
 export function auditDue(lastTakenAt: string | null, now: Date): AuditDue {

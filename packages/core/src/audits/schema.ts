@@ -1,21 +1,7 @@
 import { z } from "zod";
+import { RATING_STEP } from "./scale";
 
-/** The five life domains every person starts with (product.md); they may add their own. */
-export const DEFAULT_DOMAINS = [
-  { key: "career", name: "Career" },
-  { key: "health", name: "Health" },
-  { key: "relationships", name: "Relationships" },
-  { key: "learning", name: "Learning new skills" },
-  { key: "finances", name: "Finances" },
-] as const;
-
-/** Bandura's 0–100 format in steps of 10, with his anchor labels (Bandura 2006). */
-export const RATING_STEP = 10;
-export const RATING_ANCHORS = {
-  0: "Cannot do at all",
-  50: "Moderately certain can do",
-  100: "Highly certain can do",
-} as const;
+export { AUDIT_INTERVAL_DAYS, DEFAULT_DOMAINS, RATING_ANCHORS, RATING_STEP } from "./scale";
 
 export const Rating = z
   .number({ error: "must be a number from 0 to 100" })
@@ -23,9 +9,6 @@ export const Rating = z
   .min(0, { error: "must be at least 0" })
   .max(100, { error: "must be at most 100" })
   .multipleOf(RATING_STEP, { error: `must be a multiple of ${RATING_STEP} (0, 10, … 100)` });
-
-/** An audit becomes due when there is none yet or the last is older than this. */
-export const AUDIT_INTERVAL_DAYS = 30;
 
 export const DomainName = z
   .string({ error: "is required" })

@@ -1,0 +1,101 @@
+import { BAND_HIGH, BAND_LOW, type PolicyResult, type SimResult } from "./run";
+
+/** Targets the benchmark reports against (see docs/engine.md). */
+export const TARGETS = {
+  maxEce: 0.05,
+  minInBand: 0.7,
+  minSpeedup: 0.25,
+  maxMs: 2000,
+} as const;
+
+function pct(x: number, digits = 1): string {
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+function toGoal(r: PolicyResult, budget: number): string {
+  return Number.isFinite(r.medianToGoal) ? String(r.medianToGoal) : `>${budget}`;
+}
+
+function pad(cells: readonly string[], widths: readonly number[]): string {
+  return cells
+    .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+    .join("  ");
+}
+
+/** The printed table and verdict, as plain text. */
+export function formatReport(result: SimResult): string {
+  const { options } = result;
+  const header = [
+    "policy",
+    "attempts",
+    `in ${BAND_LOW}–${BAND_HIGH}`,
+    "reached goal",
+    "median to goal",
+    "p at goal",
+    "log-loss",
+    "Brier",
+    "AUC",
+    "ECE",
+    "wall ms",
+  ];
+  const rows = result.policies.map((r) => [
+    r.policy,
+    String(r.attempts),
+    pct(r.inBand),
+    pct(r.reachedGoal),
+    toGoal(r, options.attempts),
+    r.goalSuccessP.toFixed(2),
+    r.logLoss.toFixed(3),
+    r.brier.toFixed(3),
+    r.auc.toFixed(3),
+    r.ece.toFixed(3),
+    r.ms.toFixed(0),
+  ]);
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)),
+  );
+  const lines = [
+    `Cando ladder simulation: ${options.learners} learners, up to ${options.attempts} attempts each, seed ${options.seed}`,
+    `Learners: step gaps ${options.learner.gaps.join("–")} logits, peak gain ${options.learner.gains.join("–")} logits per attempt.`,
+    "Predictions are the engine's p before each attempt (it observes every policy's attempts).",
+    "",
+    pad(header, widths),
+    pad(
+      widths.map((w) => "-".repeat(w)),
+      widths,
+    ),
+    ...rows.map((row) => pad(row, widths)),
+    "",
+  ];
+
+  const adaptive = result.policies.find((r) => r.policy === "adaptive");
+  const fixed = result.policies.find((r) => r.policy === "fixed");
+  lines.push("Verdict");
+  if (adaptive && fixed) {
+    const mark = (ok: boolean) => (ok ? "PASS" : "MISS");
+    lines.push(
+      `  ${mark(adaptive.ece <= TARGETS.maxEce)}  ECE of the adaptive policy's predictions ≤ ${TARGETS.maxEce}: ${adaptive.ece.toFixed(3)}`,
+    );
+    lines.push(
+      `  ${mark(adaptive.inBand >= TARGETS.minInBand)}  adaptive attempts with true p in ${BAND_LOW}–${BAND_HIGH} ≥ ${pct(TARGETS.minInBand, 0)}: ${pct(adaptive.inBand)}`,
+    );
+    // A median beyond the budget is censored: the fixed ladder's is then at least budget + 1, and
+    // the saving is reported as a lower bound.
+    const budget = options.attempts;
+    const a = adaptive.medianToGoal;
+    const f = Number.isFinite(fixed.medianToGoal) ? fixed.medianToGoal : budget + 1;
+    const censored = !Number.isFinite(fixed.medianToGoal);
+    const speedup = Number.isFinite(a) ? 1 - a / f : 0;
+    lines.push(
+      `  ${mark(speedup >= TARGETS.minSpeedup)}  median attempts to goal ≥ ${pct(TARGETS.minSpeedup, 0)} shorter than the fixed ladder: ${toGoal(adaptive, budget)} vs ${toGoal(fixed, budget)} (${speedup >= 0 ? `${censored ? "at least " : ""}${pct(speedup)} shorter` : `${pct(-speedup)} longer`})`,
+    );
+    const t = result.throughput;
+    const scale = 200_000 / Math.max(1, t.learners * t.attempts);
+    const cpu = t.cpuMs * scale;
+    const size = scale === 1 ? "" : ` (scaled from ${t.learners} × ${t.attempts})`;
+    lines.push(
+      `  ${mark(cpu < TARGETS.maxMs)}  adaptive policy, 1,000 learners × 200 attempts < ${TARGETS.maxMs} ms: ${cpu.toFixed(0)} ms CPU${size}, ${(t.ms * scale).toFixed(0)} ms wall (engine + learner simulation)`,
+    );
+  }
+  return lines.join("\n");
+}

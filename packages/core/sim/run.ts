@@ -1,0 +1,184 @@
+import { type LadderModel, predictSuccess, updateWithAttempt } from "../src/engine";
+import {
+  attempt,
+  createLearner,
+  DEFAULT_LEARNER_CONFIG,
+  LADDER_STEPS,
+  type LearnerConfig,
+  type LearnerProfile,
+  rest,
+  startLearner,
+} from "./learners";
+import { auc, brier, ece, logLoss, median } from "./metrics";
+import {
+  adaptivePolicy,
+  createModelFor,
+  easiestUnmasteredPolicy,
+  fixedPolicy,
+  type Policy,
+  type PolicyName,
+} from "./policies";
+import { deriveSeed, mulberry32, type Rng } from "./rng";
+
+export type SimOptions = {
+  learners: number;
+  /** Attempt budget per learner. */
+  attempts: number;
+  seed: number;
+  learner: LearnerConfig;
+};
+
+export const DEFAULT_SIM_OPTIONS: SimOptions = {
+  learners: 1000,
+  attempts: 200,
+  seed: 20260101,
+  learner: DEFAULT_LEARNER_CONFIG,
+};
+
+/**
+ * Clocks given in, so the library stays free of globals: `wall` is a monotonic clock in ms and
+ * `cpu` the process's CPU time in ms (user + system), which other load on the machine barely moves.
+ */
+export type Timer = { wall: () => number; cpu: () => number };
+
+export type PolicyResult = {
+  policy: PolicyName;
+  attempts: number;
+  /** Share of attempts whose true success probability lay in [0.65, 0.90]. */
+  inBand: number;
+  /** Share of learners who succeeded at the goal step within the budget. */
+  reachedGoal: number;
+  /** Median attempts to the first success at the goal step (Infinity if most never got there). */
+  medianToGoal: number;
+  /** Median true success probability at the goal step when first done: luck or capability? */
+  goalSuccessP: number;
+  logLoss: number;
+  brier: number;
+  auc: number;
+  ece: number;
+  ms: number;
+};
+
+export type SimResult = {
+  options: SimOptions;
+  policies: PolicyResult[];
+  /** The adaptive policy over learners × attempts without stopping at the goal (engine + learners). */
+  throughput: { learners: number; attempts: number; ms: number; cpuMs: number };
+};
+
+export const BAND_LOW = 0.65;
+export const BAND_HIGH = 0.9;
+const START_MS = Date.UTC(2026, 0, 5, 18, 0, 0);
+const DAY = 86_400_000;
+
+/** Days until the next attempt: usually the next day, sometimes a break of one to four weeks. */
+function nextGap(rng: Rng): number {
+  if (rng() < 0.04) return 7 + Math.floor(rng() * 22);
+  return 1 + (rng() < 0.3 ? 1 : 0);
+}
+
+type RunLog = {
+  predicted: number[];
+  outcomes: number[];
+  inBand: number;
+  toGoal: number[];
+  goalP: number[];
+};
+
+function emptyLog(): RunLog {
+  return { predicted: [], outcomes: [], inBand: 0, toGoal: [], goalP: [] };
+}
+
+function runLearner(
+  profile: LearnerProfile,
+  policy: Policy,
+  options: SimOptions,
+  log: RunLog,
+  stopAtGoal: boolean,
+): void {
+  const goal = LADDER_STEPS - 1;
+  const learner = startLearner(profile);
+  // The same streams for every policy (common random numbers), so differences are the policy's.
+  const outcomes = mulberry32(deriveSeed(options.seed, profile.index, 2));
+  const calendar = mulberry32(deriveSeed(options.seed, profile.index, 3));
+  let model: LadderModel = createModelFor(profile.confidence);
+  let at = START_MS;
+  let reachedAt = Number.POSITIVE_INFINITY;
+  for (let n = 1; n <= options.attempts; n++) {
+    const step = policy.choose(model);
+    const stepId = model.steps[step]?.id ?? "";
+    const predicted = predictSuccess(model, stepId);
+    const { p, done } = attempt(learner, step, outcomes);
+    log.predicted.push(predicted);
+    log.outcomes.push(done ? 1 : 0);
+    if (p >= BAND_LOW && p <= BAND_HIGH) log.inBand += 1;
+    model = updateWithAttempt(model, {
+      stepId,
+      outcome: done ? "done" : "not_yet",
+      at: new Date(at).toISOString(),
+    });
+    policy.observe(step, done);
+    if (done && step === goal && reachedAt === Number.POSITIVE_INFINITY) {
+      reachedAt = n;
+      log.goalP.push(p);
+      if (stopAtGoal) break;
+    }
+    const gap = nextGap(calendar);
+    rest(learner, gap);
+    at += gap * DAY;
+  }
+  log.toGoal.push(reachedAt);
+}
+
+function makePolicy(name: PolicyName): Policy {
+  if (name === "adaptive") return adaptivePolicy();
+  if (name === "fixed") return fixedPolicy(LADDER_STEPS);
+  return easiestUnmasteredPolicy(LADDER_STEPS);
+}
+
+export const POLICIES: readonly PolicyName[] = ["adaptive", "fixed", "easiest_unmastered"];
+
+/** Runs every policy on the same learners; a learner's run ends at the first success at the goal. */
+export function runSimulation(options: SimOptions, timer: Timer): SimResult {
+  const profiles = Array.from({ length: options.learners }, (_, i) =>
+    createLearner(options.seed, i, options.learner),
+  );
+  // Warm the JIT on a few learners first, so the timings measure the engine, not the compiler.
+  for (const profile of profiles.slice(0, 50)) {
+    for (const name of POLICIES) runLearner(profile, makePolicy(name), options, emptyLog(), true);
+  }
+  const policies = POLICIES.map((name): PolicyResult => {
+    const log = emptyLog();
+    const t0 = timer.wall();
+    for (const profile of profiles) runLearner(profile, makePolicy(name), options, log, true);
+    const ms = timer.wall() - t0;
+    const n = log.predicted.length;
+    return {
+      policy: name,
+      attempts: n,
+      inBand: n === 0 ? 0 : log.inBand / n,
+      reachedGoal: log.toGoal.filter(Number.isFinite).length / Math.max(1, log.toGoal.length),
+      medianToGoal: median(log.toGoal),
+      goalSuccessP: median(log.goalP),
+      logLoss: logLoss(log.predicted, log.outcomes),
+      brier: brier(log.predicted, log.outcomes),
+      auc: auc(log.predicted, log.outcomes),
+      ece: ece(log.predicted, log.outcomes),
+      ms,
+    };
+  });
+
+  // Throughput: the adaptive policy for the full budget (no stop at the goal).
+  const log = emptyLog();
+  const t0 = timer.wall();
+  const c0 = timer.cpu();
+  for (const profile of profiles) runLearner(profile, adaptivePolicy(), options, log, false);
+  const ms = timer.wall() - t0;
+  const cpuMs = timer.cpu() - c0;
+
+  return {
+    options,
+    policies,
+    throughput: { learners: options.learners, attempts: options.attempts, ms, cpuMs },
+  };
+}

@@ -1,0 +1,12 @@
+// The browser's entry to core (`@cando/core/constants`): rules and constants with no zod, so
+// importing them does not pull the schemas into the UI bundle. Types come from `@cando/core`
+// with `import type`, which the bundler erases.
+export * from "./accounts/rules";
+export * from "./attempts/rules";
+export * from "./audits/due";
+export * from "./audits/scale";
+export * from "./evidence/relevance";
+export * from "./goals/coaching";
+export * from "./ladders/rules";
+export * from "./ladders/schedule";
+export * from "./time";

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "../errors";
+import { addDays, dayNumber, daysBetween, monthOf } from "./days";
+
+describe("day arithmetic on YYYY-MM-DD", () => {
+  it("counts days from the epoch in UTC", () => {
+    expect(dayNumber("1970-01-02")).toBe(1);
+    expect(dayNumber("2026-01-01")).toBe(20454);
+  });
+
+  it("adds days across months, leap days and years", () => {
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(daysBetween("2026-01-01", "2027-01-01")).toBe(365);
+  });
+
+  it("buckets instants by UTC month", () => {
+    expect(monthOf("2026-01-31T23:30:00-02:00")).toBe("2026-02");
+  });
+
+  it("rejects malformed or impossible days", () => {
+    expect(() => dayNumber("2026-2-1")).toThrow(ValidationError);
+    expect(() => dayNumber("2026-02-29")).toThrow(ValidationError);
+  });
+});

@@ -1,0 +1,231 @@
+import { describe, expect, it } from "vitest";
+import { NotFoundError, ValidationError } from "../errors";
+import {
+  createLadderModel,
+  DEFAULT_LADDER_TUNING,
+  type LadderModel,
+  parseLadderModel,
+  predictLadder,
+  predictSuccess,
+  setStepOverride,
+  syncSteps,
+  updateWithAttempt,
+} from "./ladder-model";
+import { isStepMastered, stepMastery } from "./mastery";
+import { buildModel } from "./test-support";
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const steps = (...confidence: (number | null)[]) =>
+  confidence.map((c, i) => ({ id: `s${i + 1}`, confidence: c }));
+const ps = (m: LadderModel) => predictLadder(m).map((x) => x.predictedSuccess);
+const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n, 18)).toISOString();
+
+describe("createLadderModel", () => {
+  it("starts each step near the person's confidence: c maps to p ≈ c/100", () => {
+    const got = ps(createLadderModel(steps(90, 70, 50, 30)));
+    for (const [i, p] of [0.9, 0.7, 0.5, 0.3].entries()) expect(got[i]).toBeCloseTo(p, 10);
+  });
+
+  it("treats 0 and 100 as censored at 5% and 95%, and spaces them from their neighbours", () => {
+    const got = ps(createLadderModel(steps(100, 80, 0, 0)));
+    expect(got[0]).toBeCloseTo(0.95, 10);
+    expect(got[1]).toBeCloseTo(0.8, 10);
+    expect(got[2]).toBeCloseTo(0.05, 10);
+    expect(got[3]).toBeCloseTo(sigmoid(Math.log(0.05 / 0.95) - 0.25), 10);
+  });
+
+  it("never starts a later step easier than an earlier one, pooling inconsistent ratings", () => {
+    const got = ps(createLadderModel(steps(30, 70)));
+    expect(got[0]).toBeCloseTo(0.5, 10);
+    expect(got[1]).toBeCloseTo(sigmoid(-DEFAULT_LADDER_TUNING.minInitialGap), 10);
+    const tie = ps(createLadderModel(steps(50, 50)));
+    expect(tie[1]).toBeLessThan(tie[0] ?? 0);
+  });
+
+  it("interpolates unrated steps between rated ones and extrapolates one gap beyond", () => {
+    const m = createLadderModel(steps(null, 80, null, 40, null));
+    const d = m.steps.map((s) => s.difficulty);
+    const d1 = -Math.log(0.8 / 0.2);
+    const d3 = -Math.log(0.4 / 0.6);
+    expect(d[1]).toBeCloseTo(d1, 10);
+    expect(d[2]).toBeCloseTo((d1 + d3) / 2, 10);
+    expect(d[0]).toBeCloseTo(d1 - 1, 10);
+    expect(d[4]).toBeCloseTo(d3 + 1, 10);
+  });
+
+  it("starts an unrated ladder at 90% with one-logit gaps", () => {
+    const m = createLadderModel(steps(null, null, null));
+    expect(ps(m)[0]).toBeCloseTo(0.9, 10);
+    expect((m.steps[1]?.difficulty ?? 0) - (m.steps[0]?.difficulty ?? 0)).toBeCloseTo(1, 10);
+  });
+
+  it("rejects an empty ladder, duplicate ids and confidences outside 0–100", () => {
+    expect(() => createLadderModel([])).toThrow(ValidationError);
+    expect(() => createLadderModel([...steps(50), ...steps(60)])).toThrow(ValidationError);
+    expect(() => createLadderModel(steps(120))).toThrow(ValidationError);
+  });
+});
+
+describe("updateWithAttempt", () => {
+  const start = createLadderModel(steps(90, 70, 50, 30));
+
+  it("raises the estimate after a success and lowers it after a setback, without mutating", () => {
+    const before = JSON.stringify(start);
+    const up = updateWithAttempt(start, { stepId: "s2", outcome: "done", at: day(0) });
+    const down = updateWithAttempt(start, { stepId: "s2", outcome: "not_yet", at: day(0) });
+    expect(JSON.stringify(start)).toBe(before);
+    expect(predictSuccess(up, "s2")).toBeGreaterThan(0.7);
+    expect(predictSuccess(down, "s2")).toBeLessThan(0.7);
+    expect(up).toMatchObject({ attempts: 1, currentStepId: "s2", lastAttemptAt: day(0) });
+    expect(up.steps[1]).toMatchObject({ attempts: 1, recent: ["done"] });
+  });
+
+  it("applies the Elo rule with the documented step sizes on the first attempt", () => {
+    const t = DEFAULT_LADDER_TUNING;
+    const m = updateWithAttempt(start, { stepId: "s3", outcome: "done", at: day(0) });
+    // p = 0.5, error = 0.5; K_ability = abilityK0 and K_step = stepK0 with no history
+    const gain = t.gainK * 0.5;
+    expect(m.practiceGain).toBeCloseTo(gain, 12);
+    expect(m.ability).toBeCloseTo(t.abilityK0 * 0.5 + gain, 12);
+    expect(m.steps[2]?.difficulty).toBeCloseTo(0 - t.stepK0 * 0.5, 12);
+  });
+
+  it("counts partly as half: at p = 0.5 it leaves the estimate where it was", () => {
+    const m = updateWithAttempt(start, { stepId: "s3", outcome: "partly", at: day(0) });
+    expect(predictSuccess(m, "s3")).toBeCloseTo(0.5, 12);
+  });
+
+  it("keeps the last three outcomes of a step, and the latest time when logged out of order", () => {
+    let m = start;
+    const outcomes = ["done", "not_yet", "partly", "done"] as const;
+    outcomes.forEach((outcome, i) => {
+      m = updateWithAttempt(m, { stepId: "s1", outcome, at: day(i) });
+    });
+    expect(m.steps[0]?.recent).toEqual(["not_yet", "partly", "done"]);
+    m = updateWithAttempt(m, { stepId: "s1", outcome: "done", at: day(1) });
+    expect(m.lastAttemptAt).toBe(day(3));
+  });
+
+  it("moves faster again after a long break (the ability's evidence decays)", () => {
+    let m = start;
+    for (let i = 0; i < 20; i++)
+      m = updateWithAttempt(m, { stepId: "s2", outcome: "done", at: day(i) });
+    const soon = updateWithAttempt(m, { stepId: "s3", outcome: "not_yet", at: day(20) });
+    const later = updateWithAttempt(m, { stepId: "s3", outcome: "not_yet", at: day(120) });
+    expect(m.ability - later.ability).toBeGreaterThan(m.ability - soon.ability);
+    expect(later.abilityEvidence).toBeLessThan(soon.abilityEvidence);
+  });
+
+  it("pushes easier steps along when a harder one turns out easy", () => {
+    const m = buildModel([{ p: 0.6 }, { p: 0.59 }, { p: 0.2 }]);
+    const after = updateWithAttempt(m, { stepId: "s2", outcome: "done", at: day(0) });
+    const got = ps(after);
+    expect(got[0]).toBeGreaterThanOrEqual(got[1] ?? 1);
+    expect(got[1]).toBeGreaterThanOrEqual(got[2] ?? 1);
+  });
+
+  it("rejects an unknown step, outcome or time", () => {
+    expect(() => updateWithAttempt(start, { stepId: "nope", outcome: "done", at: day(0) })).toThrow(
+      NotFoundError,
+    );
+    try {
+      updateWithAttempt(start, { stepId: "nope", outcome: "done", at: day(0) });
+    } catch (e) {
+      expect(e).toMatchObject({ code: "step_not_found" });
+    }
+    const bad = { stepId: "s1", outcome: "maybe", at: day(0) } as unknown as Parameters<
+      typeof updateWithAttempt
+    >[1];
+    expect(() => updateWithAttempt(start, bad)).toThrow(ValidationError);
+    expect(() => updateWithAttempt(start, { stepId: "s1", outcome: "done", at: "soon" })).toThrow(
+      ValidationError,
+    );
+  });
+});
+
+describe("mastery and overrides", () => {
+  it("is mastered at p ≥ 0.9 with two of the last three attempts done", () => {
+    const m = buildModel([
+      { p: 0.92, recent: ["done", "not_yet", "done"] },
+      { p: 0.92, recent: ["done", "not_yet", "partly"] },
+      { p: 0.85, recent: ["done", "done", "done"] },
+    ]);
+    expect(isStepMastered(m, "s1")).toBe(true);
+    expect(isStepMastered(m, "s2")).toBe(false);
+    expect(isStepMastered(m, "s3")).toBe(false);
+    expect(stepMastery(m, "s1")).toMatchObject({ decidedBy: "rule", recentDone: 2 });
+  });
+
+  it("lets the person override either way, and go back to the rule", () => {
+    const m = buildModel([{ p: 0.92, recent: ["done", "done"] }, { p: 0.3 }]);
+    const marked = setStepOverride(setStepOverride(m, "s1", "unmastered"), "s2", "mastered");
+    expect(isStepMastered(marked, "s1")).toBe(false);
+    expect(isStepMastered(marked, "s2")).toBe(true);
+    expect(stepMastery(marked, "s2").decidedBy).toBe("override");
+    expect(isStepMastered(setStepOverride(marked, "s1", null), "s1")).toBe(true);
+  });
+});
+
+describe("syncSteps", () => {
+  let learned = createLadderModel(steps(90, 60, 30));
+  for (let i = 0; i < 6; i++) {
+    learned = updateWithAttempt(learned, { stepId: "s2", outcome: "done", at: day(i) });
+  }
+
+  it("keeps what was learned for existing steps and places a new one between its neighbours", () => {
+    const m = syncSteps(learned, [
+      { id: "s1", confidence: 90 },
+      { id: "s2", confidence: 60 },
+      { id: "new", confidence: null },
+      { id: "s3", confidence: 30 },
+    ]);
+    expect(m.steps.map((s) => s.id)).toEqual(["s1", "s2", "new", "s3"]);
+    expect(m.steps[1]).toEqual(learned.steps[1]);
+    expect(m.steps[3]).toEqual(learned.steps[2]);
+    const d = m.steps.map((s) => s.difficulty);
+    expect(d[2]).toBeCloseTo(((d[1] ?? 0) + (d[3] ?? 0)) / 2, 10);
+  });
+
+  it("starts a new rated step from its confidence at the current ability, within its neighbours", () => {
+    const m = syncSteps(learned, [
+      { id: "s1", confidence: 90 },
+      { id: "s2", confidence: 60 },
+      { id: "s3", confidence: 30 },
+      { id: "goal", confidence: 10 },
+    ]);
+    expect(predictSuccess(m, "goal")).toBeCloseTo(0.1, 10);
+  });
+
+  it("drops archived steps, forgets a current step that is gone, and keeps the order", () => {
+    const m = syncSteps(learned, [
+      { id: "s3", confidence: 30 },
+      { id: "s1", confidence: 90 },
+    ]);
+    expect(m.currentStepId).toBeNull();
+    expect(m.steps.map((s) => s.id)).toEqual(["s3", "s1"]);
+    const got = ps(m);
+    expect(got[0]).toBeGreaterThanOrEqual(got[1] ?? 1);
+    expect(() => parseLadderModel(m)).not.toThrow();
+  });
+});
+
+describe("parseLadderModel", () => {
+  it("accepts a stored model and rejects broken ones, naming the field", () => {
+    const m = createLadderModel(steps(80, 40));
+    expect(parseLadderModel(JSON.parse(JSON.stringify(m)))).toEqual(m);
+    expect(() => parseLadderModel({ ...m, version: 2 })).toThrow(ValidationError);
+    const swapped = { ...m, steps: [...m.steps].reverse() };
+    try {
+      parseLadderModel(swapped);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).fields).toContainEqual({
+        path: "steps.1.difficulty",
+        message: "must not be lower than the step before",
+      });
+    }
+    expect(() => parseLadderModel({ ...m, currentStepId: "gone" })).toThrow(ValidationError);
+    expect(() => parseLadderModel("{}")).toThrow(ValidationError);
+  });
+});

@@ -1,0 +1,199 @@
+import { type LadderModel, type LadderStepState, predictLadder } from "./ladder-model";
+import { type MasteryOptions, masteryOf } from "./mastery";
+import { logit, percent } from "./math";
+
+/** Target success probability: "challenging yet achievable", between Math Garden's 0.75 and the 85% rule (Wilson et al. 2019). */
+export const RECOMMEND_TARGET = 0.8;
+/** Suggest a split after this many setbacks in a row on the current step (at most 3 are kept) … */
+export const SPLIT_AFTER_SETBACKS = 3;
+/** … when its predicted success is below this … */
+export const SPLIT_BELOW = 0.5;
+/** … and the step before it is already predicted at this or more (nothing lies in between). */
+export const SPLIT_GAP_ABOVE = 0.9;
+
+export type RecommendationAction =
+  | "repeat"
+  | "step_up"
+  | "step_back"
+  | "skip_ahead"
+  | "split"
+  | "goal_reached";
+
+export type Recommendation = {
+  action: RecommendationAction;
+  /** The step to attempt next (for "goal_reached", the goal step). */
+  stepId: string;
+  stepIndex: number;
+  predictedSuccess: number;
+  target: number;
+  /** The step the recommendation is relative to: the last attempted one, or the first. */
+  currentStepId: string;
+  currentPredictedSuccess: number;
+  /** For "split": the step to add a smaller step before; otherwise null. */
+  splitStepId: string | null;
+  /** Plain-language reason with the numbers, for the app to show. */
+  reason: string;
+};
+
+export type RecommendOptions = {
+  target?: number;
+  splitAfterSetbacks?: number;
+  splitBelow?: number;
+  splitGapAbove?: number;
+  mastery?: MasteryOptions;
+  /** Names to use in the reason (step id → title); "step N" otherwise. */
+  stepLabels?: Readonly<Record<string, string>>;
+};
+
+/**
+ * Recommends the next step: the unmastered step whose predicted success is closest to the target
+ * (default 0.8), named as repeat / step up / step back / skip ahead relative to the current step;
+ * "split" after repeated setbacks on a step well below target right above an easy one; and
+ * "goal_reached" once the last step is mastered.
+ */
+export function recommendNext(model: LadderModel, options: RecommendOptions = {}): Recommendation {
+  const target = options.target ?? RECOMMEND_TARGET;
+  const splitAfter = Math.min(options.splitAfterSetbacks ?? SPLIT_AFTER_SETBACKS, 3);
+  const steps = model.steps;
+  const ps = predictLadder(model).map((x) => x.predictedSuccess);
+  const found = steps.findIndex((s) => s.id === model.currentStepId);
+  const ctx: Context = { model, options, ps, target, current: Math.max(found, 0) };
+  const c = ctx.current;
+  const goal = steps.length - 1;
+
+  const goalMastery = masteryOf(steps[goal] ?? emptyStep, at(ps, goal), options.mastery);
+  if (goalMastery.mastered) {
+    const how =
+      goalMastery.decidedBy === "override"
+        ? "you marked it mastered"
+        : `predicted success ${percent(at(ps, goal))}, ${goalMastery.recentDone} of your last 3 attempts done`;
+    return build(
+      ctx,
+      "goal_reached",
+      goal,
+      `You have reached your goal (${how}). Celebrate it, then keep it up or set a new goal.`,
+    );
+  }
+
+  // Closest on the logit scale, where equal distances are equal steps of ability: in probability
+  // terms 0.92 looks nearer to 0.8 than 0.66 does, yet it is the bigger mismatch.
+  const targetLogit = logit(target);
+  let k = goal;
+  let best = Infinity;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (!step || masteryOf(step, at(ps, i), options.mastery).mastered) continue;
+    const distance = Math.abs(logit(at(ps, i)) - targetLogit);
+    if (distance < best) {
+      best = distance;
+      k = i;
+    }
+  }
+  const closest = `predicted success ${percent(at(ps, k))}, the closest to your ${percent(target)} target`;
+
+  const setbacks = (steps[c]?.recent ?? []).slice(-splitAfter);
+  if (
+    setbacks.length >= splitAfter &&
+    setbacks.every((o) => o === "not_yet") &&
+    at(ps, c) < (options.splitBelow ?? SPLIT_BELOW) &&
+    (c === 0 || at(ps, c - 1) >= (options.splitGapAbove ?? SPLIT_GAP_ABOVE))
+  ) {
+    const gap =
+      c === 0
+        ? "it is the first step"
+        : `${label(ctx, c - 1)} is already at ${percent(at(ps, c - 1))}`;
+    const meanwhile =
+      k === c ? `try ${label(ctx, c)} again` : `practise ${label(ctx, k)} (${closest})`;
+    return build(
+      ctx,
+      "split",
+      k,
+      `${capitalise(label(ctx, c))} has not gone your way in your last ${splitAfter} attempts and is predicted at ${percent(at(ps, c))}, while ${gap}: add a smaller step before it. Meanwhile, ${meanwhile}.`,
+      c,
+    );
+  }
+
+  if (k === c) {
+    const verb = model.currentStepId === null ? "Start with" : "Repeat";
+    return build(ctx, "repeat", k, `${verb} ${label(ctx, k)}: ${closest}.`);
+  }
+  if (k === c + 1) {
+    return build(
+      ctx,
+      "step_up",
+      k,
+      `Step up to ${label(ctx, k)}: ${closest} (${label(ctx, c)} is now at ${percent(at(ps, c))}).`,
+    );
+  }
+  if (k > c + 1) {
+    let lowest = 1;
+    for (let i = c + 1; i < k; i++) lowest = Math.min(lowest, at(ps, i));
+    const one = k === c + 2;
+    const between = one ? label(ctx, c + 1) : `${label(ctx, c + 1)} to ${label(ctx, k - 1)}`;
+    return build(
+      ctx,
+      "skip_ahead",
+      k,
+      `Skip ahead to ${label(ctx, k)}: ${closest}. ${capitalise(between)} ${one ? "is" : "are"} predicted at ${percent(lowest)} or more, and easy wins do not build belief.`,
+    );
+  }
+  return build(
+    ctx,
+    "step_back",
+    k,
+    `Step back to ${label(ctx, k)}: ${closest}; ${label(ctx, c)} is at ${percent(at(ps, c))} for now.`,
+  );
+}
+
+// Helpers are plain functions at module level: recommendNext runs once per attempt in the
+// simulator and in lists, so it avoids building closures on every call.
+
+type Context = {
+  model: LadderModel;
+  options: RecommendOptions;
+  ps: readonly number[];
+  target: number;
+  current: number;
+};
+
+const emptyStep: LadderStepState = {
+  id: "",
+  difficulty: 0,
+  attempts: 0,
+  recent: [],
+  override: null,
+};
+
+function at(ps: readonly number[], i: number): number {
+  return ps[i] ?? 0;
+}
+
+function label(ctx: Context, i: number): string {
+  const id = ctx.model.steps[i]?.id ?? "";
+  return ctx.options.stepLabels?.[id] ?? `step ${i + 1}`;
+}
+
+function build(
+  ctx: Context,
+  action: RecommendationAction,
+  k: number,
+  reason: string,
+  split: number | null = null,
+): Recommendation {
+  const steps = ctx.model.steps;
+  return {
+    action,
+    stepId: steps[k]?.id ?? "",
+    stepIndex: k,
+    predictedSuccess: at(ctx.ps, k),
+    target: ctx.target,
+    currentStepId: steps[ctx.current]?.id ?? "",
+    currentPredictedSuccess: at(ctx.ps, ctx.current),
+    splitStepId: split === null ? null : (steps[split]?.id ?? null),
+    reason,
+  };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
