@@ -1,5 +1,21 @@
 import { NotFoundError } from "@cando/core";
-import { type Db, type DomainRow, findAudit, findDomain, type UserRow } from "@cando/storage";
+import {
+  type AttemptRow,
+  type Db,
+  type DomainRow,
+  type EvidenceRow,
+  findAttempt,
+  findAudit,
+  findDomain,
+  findEvidence,
+  findGoal,
+  findMilestone,
+  findStep,
+  type GoalRow,
+  type MilestoneRow,
+  type StepRow,
+  type UserRow,
+} from "@cando/storage";
 
 /**
  * Authorization, in one place: every route that names a resource by id loads it through here.
@@ -8,14 +24,35 @@ import { type Db, type DomainRow, findAudit, findDomain, type UserRow } from "@c
  */
 export const access = {
   async domain(db: Db, actor: UserRow, domainId: string): Promise<DomainRow> {
-    const domain = await findDomain(db, actor.id, domainId);
-    if (!domain) throw new NotFoundError("domain");
-    return domain;
+    return found(await findDomain(db, actor.id, domainId), "domain");
   },
 
   async audit(db: Db, actor: UserRow, auditId: string) {
-    const audit = await findAudit(db, actor.id, auditId);
-    if (!audit) throw new NotFoundError("audit");
-    return audit;
+    return found(await findAudit(db, actor.id, auditId), "audit");
+  },
+
+  async goal(db: Db, actor: UserRow, goalId: string): Promise<GoalRow> {
+    return found(await findGoal(db, actor.id, goalId), "goal");
+  },
+
+  async step(db: Db, actor: UserRow, stepId: string): Promise<StepRow> {
+    return found(await findStep(db, actor.id, stepId), "step");
+  },
+
+  async attempt(db: Db, actor: UserRow, attemptId: string): Promise<AttemptRow> {
+    return found(await findAttempt(db, actor.id, attemptId), "attempt");
+  },
+
+  async evidence(db: Db, actor: UserRow, evidenceId: string): Promise<EvidenceRow> {
+    return found(await findEvidence(db, actor.id, evidenceId), "evidence");
+  },
+
+  async milestone(db: Db, actor: UserRow, milestoneId: string): Promise<MilestoneRow> {
+    return found(await findMilestone(db, actor.id, milestoneId), "milestone");
   },
 };
+
+function found<T>(row: T | undefined, thing: string): T {
+  if (row === undefined) throw new NotFoundError(thing);
+  return row;
+}

@@ -32,6 +32,29 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "GET /api/audits",
         "POST /api/audits",
         "GET /api/audits/{auditId}",
+        "GET /api/goals",
+        "POST /api/goals",
+        "GET /api/goals/{goalId}",
+        "PATCH /api/goals/{goalId}",
+        "PUT /api/goals/{goalId}/ladder",
+        "POST /api/goals/{goalId}/steps",
+        "PUT /api/goals/{goalId}/ladder/order",
+        "GET /api/goals/{goalId}/ratings",
+        "PATCH /api/steps/{stepId}",
+        "DELETE /api/steps/{stepId}",
+        "POST /api/steps/{stepId}/ratings",
+        "POST /api/attempts",
+        "GET /api/attempts",
+        "GET /api/attempts/{attemptId}",
+        "PUT /api/attempts/{attemptId}/debrief",
+        "GET /api/evidence",
+        "POST /api/evidence",
+        "PATCH /api/evidence/{evidenceId}",
+        "PUT /api/evidence/{evidenceId}/reattribution",
+        "GET /api/doubt",
+        "GET /api/today",
+        "GET /api/milestones",
+        "POST /api/milestones/{milestoneId}/seen",
       ].sort(),
     );
     const rating =
@@ -114,6 +137,9 @@ describeEachDatabase("the HTTP application", (db, kind) => {
     expect((await client.get("/history")).body).toContain("<title>Cando</title>");
     const asset = await client.get("/assets/app-1234.js");
     expect(asset.headers.get("cache-control")).toContain("immutable");
+    const stale = await client.get("/assets/app-0000.js");
+    expect(stale.status).toBe(404);
+    expect(stale.body).not.toContain("<title>");
     expect((await client.get("/api/nothing")).status).toBe(404);
   });
 

@@ -7,12 +7,17 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { sql } from "kysely";
+import { registerAttemptRoutes } from "./attempts/routes";
 import { registerAuditRoutes } from "./audits/routes";
 import { registerAuthRoutes } from "./auth/routes";
 import type { App, AppDeps, AppEnv } from "./context";
 import { registerDomainRoutes } from "./domains/routes";
+import { registerEvidenceRoutes } from "./evidence/routes";
+import { registerGoalRoutes } from "./goals/routes";
 import { originCheck } from "./http/csrf";
 import { fieldsFromZod, handleError } from "./http/errors";
+import { registerLadderRoutes } from "./ladders/routes";
+import { registerTodayRoutes } from "./today/routes";
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -71,6 +76,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerAuthRoutes(app);
   registerDomainRoutes(app);
   registerAuditRoutes(app);
+  registerGoalRoutes(app);
+  registerLadderRoutes(app);
+  registerAttemptRoutes(app);
+  registerEvidenceRoutes(app);
+  registerTodayRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
@@ -101,6 +111,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
         c.res.headers.set("Cache-Control", "public, max-age=31536000, immutable");
     });
     app.use("*", serveStatic({ root: options.webRoot }));
+    // A missing build file is a 404, not the app's HTML (which a browser would misread as JS).
+    app.get("/assets/*", (c) => c.text("Not found", 404));
     // Single-page app: any other GET is a client-side route.
     app.get("*", (c) => c.html(indexHtml));
   }

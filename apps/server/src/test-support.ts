@@ -115,3 +115,41 @@ export async function signedUp(app: App, email = uniqueEmail()): Promise<TestCli
   if (res.status !== 201) throw new Error(`signup failed: ${JSON.stringify(res.body)}`);
   return client;
 }
+
+export interface LadderFixture {
+  goalId: string;
+  domainId: string;
+  stepIds: string[];
+}
+
+/** A goal in the person's first domain with a ladder of the given confidences (easiest first). */
+export async function goalWithLadder(
+  client: TestClient,
+  confidences: (number | null)[] = [80, 60, 40, 20],
+): Promise<LadderFixture> {
+  const domainId = (await client.get("/api/domains")).body.domains[0].id as string;
+  const goal = await client.post("/api/goals", {
+    domainId,
+    statement: "I can give a clear 10-minute talk to a room of ten or more",
+    outcome: "Ten people heard it and could say back the main point",
+  });
+  if (goal.status !== 201) throw new Error(`goal: ${JSON.stringify(goal.body)}`);
+  const goalId = goal.body.goal.id as string;
+  const ladder = await client.call("PUT", `/api/goals/${goalId}/ladder`, {
+    steps: confidences.map((confidence, i) => ({ title: `Step ${i + 1}`, confidence })),
+  });
+  if (ladder.status !== 201) throw new Error(`ladder: ${JSON.stringify(ladder.body)}`);
+  return { goalId, domainId, stepIds: ladder.body.ladder.steps.map((s: { id: string }) => s.id) };
+}
+
+export function attemptBody(stepId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    stepId,
+    outcome: "done",
+    effort: 3,
+    difficulty: 3,
+    confidenceBefore: 60,
+    anxietyBefore: 4,
+    ...overrides,
+  };
+}

@@ -10,9 +10,9 @@ import {
 import { type DomainRow, insertAudit, listAudits, listDomains } from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
 import { access } from "../access";
-import { requireUser } from "../auth/require-user";
+import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
-import { cookieAuth, errors, json, jsonBody } from "../http/openapi";
+import { errors, json, jsonBody } from "../http/openapi";
 
 const AuditParams = z.object({ auditId: z.string().min(1).max(64) });
 
@@ -21,8 +21,7 @@ const list = createRoute({
   path: "/api/audits",
   tags: ["audits"],
   summary: "The person's audits, oldest first, and whether the next one is due",
-  security: cookieAuth,
-  middleware: [requireUser] as const,
+  ...authenticated,
   responses: { 200: json(AuditList, "Audit history."), ...errors(401) },
 });
 
@@ -31,8 +30,7 @@ const create = createRoute({
   path: "/api/audits",
   tags: ["audits"],
   summary: "Save an audit: one 0–100 rating for every active domain, stored atomically",
-  security: cookieAuth,
-  middleware: [requireUser] as const,
+  ...authenticated,
   request: { body: jsonBody(AuditInputSchema) },
   responses: { 201: json(AuditResponse, "The saved audit."), ...errors(400, 401, 403, 413) },
 });
@@ -42,8 +40,7 @@ const show = createRoute({
   path: "/api/audits/{auditId}",
   tags: ["audits"],
   summary: "One audit",
-  security: cookieAuth,
-  middleware: [requireUser] as const,
+  ...authenticated,
   request: { params: AuditParams },
   responses: { 200: json(AuditResponse, "The audit."), ...errors(401, 404) },
 });

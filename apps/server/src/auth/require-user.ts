@@ -11,3 +11,9 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("sessionId", found.session.id);
   await next();
 };
+
+/** Spread into a createRoute config: documents the session cookie and authenticates first. */
+export const authenticated = {
+  security: [{ session: [] }],
+  middleware: [requireUser],
+};

@@ -16,8 +16,8 @@ import {
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../context";
 import { clientAddress } from "../http/client";
-import { cookieAuth, errors, json, jsonBody } from "../http/openapi";
-import { requireUser } from "./require-user";
+import { errors, json, jsonBody } from "../http/openapi";
+import { authenticated } from "./require-user";
 import { endSession, startSession } from "./sessions";
 
 const signup = createRoute({
@@ -57,8 +57,7 @@ const me = createRoute({
   path: "/api/me",
   tags: ["accounts"],
   summary: "The logged-in person",
-  security: cookieAuth,
-  middleware: [requireUser] as const,
+  ...authenticated,
   responses: { 200: json(UserResponse, "The logged-in person."), ...errors(401) },
 });
 

@@ -15,9 +15,9 @@ import {
 } from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
 import { access } from "../access";
-import { requireUser } from "../auth/require-user";
+import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
-import { cookieAuth, errors, json, jsonBody } from "../http/openapi";
+import { errors, json, jsonBody } from "../http/openapi";
 
 const DomainParams = z.object({ domainId: z.string().min(1).max(64) });
 
@@ -26,8 +26,7 @@ const list = createRoute({
   path: "/api/domains",
   tags: ["audits"],
   summary: "The person's life domains, archived ones included, in order",
-  security: cookieAuth,
-  middleware: [requireUser] as const,
+  ...authenticated,
   responses: { 200: json(DomainList, "All domains."), ...errors(401) },
 });
 
@@ -36,8 +35,7 @@ const create = createRoute({
   path: "/api/domains",
   tags: ["audits"],
   summary: "Add one of the person's own domains",
-  security: cookieAuth,
-  middleware: [requireUser] as const,
+  ...authenticated,
   request: { body: jsonBody(DomainCreateInput) },
   responses: { 201: json(DomainResponse, "The new domain."), ...errors(400, 401, 403) },
 });
@@ -47,8 +45,7 @@ const update = createRoute({
   path: "/api/domains/{domainId}",
   tags: ["audits"],
   summary: "Rename, archive or restore a domain",
-  security: cookieAuth,
-  middleware: [requireUser] as const,
+  ...authenticated,
   request: { params: DomainParams, body: jsonBody(DomainUpdateInput) },
   responses: { 200: json(DomainResponse, "The domain."), ...errors(400, 401, 403, 404) },
 });

@@ -36,5 +36,3 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 export function json<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { "application/json": { schema } } } as const;
 }
-
-export const cookieAuth = [{ session: [] }];

@@ -1,0 +1,87 @@
+import { auditDue, Milestone, TodayResponse } from "@cando/core";
+import { lastAuditAt, listGoals, listMilestones, markMilestoneSeen } from "@cando/storage";
+import { createRoute, z } from "@hono/zod-openapi";
+import { access } from "../access";
+import { authenticated } from "../auth/require-user";
+import type { App } from "../context";
+import { presentGoal } from "../goals/present";
+import { errors, json } from "../http/openapi";
+import { ladderView } from "../ladders/ladder";
+import { presentMilestone } from "../milestones/record";
+
+const MilestoneParams = z.object({ milestoneId: z.string().min(1).max(64) });
+
+const today = createRoute({
+  method: "get",
+  path: "/api/today",
+  tags: ["today"],
+  summary:
+    "Today: the recommended next step of each active goal, the audit notice, milestones to celebrate",
+  ...authenticated,
+  responses: { 200: json(TodayResponse, "Today."), ...errors(401) },
+});
+
+const milestones = createRoute({
+  method: "get",
+  path: "/api/milestones",
+  tags: ["today"],
+  summary: "Milestones, newest first",
+  ...authenticated,
+  responses: {
+    200: json(z.object({ milestones: z.array(Milestone) }), "Milestones."),
+    ...errors(401),
+  },
+});
+
+const seen = createRoute({
+  method: "post",
+  path: "/api/milestones/{milestoneId}/seen",
+  tags: ["today"],
+  summary: "Mark a milestone as celebrated",
+  ...authenticated,
+  request: { params: MilestoneParams },
+  responses: {
+    200: json(z.object({ milestone: Milestone }), "The milestone."),
+    ...errors(401, 403, 404),
+  },
+});
+
+export function registerTodayRoutes(app: App): void {
+  app.openapi(today, async (c) => {
+    const { db, clock } = c.var.deps;
+    const user = c.var.user;
+    const now = clock.now();
+    const items = [];
+    const goalsWithoutLadder = [];
+    for (const goal of await listGoals(db, user.id, ["active"])) {
+      const ladder = await ladderView(db, goal, now);
+      const rec = ladder.recommendation;
+      const step = rec ? ladder.steps.find((s) => s.id === rec.stepId) : undefined;
+      if (rec && step) items.push({ goal: presentGoal(goal), step, recommendation: rec });
+      else goalsWithoutLadder.push(presentGoal(goal));
+    }
+    return c.json(
+      {
+        items,
+        goalsWithoutLadder,
+        audit: auditDue(await lastAuditAt(db, user.id), now),
+        milestones: (await listMilestones(db, user.id, true)).map(presentMilestone),
+      },
+      200,
+    );
+  });
+
+  app.openapi(milestones, async (c) => {
+    const rows = await listMilestones(c.var.deps.db, c.var.user.id);
+    return c.json({ milestones: rows.map(presentMilestone) }, 200);
+  });
+
+  app.openapi(seen, async (c) => {
+    const { milestoneId } = c.req.valid("param");
+    const { db, clock } = c.var.deps;
+    const milestone = await access.milestone(db, c.var.user, milestoneId);
+    const seenAt = milestone.seenAt ?? clock.now().toISOString();
+    await markMilestoneSeen(db, c.var.user.id, milestone.id, seenAt);
+    return c.json({ milestone: presentMilestone({ ...milestone, seenAt }) }, 200);
+  });
+}
