@@ -1,0 +1,169 @@
+import type { Domain } from "@cando/core";
+import { useRef, useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { ApiError, api, errorMessage } from "../../api/client";
+import type { AuditResponse, DomainListResponse } from "../../api/types";
+import { useLoad } from "../../api/use-load";
+import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
+import { Page } from "../../ui/page";
+import { activeDomains } from "../domains/domain-lists";
+import {
+  type AuditProblems,
+  auditProblems,
+  buildAuditInput,
+  type Ratings,
+  unratedDomains,
+} from "./audit-form";
+import { firstRatingId, RatingScale } from "./rating-scale";
+
+export function TakeAuditPage() {
+  const { state, reload } = useLoad(() => api.get<DomainListResponse>("/api/domains"));
+  return (
+    <Page title="Take the audit">
+      <p class="lead">
+        For each area of life, rate how certain you are, today, that you can succeed at what matters
+        to you there. There are no right answers: this is your baseline, and you will re-rate it
+        each month.
+      </p>
+      {state.status === "loading" && <Loading what="your domains" />}
+      {state.status === "error" && <LoadError error={state.error} retry={reload} />}
+      {state.status === "ready" && <AuditForm domains={activeDomains(state.data.domains)} />}
+    </Page>
+  );
+}
+
+const NO_PROBLEMS: AuditProblems = { byDomain: {}, note: null, other: [] };
+
+function AuditForm(props: { domains: Domain[] }) {
+  const { route } = useLocation();
+  const [ratings, setRatings] = useState<Ratings>({});
+  const [note, setNote] = useState("");
+  const [problems, setProblems] = useState<AuditProblems>(NO_PROBLEMS);
+  const [summary, setSummary] = useState<{ text: string; unrated: Domain[] } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const noteInput = useRef<HTMLTextAreaElement>(null);
+
+  if (props.domains.length === 0) {
+    return (
+      <p class="notice">
+        You have no active domains to rate. <a href="/domains">Add or restore a domain</a> first.
+      </p>
+    );
+  }
+
+  function rate(domainId: string, rating: number) {
+    setRatings((current) => ({ ...current, [domainId]: rating }));
+    if (problems.byDomain[domainId] !== undefined) {
+      const { [domainId]: _fixed, ...rest } = problems.byDomain;
+      setProblems({ ...problems, byDomain: rest });
+    }
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    const unrated = unratedDomains(props.domains, ratings);
+    if (unrated.length > 0) {
+      setProblems({
+        ...NO_PROBLEMS,
+        byDomain: Object.fromEntries(unrated.map((d) => [d.id, `Choose a rating for ${d.name}.`])),
+      });
+      setSummary({
+        text:
+          unrated.length === 1
+            ? "Rate every domain before saving: 1 is still to rate."
+            : `Rate every domain before saving: ${unrated.length} are still to rate.`,
+        unrated,
+      });
+      setAttempt((n) => n + 1);
+      return;
+    }
+    const body = buildAuditInput(props.domains, ratings, note);
+    setBusy(true);
+    try {
+      await api.post<AuditResponse>("/api/audits", body);
+      route("/history?saved=1");
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.length > 0) {
+        const found = auditProblems(error.fields, body.ratings);
+        setProblems(found);
+        setSummary({ text: [error.message, ...found.other].join(" "), unrated: [] });
+        if (found.note !== null) noteInput.current?.focus();
+      } else {
+        setProblems(NO_PROBLEMS);
+        setSummary({ text: errorMessage(error), unrated: [] });
+      }
+      setAttempt((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const rated = props.domains.length - unratedDomains(props.domains, ratings).length;
+
+  return (
+    <form class="stack audit-form" onSubmit={submit} noValidate aria-busy={busy}>
+      {summary !== null && (
+        <ErrorSummary key={attempt} focus>
+          <p>{summary.text}</p>
+          {summary.unrated.length > 0 && (
+            <ul>
+              {summary.unrated.map((d) => (
+                <li key={d.id}>
+                  <a
+                    href={`#${firstRatingId(d.id)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      document.getElementById(firstRatingId(d.id))?.focus();
+                    }}
+                  >
+                    {d.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </ErrorSummary>
+      )}
+      {props.domains.map((domain) => (
+        <RatingScale
+          key={domain.id}
+          domain={domain}
+          value={ratings[domain.id]}
+          onChange={(rating) => rate(domain.id, rating)}
+          error={problems.byDomain[domain.id]}
+        />
+      ))}
+      <div class={problems.note ? "field field-invalid" : "field"}>
+        <label for="audit-note">Note (optional)</label>
+        <p class="hint" id="audit-note-hint">
+          Anything that colours today's ratings: what happened, how you feel.
+        </p>
+        {problems.note && (
+          <p class="field-error" id="audit-note-error">
+            {problems.note}
+          </p>
+        )}
+        <textarea
+          id="audit-note"
+          ref={noteInput}
+          rows={3}
+          maxLength={2000}
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+          aria-invalid={problems.note ? "true" : undefined}
+          aria-describedby={problems.note ? "audit-note-error audit-note-hint" : "audit-note-hint"}
+        />
+      </div>
+      <div class="form-actions">
+        <button type="submit" class="button" disabled={busy}>
+          Save audit
+        </button>
+        <span class="muted">
+          {rated} of {props.domains.length} rated
+        </span>
+      </div>
+    </form>
+  );
+}
