@@ -14,7 +14,10 @@ const files = readdirSync(dir)
   .sort();
 const lock = JSON.parse(readFileSync(lockPath, "utf8"));
 const problems = [];
-const sha = (f) => createHash("sha256").update(readFileSync(join(dir, f))).digest("hex");
+const sha = (f) =>
+  createHash("sha256")
+    .update(readFileSync(join(dir, f)))
+    .digest("hex");
 
 for (const f of files) {
   if (!namePattern.test(f)) problems.push(`${f}: name must be YYYYMMDDTHHMM_snake_name.ts`);
