@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Rating } from "../audits/schema";
 import { Day, Id, requiredText, text } from "../shared";
 
-import { FIRST_STEP_WITHIN_DAYS, LADDER_MAX_STEPS, LADDER_MIN_STEPS } from "./rules";
+import { LADDER_MAX_STEPS, LADDER_MIN_STEPS } from "./rules";
 
 export { FIRST_STEP_WITHIN_DAYS, LADDER_MAX_STEPS, LADDER_MIN_STEPS } from "./rules";
 
