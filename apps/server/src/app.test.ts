@@ -55,6 +55,7 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "GET /api/today",
         "GET /api/milestones",
         "POST /api/milestones/{milestoneId}/seen",
+        "GET /api/insights",
       ].sort(),
     );
     const rating =

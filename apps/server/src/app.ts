@@ -16,6 +16,7 @@ import { registerEvidenceRoutes } from "./evidence/routes";
 import { registerGoalRoutes } from "./goals/routes";
 import { originCheck } from "./http/csrf";
 import { fieldsFromZod, handleError } from "./http/errors";
+import { registerInsightRoutes } from "./insights/routes";
 import { registerLadderRoutes } from "./ladders/routes";
 import { registerTodayRoutes } from "./today/routes";
 
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerAttemptRoutes(app);
   registerEvidenceRoutes(app);
   registerTodayRoutes(app);
+  registerInsightRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

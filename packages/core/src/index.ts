@@ -9,6 +9,7 @@ export * from "./evidence/relevance";
 export * from "./evidence/schema";
 export * from "./goals/coaching";
 export * from "./goals/schema";
+export * from "./insights/schema";
 export * from "./ladders/schedule";
 export * from "./ladders/schema";
 export * from "./milestones/schema";
