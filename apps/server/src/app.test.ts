@@ -49,6 +49,7 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "PUT /api/attempts/{attemptId}/debrief",
         "GET /api/evidence",
         "POST /api/evidence",
+        "GET /api/evidence/{evidenceId}",
         "PATCH /api/evidence/{evidenceId}",
         "PUT /api/evidence/{evidenceId}/reattribution",
         "GET /api/doubt",

@@ -215,6 +215,7 @@ describeEachDatabase("evidence API", (db) => {
       ["GET", "/api/evidence"],
       ["POST", "/api/evidence"],
       ["PATCH", `/api/evidence/${e.id}`],
+      ["GET", `/api/evidence/${e.id}`],
       ["PUT", `/api/evidence/${e.id}/reattribution`],
       ["GET", "/api/doubt"],
     ] as const) {

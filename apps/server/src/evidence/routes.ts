@@ -59,6 +59,16 @@ const create = createRoute({
   responses: { 201: json(EvidenceResponse, "The evidence."), ...errors(400, 401, 403) },
 });
 
+const show = createRoute({
+  method: "get",
+  path: "/api/evidence/{evidenceId}",
+  tags,
+  summary: "One piece of evidence",
+  ...authenticated,
+  request: { params: EvidenceParams },
+  responses: { 200: json(EvidenceResponse, "The evidence."), ...errors(401, 404) },
+});
+
 const update = createRoute({
   method: "patch",
   path: "/api/evidence/{evidenceId}",
@@ -157,6 +167,12 @@ export function registerEvidenceRoutes(app: App): void {
       return evidence;
     });
     return c.json({ evidence: presentEvidence(row) }, 201);
+  });
+
+  app.openapi(show, async (c) => {
+    const { evidenceId } = c.req.valid("param");
+    const evidence = await access.evidence(c.var.deps.db, c.var.user, evidenceId);
+    return c.json({ evidence: presentEvidence(evidence) }, 200);
   });
 
   app.openapi(update, async (c) => {
