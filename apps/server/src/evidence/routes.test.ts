@@ -47,6 +47,8 @@ describeEachDatabase("evidence API", (db) => {
       title: "Led stand-up twice",
       body: "Nobody had to rescue me",
     });
+    const shown = await ada.get(`/api/evidence/${talk.body.evidence.id}`);
+    expect(shown.body.evidence).toEqual(edited.body.evidence);
   });
 
   type Body = (
@@ -189,6 +191,7 @@ describeEachDatabase("evidence API", (db) => {
     expect((await bob.patch(`/api/evidence/${e.id}`, { title: "Bob's" })).body.error.code).toBe(
       "evidence_not_found",
     );
+    expect((await bob.get(`/api/evidence/${e.id}`)).body.error.code).toBe("evidence_not_found");
     const weights = { effort: 1, skill: 1, strategy: 1, luck: 1, help: 1, timing: 1 };
     expect(
       (await bob.call("PUT", `/api/evidence/${e.id}/reattribution`, { weights, shows: "x" }))
