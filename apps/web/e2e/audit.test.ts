@@ -1,31 +1,18 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AppHeader } from "./pages/app-header";
 import { AuditPage } from "./pages/audit-page";
 import { DomainsPage } from "./pages/domains-page";
 import { HistoryPage } from "./pages/history-page";
-import { HomePage } from "./pages/home-page";
 import { LoginPage } from "./pages/login-page";
 import { SignupPage } from "./pages/signup-page";
+import { TodayPage } from "./pages/today-page";
 import { apiAs, PASSWORD, uniqueEmail } from "./support/api";
+import { expectNoAxeViolations } from "./support/axe";
 import { chromiumPath, launchBrowser, newSession, type Session } from "./support/browser";
 import { type RunningServer, startServer } from "./support/server";
 
 const DEFAULTS = ["Career", "Health", "Relationships", "Learning new skills", "Finances"];
-
-/** Runs axe on the page as it is now and fails with every violation spelled out. */
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const report = violations
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help}\n` +
-        v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary ?? ""}`).join("\n"),
-    )
-    .join("\n");
-  expect(violations, `axe violations on ${what}:\n${report}`).toEqual([]);
-}
 
 describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
   let server: RunningServer;
@@ -54,7 +41,7 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
     expect(problems, "errors in the browser console").toEqual([]);
   });
 
-  /** Signs a new person up through the API (cookies land in this test's context) and opens Home. */
+  /** Signs a new person up through the API (cookies land in this test's context). */
   async function signedUp(): Promise<{ email: string; api: ReturnType<typeof apiAs> }> {
     const email = uniqueEmail();
     const api = apiAs(session.context.request, server.baseUrl);
@@ -67,7 +54,7 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
     await signup.goto();
     await signup.signUp(uniqueEmail(), PASSWORD);
 
-    const home = new HomePage(page);
+    const home = new TodayPage(page);
     await home.heading().waitFor();
     expect(page.url()).toBe(`${server.baseUrl}/`);
     await expect
@@ -116,8 +103,8 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
       "Latest: Career 70, Health 40, Relationships 80, Learning new skills 60, Finances 30.",
     );
 
-    // Home now knows the audit is done and shows the ratings.
-    await new AppHeader(page).link("Home").click();
+    // Today now knows the audit is done and shows the ratings.
+    await new AppHeader(page).link("Today").click();
     await home.heading().waitFor();
     await expect.poll(() => home.dueNotice().textContent()).toMatch(/Next audit due/);
     const latest = await home.latestRatings();
@@ -223,10 +210,10 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
     await expectNoAxeViolations(page, "log in, with the error");
 
     const { api } = await signedUp();
-    const home = new HomePage(page);
+    const home = new TodayPage(page);
     await home.goto();
     await home.dueNotice().waitFor();
-    await expectNoAxeViolations(page, "home, first audit due");
+    await expectNoAxeViolations(page, "today, first audit due");
 
     const audit = new AuditPage(page);
     await audit.goto();
@@ -252,7 +239,7 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
     await expectNoAxeViolations(page, "history, with audits");
     await home.goto();
     await page.getByRole("region", { name: "Your latest ratings" }).waitFor();
-    await expectNoAxeViolations(page, "home, with latest ratings");
+    await expectNoAxeViolations(page, "today, with latest ratings");
 
     const manage = new DomainsPage(page);
     await manage.goto();

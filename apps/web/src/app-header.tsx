@@ -2,13 +2,22 @@ import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { api } from "./api/client";
 import { useSession } from "./features/accounts/session";
+import "./app-header.css";
 
 const NAV = [
-  { href: "/", label: "Home" },
+  { href: "/", label: "Today" },
+  { href: "/goals", label: "Goals" },
+  { href: "/evidence", label: "Evidence" },
   { href: "/audit", label: "Audit" },
   { href: "/history", label: "History" },
   { href: "/domains", label: "Domains" },
 ] as const;
+
+/** "page" on the link to this very page; "true" on the section a deeper page belongs to. */
+function current(path: string, href: string): "page" | "true" | undefined {
+  if (path === href) return "page";
+  return href !== "/" && path.startsWith(`${href}/`) ? "true" : undefined;
+}
 
 export function AppHeader() {
   const { user, setUser } = useSession();
@@ -51,7 +60,7 @@ export function AppHeader() {
               <ul class="nav-list">
                 {NAV.map((item) => (
                   <li key={item.href}>
-                    <a href={item.href} aria-current={path === item.href ? "page" : undefined}>
+                    <a href={item.href} aria-current={current(path, item.href)}>
                       {item.label}
                     </a>
                   </li>

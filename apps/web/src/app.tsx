@@ -3,10 +3,10 @@ import { AppHeader } from "./app-header";
 import { LoginPage } from "./features/accounts/login-page";
 import { GuestOnly, RequireUser, SessionProvider } from "./features/accounts/session";
 import { SignupPage } from "./features/accounts/signup-page";
-import { HomePage } from "./features/home/home-page";
+import { TodayPage } from "./features/today/today-page";
 import { markNavigated, Page } from "./ui/page";
 
-// Home and the account pages are where people land; the rest load on first visit.
+// Today and the account pages are where people land; the rest load on first visit.
 const TakeAuditPage = lazy(() =>
   import("./features/audits/take-audit-page").then((m) => m.TakeAuditPage),
 );
@@ -14,27 +14,48 @@ const HistoryPage = lazy(() => import("./features/audits/history-page").then((m)
 const DomainsPage = lazy(() =>
   import("./features/domains/domains-page").then((m) => m.DomainsPage),
 );
+const GoalsPage = lazy(() => import("./features/goals/goals-page").then((m) => m.GoalsPage));
+const GoalPage = lazy(() => import("./features/goals/goal-page").then((m) => m.GoalPage));
+const MilestonePage = lazy(() =>
+  import("./features/milestones/milestone-page").then((m) => m.MilestonePage),
+);
+const LogAttemptPage = lazy(() =>
+  import("./features/attempts/log-attempt-page").then((m) => m.LogAttemptPage),
+);
+const AttemptPage = lazy(() =>
+  import("./features/attempts/attempt-page").then((m) => m.AttemptPage),
+);
+const EvidencePage = lazy(() =>
+  import("./features/evidence/evidence-page").then((m) => m.EvidencePage),
+);
+const EvidenceItemPage = lazy(() =>
+  import("./features/evidence/evidence-item-page").then((m) => m.EvidenceItemPage),
+);
+const DoubtPage = lazy(() => import("./features/doubt/doubt-page").then((m) => m.DoubtPage));
 
-const Home = () => (
-  <RequireUser>
-    <HomePage />
-  </RequireUser>
-);
-const Audit = () => (
-  <RequireUser>
-    <TakeAuditPage />
-  </RequireUser>
-);
-const History = () => (
-  <RequireUser>
-    <HistoryPage />
-  </RequireUser>
-);
-const Domains = () => (
-  <RequireUser>
-    <DomainsPage />
-  </RequireUser>
-);
+/** Wraps a page so only a logged-in person reaches it. */
+function signedIn<P extends object>(Component: (props: P) => preact.JSX.Element | null) {
+  return (props: P) => (
+    <RequireUser>
+      <Component {...props} />
+    </RequireUser>
+  );
+}
+
+// Route components are made once, here: a new component type per render would remount pages.
+const TodayRoute = signedIn(TodayPage);
+const AuditRoute = signedIn(TakeAuditPage);
+const HistoryRoute = signedIn(HistoryPage);
+const DomainsRoute = signedIn(DomainsPage);
+const GoalsRoute = signedIn(GoalsPage);
+const GoalRoute = signedIn(GoalPage);
+const LogAttemptRoute = signedIn(LogAttemptPage);
+const AttemptRoute = signedIn(AttemptPage);
+const EvidenceRoute = signedIn(EvidencePage);
+const EvidenceItemRoute = signedIn(EvidenceItemPage);
+const DoubtRoute = signedIn(DoubtPage);
+const MilestoneRoute = signedIn(MilestonePage);
+
 const Login = () => (
   <GuestOnly>
     <LoginPage />
@@ -50,7 +71,7 @@ function NotFound() {
   return (
     <Page title="Page not found">
       <p>
-        There is no page at this address. <a href="/">Go to Home</a>
+        There is no page at this address. <a href="/">Go to Today</a>
       </p>
     </Page>
   );
@@ -67,10 +88,18 @@ export function App() {
         <main id="main" tabIndex={-1}>
           <ErrorBoundary>
             <Router onRouteChange={markNavigated}>
-              <Route path="/" component={Home} />
-              <Route path="/audit" component={Audit} />
-              <Route path="/history" component={History} />
-              <Route path="/domains" component={Domains} />
+              <Route path="/" component={TodayRoute} />
+              <Route path="/audit" component={AuditRoute} />
+              <Route path="/history" component={HistoryRoute} />
+              <Route path="/domains" component={DomainsRoute} />
+              <Route path="/goals" component={GoalsRoute} />
+              <Route path="/goals/:goalId" component={GoalRoute} />
+              <Route path="/goals/:goalId/steps/:stepId/attempt" component={LogAttemptRoute} />
+              <Route path="/attempts/:attemptId" component={AttemptRoute} />
+              <Route path="/evidence" component={EvidenceRoute} />
+              <Route path="/evidence/:evidenceId" component={EvidenceItemRoute} />
+              <Route path="/doubt" component={DoubtRoute} />
+              <Route path="/milestones/:milestoneId" component={MilestoneRoute} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />

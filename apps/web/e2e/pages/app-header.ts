@@ -7,7 +7,7 @@ export class AppHeader {
     return this.page.getByRole("navigation", { name: "Main" });
   }
 
-  link(name: "Home" | "Audit" | "History" | "Domains") {
+  link(name: "Today" | "Goals" | "Evidence" | "Audit" | "History" | "Domains") {
     return this.nav.getByRole("link", { name, exact: true });
   }
 

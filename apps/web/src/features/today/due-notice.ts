@@ -3,7 +3,7 @@ import { AUDIT_INTERVAL_DAYS } from "@cando/core/constants";
 
 export type DueNotice = { message: string; action: string; due: boolean };
 
-/** What Home says about the monthly audit, from the server's `due` answer. */
+/** What Today says about the monthly audit, from the server's `due` answer. */
 export function dueNotice(due: AuditDue, formatDate: (iso: string) => string): DueNotice {
   switch (due.reason) {
     case "none_yet":

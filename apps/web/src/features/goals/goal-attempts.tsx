@@ -1,0 +1,38 @@
+import type { Attempt, LadderView } from "@cando/core";
+import { formatDayTime } from "../../ui/format";
+import { attemptRecordPath } from "../../ui/paths";
+import { attemptRows } from "./ladder-view";
+
+/** The goal's attempts, newest first, each linking to its record and debrief. */
+export function GoalAttempts(props: { attempts: Attempt[]; ladder: LadderView }) {
+  if (props.ladder.steps.length === 0 && props.attempts.length === 0) return null;
+  const rows = attemptRows(props.attempts, [...props.ladder.steps, ...props.ladder.archivedSteps]);
+  return (
+    <section class="card" aria-labelledby="attempts-heading">
+      <h2 id="attempts-heading">Attempts</h2>
+      {rows.length === 0 ? (
+        <p class="muted">
+          No attempts yet. Each attempt, whatever its outcome, teaches the ladder what is within
+          reach.
+        </p>
+      ) : (
+        <ul class="attempt-list">
+          {rows.map((row) => (
+            <li key={row.id} class="attempt-item">
+              <a href={attemptRecordPath(row.id)}>{formatDayTime(row.attemptedAt)}</a>
+              <span class="attempt-step">{row.stepTitle}</span>
+              <span
+                class={`attempt-outcome outcome-${row.outcome.toLowerCase().replace(" ", "-")}`}
+              >
+                {row.outcome}
+              </span>
+              <span class={row.debriefed ? "attempt-debrief" : "attempt-debrief muted"}>
+                {row.debriefed ? "Debriefed" : "Not debriefed yet"}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,417 @@
+import type {
+  Attempt,
+  Domain,
+  Goal,
+  GoalStatus,
+  LadderView,
+  Milestone,
+  StepRating,
+} from "@cando/core";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { useLocation, useRoute } from "preact-iso";
+import { ApiError, api, errorMessage } from "../../api/client";
+import type { DomainListResponse } from "../../api/types";
+import { useLoad } from "../../api/use-load";
+import { formatPlainDay } from "../../ui/days";
+import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
+import { DateField, SelectField, TextAreaField } from "../../ui/fields";
+import { Page } from "../../ui/page";
+import { doubtPath, milestonePath } from "../../ui/paths";
+import { TextField } from "../../ui/text-field";
+import type {
+  AttemptListResponse,
+  GoalUpdateResponse,
+  GoalWithLadderResponse,
+  RatingsResponse,
+} from "./api-types";
+import { CoachingNotes } from "./coaching-notes";
+import { GoalAttempts } from "./goal-attempts";
+import {
+  type FormProblems,
+  type GoalDraft,
+  type GoalField,
+  goalBody,
+  goalFieldProblems,
+  hasProblems,
+} from "./goal-form";
+import { domainName, STATUS_LABELS, STATUS_ORDER } from "./goal-lists";
+import { LadderBuilder } from "./ladder-builder-form";
+import { LadderPanel } from "./ladder-panel";
+import "./goals.css";
+
+export type GoalData = {
+  goal: Goal;
+  ladder: LadderView;
+  domains: Domain[];
+  ratings: StepRating[];
+  attempts: Attempt[];
+};
+
+export function GoalPage() {
+  const { params } = useRoute();
+  const goalId = params["goalId"] ?? "";
+  // A new goal is a new screen: nothing typed for one goal leaks into another.
+  return <GoalScreen key={goalId} goalId={goalId} />;
+}
+
+async function loadGoal(goalId: string): Promise<GoalData> {
+  const id = encodeURIComponent(goalId);
+  const [withLadder, domains, ratings, attempts] = await Promise.all([
+    api.get<GoalWithLadderResponse>(`/api/goals/${id}`),
+    api.get<DomainListResponse>("/api/domains"),
+    api.get<RatingsResponse>(`/api/goals/${id}/ratings`),
+    api.get<AttemptListResponse>(`/api/attempts?goalId=${id}`),
+  ]);
+  return {
+    goal: withLadder.goal,
+    ladder: withLadder.ladder,
+    domains: domains.domains,
+    ratings: ratings.ratings,
+    attempts: attempts.attempts,
+  };
+}
+
+function GoalScreen(props: { goalId: string }) {
+  const { query } = useLocation();
+  const { state, reload, set } = useLoad(() => loadGoal(props.goalId));
+  const title = state.status === "ready" ? state.data.goal.statement : "Goal";
+
+  return (
+    <Page title={title}>
+      {state.status === "loading" && <Loading what="your goal" />}
+      {state.status === "error" &&
+        (state.error instanceof ApiError && state.error.status === 404 ? (
+          <p class="notice">
+            There is no such goal here. <a href="/goals">See your goals</a>
+          </p>
+        ) : (
+          <LoadError error={state.error} retry={reload} />
+        ))}
+      {state.status === "ready" && (
+        <GoalBody
+          data={state.data}
+          created={query["created"] === "1"}
+          onChange={(data) => set(data)}
+          reload={() => loadGoal(props.goalId).then(set)}
+        />
+      )}
+    </Page>
+  );
+}
+
+function GoalBody(props: {
+  data: GoalData;
+  created: boolean;
+  onChange: (data: GoalData) => void;
+  reload: () => Promise<void>;
+}) {
+  const { route } = useLocation();
+  const { goal, ladder } = props.data;
+  const hasLadder = ladder.steps.length > 0;
+  const [justBuilt, setJustBuilt] = useState(false);
+  // The builder (and its Save button) is gone once the ladder exists: focus goes to the ladder.
+  useEffect(() => {
+    if (justBuilt && hasLadder) document.getElementById("ladder-heading")?.focus();
+  }, [justBuilt, hasLadder]);
+  // A link to a part of this page (Today's "Add a smaller step") lands there once it is drawn.
+  useEffect(() => {
+    const target = window.location.hash.slice(1);
+    if (target !== "") document.getElementById(target)?.scrollIntoView();
+  }, []);
+
+  /** After any change that answers with milestones: celebrate the first of them. */
+  function celebrate(milestones: Milestone[]): boolean {
+    const first = milestones[0];
+    if (first === undefined) return false;
+    route(milestonePath(first.id));
+    return true;
+  }
+
+  return (
+    <>
+      {props.created && (
+        <p class="notice notice-success" role="status">
+          Your goal is set. {hasLadder ? "" : "Next, break it into a ladder of steps below."}
+        </p>
+      )}
+      <GoalDetails
+        goal={goal}
+        domains={props.data.domains}
+        onSaved={(updated, milestones) => {
+          if (celebrate(milestones)) return;
+          props.onChange({ ...props.data, goal: updated });
+        }}
+      />
+      {hasLadder ? (
+        <LadderPanel
+          goal={goal}
+          ladder={ladder}
+          ratings={props.data.ratings}
+          onLadder={(next, rating) =>
+            props.onChange({
+              ...props.data,
+              ladder: next,
+              ratings: rating ? [...props.data.ratings, rating] : props.data.ratings,
+            })
+          }
+          onMilestones={celebrate}
+          announce={justBuilt ? "Your ladder is saved." : ""}
+        />
+      ) : (
+        <LadderBuilder
+          goal={goal}
+          onBuilt={async (built) => {
+            setJustBuilt(true);
+            props.onChange({ ...props.data, ladder: built });
+            await props.reload();
+          }}
+        />
+      )}
+      <GoalAttempts attempts={props.data.attempts} ladder={ladder} />
+    </>
+  );
+}
+
+function GoalDetails(props: {
+  goal: Goal;
+  domains: Domain[];
+  onSaved: (goal: Goal, milestones: Milestone[]) => void;
+}) {
+  const { goal } = props;
+  const [editing, setEditing] = useState(false);
+  const [message, setMessage] = useState("");
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [focusEdit, setFocusEdit] = useState(false);
+  useEffect(() => {
+    if (focusEdit) {
+      editButton.current?.focus();
+      setFocusEdit(false);
+    }
+  }, [focusEdit]);
+
+  return (
+    <section class="card goal-card" aria-labelledby="goal-about-heading">
+      <h2 id="goal-about-heading" class="visually-hidden">
+        About this goal
+      </h2>
+      <p class="goal-meta-line">
+        <span class="tag tag-status">{STATUS_LABELS[goal.status]}</span>{" "}
+        {domainName(props.domains, goal.domainId)}
+        {goal.targetDate !== null && ` · target ${formatPlainDay(goal.targetDate)}`}
+      </p>
+      <p class="status-line" role="status">
+        {message}
+      </p>
+      {editing ? (
+        <GoalEditForm
+          goal={goal}
+          onDone={(updated) => {
+            setEditing(false);
+            setFocusEdit(true);
+            if (updated !== null) {
+              setMessage("Your goal is saved.");
+              props.onSaved(updated, []);
+            }
+          }}
+        />
+      ) : (
+        <>
+          <dl class="goal-facts">
+            <div>
+              <dt>Observable outcome</dt>
+              <dd>
+                {goal.outcome === "" ? <span class="muted">Not written yet</span> : goal.outcome}
+              </dd>
+            </div>
+            <div>
+              <dt>Context</dt>
+              <dd>
+                {goal.context === "" ? <span class="muted">Not written yet</span> : goal.context}
+              </dd>
+            </div>
+          </dl>
+          <CoachingNotes
+            id="goal-saved-coaching"
+            notes={goal.coaching}
+            footer="Suggestions only: edit the goal if one of them helps."
+          />
+          <div class="goal-actions">
+            <button
+              type="button"
+              class="button button-secondary button-small"
+              ref={editButton}
+              onClick={() => {
+                setMessage("");
+                setEditing(true);
+              }}
+            >
+              Edit goal
+            </button>
+            <a class="button button-quiet button-small" href={doubtPath(goal.id)}>
+              I'm doubting myself
+            </a>
+          </div>
+        </>
+      )}
+      <StatusForm
+        goal={goal}
+        onSaved={(updated, milestones) => {
+          setMessage(`This goal is now ${STATUS_LABELS[updated.status].toLowerCase()}.`);
+          props.onSaved(updated, milestones);
+        }}
+      />
+    </section>
+  );
+}
+
+const NO_PROBLEMS: FormProblems<GoalField> = { byField: {}, other: [] };
+
+function GoalEditForm(props: { goal: Goal; onDone: (goal: Goal | null) => void }) {
+  const { goal } = props;
+  const [draft, setDraft] = useState<GoalDraft>({
+    domainId: goal.domainId,
+    statement: goal.statement,
+    outcome: goal.outcome,
+    context: goal.context,
+    targetDate: goal.targetDate ?? "",
+  });
+  const [problems, setProblems] = useState(NO_PROBLEMS);
+  const [tries, setTries] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const set = (field: GoalField) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    if (draft.statement.trim() === "") {
+      setProblems({
+        byField: { statement: "Write your goal, starting with “I can …”." },
+        other: [],
+      });
+      setTries((n) => n + 1);
+      return;
+    }
+    const { domainId: _domain, ...body } = goalBody(draft);
+    setBusy(true);
+    try {
+      const saved = await api.patch<GoalUpdateResponse>(
+        `/api/goals/${encodeURIComponent(goal.id)}`,
+        body,
+      );
+      props.onDone(saved.goal);
+    } catch (error) {
+      setProblems(
+        error instanceof ApiError && error.fields.length > 0
+          ? goalFieldProblems(error.fields)
+          : { byField: {}, other: [errorMessage(error)] },
+      );
+      setTries((n) => n + 1);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="stack" onSubmit={submit} noValidate aria-busy={busy}>
+      {hasProblems(problems) && (
+        <ErrorSummary key={tries} focus>
+          <p>Please check the goal before saving.</p>
+          <ul>
+            {[...Object.values(problems.byField), ...problems.other].map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </ErrorSummary>
+      )}
+      <TextField
+        id="edit-goal-statement"
+        label="Goal"
+        hint="A capability, starting with “I can …”."
+        value={draft.statement}
+        onInput={set("statement")}
+        error={problems.byField.statement}
+        maxLength={200}
+        inputRef={first}
+      />
+      <TextAreaField
+        id="edit-goal-outcome"
+        label="Observable outcome"
+        hint="What someone could see or count when you can do it."
+        value={draft.outcome}
+        onInput={set("outcome")}
+        error={problems.byField.outcome}
+        rows={2}
+        maxLength={500}
+      />
+      <TextField
+        id="edit-goal-context"
+        label="Context (optional)"
+        value={draft.context}
+        onInput={set("context")}
+        error={problems.byField.context}
+        maxLength={300}
+      />
+      <DateField
+        id="edit-goal-targetDate"
+        label="Target date (optional)"
+        value={draft.targetDate}
+        onInput={set("targetDate")}
+        error={problems.byField.targetDate}
+      />
+      <div class="form-actions">
+        <button type="submit" class="button" disabled={busy}>
+          Save goal
+        </button>
+        <button type="button" class="button button-secondary" onClick={() => props.onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function StatusForm(props: { goal: Goal; onSaved: (goal: Goal, milestones: Milestone[]) => void }) {
+  const [status, setStatus] = useState<GoalStatus>(props.goal.status);
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setStatus(props.goal.status), [props.goal.status]);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy || status === props.goal.status) return;
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const saved = await api.patch<GoalUpdateResponse>(
+        `/api/goals/${encodeURIComponent(props.goal.id)}`,
+        { status },
+      );
+      props.onSaved(saved.goal, saved.milestones);
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="inline-form status-form" onSubmit={submit} noValidate>
+      <SelectField
+        id="goal-status"
+        label="Status"
+        value={status}
+        options={STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        onChange={(v) => setStatus(v as GoalStatus)}
+        error={problem}
+      />
+      <button
+        type="submit"
+        class="button button-secondary"
+        disabled={busy || status === props.goal.status}
+      >
+        Change status
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,248 @@
+import type { Domain, Goal } from "@cando/core";
+import { coachGoal } from "@cando/core/constants";
+import { useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { ApiError, api, errorMessage } from "../../api/client";
+import type { DomainListResponse } from "../../api/types";
+import { useLoad } from "../../api/use-load";
+import { formatPlainDay } from "../../ui/days";
+import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
+import { DateField, SelectField, TextAreaField } from "../../ui/fields";
+import { Page } from "../../ui/page";
+import { goalPath } from "../../ui/paths";
+import { TextField } from "../../ui/text-field";
+import { activeDomains } from "../domains/domain-lists";
+import { CoachingNotes } from "./coaching-notes";
+import {
+  type FormProblems,
+  type GoalDraft,
+  type GoalField,
+  goalBody,
+  goalDraftProblems,
+  goalFieldProblems,
+  hasProblems,
+} from "./goal-form";
+import { activeGoalsIn, domainName, groupGoals } from "./goal-lists";
+import "./goals.css";
+
+type GoalsData = [{ goals: Goal[] }, DomainListResponse];
+
+export function GoalsPage() {
+  const { state, reload } = useLoad(
+    (): Promise<GoalsData> =>
+      Promise.all([
+        api.get<{ goals: Goal[] }>("/api/goals"),
+        api.get<DomainListResponse>("/api/domains"),
+      ]),
+  );
+  return (
+    <Page title="Goals" heading="Your goals">
+      <p class="lead">
+        A goal is one capability in one domain, phrased as “I can …”, with an outcome someone could
+        see. Working on one goal per domain at a time keeps your effort where it counts.
+      </p>
+      {state.status === "loading" && <Loading what="your goals" />}
+      {state.status === "error" && <LoadError error={state.error} retry={reload} />}
+      {state.status === "ready" && (
+        <>
+          <GoalLists goals={state.data[0].goals} domains={state.data[1].domains} />
+          <NewGoalForm goals={state.data[0].goals} domains={state.data[1].domains} />
+        </>
+      )}
+    </Page>
+  );
+}
+
+function GoalLists(props: { goals: Goal[]; domains: Domain[] }) {
+  const groups = groupGoals(props.goals);
+  if (groups.length === 0) {
+    return (
+      <section class="card" aria-labelledby="no-goals-heading">
+        <h2 id="no-goals-heading">No goals yet</h2>
+        <p>
+          Pick one thing you want to be able to do, in one area of life. Set it below; then you
+          break it into a ladder of steps.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <>
+      {groups.map((group) => (
+        <section class="card" key={group.status} aria-labelledby={`goals-${group.status}`}>
+          <h2 id={`goals-${group.status}`}>
+            {group.label} <span class="count">({group.goals.length})</span>
+          </h2>
+          <ul class="goal-list">
+            {group.goals.map((goal) => (
+              <li key={goal.id}>
+                <a class="goal-link" href={goalPath(goal.id)}>
+                  {goal.statement}
+                </a>
+                <span class="goal-meta">
+                  {domainName(props.domains, goal.domainId)}
+                  {goal.targetDate !== null && ` · by ${formatPlainDay(goal.targetDate)}`}
+                </span>
+                {goal.outcome !== "" && <span class="goal-outcome">{goal.outcome}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+const EMPTY_DRAFT: GoalDraft = {
+  domainId: "",
+  statement: "",
+  outcome: "",
+  context: "",
+  targetDate: "",
+};
+const NO_PROBLEMS: FormProblems<GoalField> = { byField: {}, other: [] };
+
+function NewGoalForm(props: { goals: Goal[]; domains: Domain[] }) {
+  const { route } = useLocation();
+  const domains = activeDomains(props.domains);
+  const [draft, setDraft] = useState<GoalDraft>(EMPTY_DRAFT);
+  const [problems, setProblems] = useState(NO_PROBLEMS);
+  const [tries, setTries] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  const set = (field: GoalField) => (value: string) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    if (problems.byField[field] !== undefined) {
+      const { [field]: _fixed, ...rest } = problems.byField;
+      setProblems({ ...problems, byField: rest });
+    }
+  };
+
+  const notes = draft.statement.trim() === "" ? [] : coachGoal(draft.statement, draft.outcome);
+  const sameDomain = draft.domainId === "" ? [] : activeGoalsIn(props.goals, draft.domainId);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    const found = goalDraftProblems(draft);
+    if (hasProblems(found)) {
+      setProblems(found);
+      setTries((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      const body = await api.post<{ goal: Goal }>("/api/goals", goalBody(draft));
+      route(`${goalPath(body.goal.id)}?created=1`);
+    } catch (error) {
+      setProblems(
+        error instanceof ApiError && error.fields.length > 0
+          ? goalFieldProblems(error.fields)
+          : { byField: {}, other: [errorMessage(error)] },
+      );
+      setTries((n) => n + 1);
+      setBusy(false);
+    }
+  }
+
+  if (domains.length === 0) {
+    return (
+      <section class="card" aria-labelledby="new-goal-heading">
+        <h2 id="new-goal-heading">Set a new goal</h2>
+        <p>
+          A goal sits in one of your domains, and you have none active.{" "}
+          <a href="/domains">Add or restore a domain</a> first.
+        </p>
+      </section>
+    );
+  }
+
+  const invalid = Object.entries(problems.byField) as [GoalField, string][];
+  return (
+    <section class="card" aria-labelledby="new-goal-heading">
+      <h2 id="new-goal-heading">Set a new goal</h2>
+      <form class="stack" onSubmit={submit} noValidate aria-busy={busy}>
+        {hasProblems(problems) && (
+          <ErrorSummary key={tries} focus>
+            <p>Please check the goal before saving.</p>
+            <ul>
+              {invalid.map(([field, message]) => (
+                <li key={field}>
+                  <a
+                    href={`#goal-${field}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      document.getElementById(`goal-${field}`)?.focus();
+                    }}
+                  >
+                    {message}
+                  </a>
+                </li>
+              ))}
+              {problems.other.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          </ErrorSummary>
+        )}
+        <SelectField
+          id="goal-domainId"
+          label="Domain"
+          value={draft.domainId}
+          options={[
+            { value: "", label: "Choose a domain" },
+            ...domains.map((d) => ({ value: d.id, label: d.name })),
+          ]}
+          onChange={set("domainId")}
+          error={problems.byField.domainId}
+          note={
+            sameDomain.length > 0
+              ? `You already have an active goal in ${domainName(domains, draft.domainId)}: “${sameDomain[0]?.statement}”. One goal per domain keeps your effort together, but you can add another.`
+              : null
+          }
+        />
+        <TextField
+          id="goal-statement"
+          label="Goal"
+          hint="A capability, starting with “I can …”. For example: I can give a clear 10-minute talk to a room of ten or more."
+          value={draft.statement}
+          onInput={set("statement")}
+          error={problems.byField.statement}
+          maxLength={200}
+        />
+        <TextAreaField
+          id="goal-outcome"
+          label="Observable outcome"
+          hint="What someone could see or count when you can do it."
+          value={draft.outcome}
+          onInput={set("outcome")}
+          error={problems.byField.outcome}
+          rows={2}
+          maxLength={500}
+        />
+        <CoachingNotes id="goal-coaching" notes={notes} live />
+        <TextField
+          id="goal-context"
+          label="Context (optional)"
+          hint="Where, with whom, under what conditions."
+          value={draft.context}
+          onInput={set("context")}
+          error={problems.byField.context}
+          maxLength={300}
+        />
+        <DateField
+          id="goal-targetDate"
+          label="Target date (optional)"
+          value={draft.targetDate}
+          onInput={set("targetDate")}
+          error={problems.byField.targetDate}
+        />
+        <div class="form-actions">
+          <button type="submit" class="button" disabled={busy}>
+            Set goal
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

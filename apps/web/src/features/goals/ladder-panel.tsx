@@ -1,0 +1,846 @@
+import type { Goal, LadderView, Milestone, Step, StepRating } from "@cando/core";
+import { LADDER_MAX_STEPS, LADDER_MIN_STEPS } from "@cando/core/constants";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ApiError, api, errorMessage } from "../../api/client";
+import { ConfidenceSelect } from "../../ui/confidence-select";
+import { formatPlainDay } from "../../ui/days";
+import { ErrorSummary } from "../../ui/feedback";
+import { DateField, SelectField, TextAreaField } from "../../ui/fields";
+import { formatDay } from "../../ui/format";
+import { actionHeadline, percent } from "../../ui/ladder-words";
+import { attemptPath } from "../../ui/paths";
+import { PercentBar } from "../../ui/percent-bar";
+import { TextField } from "../../ui/text-field";
+import type { LadderResponse, StepRemoveResponse, StepUpdateResponse } from "./api-types";
+import { placeFieldProblems } from "./goal-form";
+import { dropIndex, moveAnnouncement, moveItem, reorderedIds } from "./ladder-order";
+import { masteryActions, masteryNote, positionOptions, ratingsOf, scaleLines } from "./ladder-view";
+
+type Props = {
+  goal: Goal;
+  ladder: LadderView;
+  ratings: StepRating[];
+  /** A new ladder from the API (and, after a re-rating, the rating to add to the history). */
+  onLadder: (ladder: LadderView, rating?: StepRating) => void;
+  /** Goes to the celebration view when there are milestones; says whether it did. */
+  onMilestones: (milestones: Milestone[]) => boolean;
+  /** Said in the live region when the panel first appears (after the ladder is built). */
+  announce?: string;
+};
+
+type Drag = { from: number; to: number; dy: number };
+
+const stepPath = (stepId: string) => `/api/steps/${encodeURIComponent(stepId)}`;
+
+/** The goal's ladder: ordered steps with predictions, the recommendation, the efficacy scale. */
+export function LadderPanel(props: Props) {
+  const { goal, ladder } = props;
+  const [announcement, setAnnouncement] = useState("");
+  // Set after the first paint, so the live region exists before it speaks.
+  useEffect(() => {
+    if (props.announce) setAnnouncement(props.announce);
+  }, []);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const moveSeq = useRef(0);
+  useEffect(() => {
+    if (focusId === null) return;
+    document.getElementById(focusId)?.focus();
+    setFocusId(null);
+  }, [focusId]);
+
+  const rec = ladder.recommendation;
+  const recStep = rec ? ladder.steps.find((s) => s.id === rec.stepId) : undefined;
+
+  function report(message: string, focus?: string) {
+    setProblem(null);
+    setAnnouncement(message);
+    if (focus) setFocusId(focus);
+  }
+
+  async function move(from: number, to: number, via?: "up" | "down") {
+    const ids = ladder.steps.map((s) => s.id);
+    const next = reorderedIds(ids, from, to);
+    const step = ladder.steps[from];
+    if (next === null || step === undefined) return;
+    const target = next.indexOf(step.id);
+    const before = ladder;
+    props.onLadder({ ...ladder, steps: moveItem(ladder.steps, from, target) });
+    // Focus stays on the moved step: on the same button, or the other one at the ends.
+    let focus: string | undefined;
+    if (via === "up") focus = target === 0 ? `move-down-${step.id}` : `move-up-${step.id}`;
+    if (via === "down")
+      focus = target === ids.length - 1 ? `move-up-${step.id}` : `move-down-${step.id}`;
+    report(moveAnnouncement(step.title, target + 1, ids.length), focus);
+    const seq = ++moveSeq.current;
+    try {
+      const body = await api.put<LadderResponse>(
+        `/api/goals/${encodeURIComponent(goal.id)}/ladder/order`,
+        { stepIds: next },
+      );
+      if (seq === moveSeq.current) props.onLadder(body.ladder);
+    } catch (error) {
+      if (seq !== moveSeq.current) return;
+      props.onLadder(before);
+      setAnnouncement("");
+      setProblem(`The new order was not saved. ${errorMessage(error)}`);
+    }
+  }
+
+  /** Pointer dragging by a step's handle: mouse, pen and touch alike. */
+  function startDrag(event: PointerEvent, from: number) {
+    if (event.button !== 0 || list.current === null) return;
+    event.preventDefault();
+    const handle = event.currentTarget as HTMLElement;
+    handle.setPointerCapture(event.pointerId);
+    const middles = Array.from(list.current.children).map((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top + box.height / 2;
+    });
+    const startY = event.clientY;
+    let to = from;
+    setDrag({ from, to, dy: 0 });
+    const onMove = (e: PointerEvent) => {
+      to = dropIndex(middles, from, e.clientY);
+      setDrag({ from, to, dy: e.clientY - startY });
+    };
+    const finish = (commit: boolean) => () => {
+      handle.removeEventListener("pointermove", onMove);
+      handle.removeEventListener("pointerup", onUp);
+      handle.removeEventListener("pointercancel", onCancel);
+      setDrag(null);
+      if (commit) void move(from, to);
+    };
+    const onUp = finish(true);
+    const onCancel = finish(false);
+    handle.addEventListener("pointermove", onMove);
+    handle.addEventListener("pointerup", onUp);
+    handle.addEventListener("pointercancel", onCancel);
+  }
+
+  async function act<T extends { ladder: LadderView }>(
+    call: () => Promise<T>,
+    done: (body: T) => void,
+  ): Promise<boolean> {
+    try {
+      const body = await call();
+      const milestones = (body as { milestones?: Milestone[] }).milestones ?? [];
+      if (props.onMilestones(milestones)) return true;
+      props.onLadder(body.ladder);
+      done(body);
+      return true;
+    } catch (error) {
+      setAnnouncement("");
+      setProblem(errorMessage(error));
+      return false;
+    }
+  }
+
+  const ctx: StepContext = {
+    goalId: goal.id,
+    total: ladder.steps.length,
+    ratings: props.ratings,
+    startDrag,
+    move,
+    setMastered: (step, mastered) =>
+      act(
+        () => api.patch<StepUpdateResponse>(stepPath(step.id), { mastered }),
+        () =>
+          report(
+            mastered === null
+              ? `“${step.title}” follows the mastery rule again.`
+              : `“${step.title}” is marked ${mastered ? "mastered" : "not mastered"}.`,
+            `step-title-${step.id}`,
+          ),
+      ),
+    edit: async (step, body) => {
+      const saved = await api.patch<StepUpdateResponse>(stepPath(step.id), body);
+      props.onLadder(saved.ladder);
+      report(
+        `“${saved.ladder.steps.find((s) => s.id === step.id)?.title ?? step.title}” is saved.`,
+      );
+    },
+    rate: async (step, confidence) => {
+      const saved = await api.post<LadderResponse>(`${stepPath(step.id)}/ratings`, { confidence });
+      props.onLadder(saved.ladder, {
+        stepId: step.id,
+        confidence,
+        ratedAt: new Date().toISOString(),
+      });
+      report(`Your confidence in “${step.title}” is now ${confidence}.`);
+    },
+    remove: (step) =>
+      act(
+        () => api.delete<StepRemoveResponse>(stepPath(step.id)),
+        (body) =>
+          report(
+            body.archived
+              ? `“${step.title}” is archived with its history.`
+              : `“${step.title}” is removed.`,
+            "ladder-heading",
+          ),
+      ),
+  };
+
+  return (
+    <>
+      <section class="ladder-section" aria-labelledby="ladder-heading">
+        <h2 id="ladder-heading" tabIndex={-1}>
+          Your ladder
+        </h2>
+        <p class="muted">
+          Easiest first, up to the goal itself. Drag a step by its handle, or use its arrow buttons,
+          to change the order.
+        </p>
+        {ladder.firstStepWarning !== null && (
+          <p class="notice notice-warning">{ladder.firstStepWarning}</p>
+        )}
+        {ladder.scale.ceiling && (
+          <p class="notice notice-warning">
+            Most of your steps are rated 90 or more. Easy wins do not build belief: add a harder
+            step or two, closer to the goal.
+          </p>
+        )}
+        {rec && recStep && (
+          <p class="recommend-line">
+            <span class="recommend-label">Recommended next:</span>{" "}
+            <a href={`#step-${recStep.id}`}>
+              {actionHeadline(rec.action, recStep.title, recStep.attemptCount > 0)}
+            </a>{" "}
+            ({percent(rec.predictedSuccess)} predicted success)
+          </p>
+        )}
+        {problem !== null && (
+          <ErrorSummary focus>
+            <p>{problem}</p>
+          </ErrorSummary>
+        )}
+        <p class="status-line" role="status">
+          {announcement}
+        </p>
+        <ol class={drag ? "ladder ladder-dragging" : "ladder"} ref={list}>
+          {ladder.steps.map((step, index) => (
+            <StepItem
+              key={step.id}
+              step={step}
+              index={index}
+              ctx={ctx}
+              recommendation={rec && rec.stepId === step.id ? rec : null}
+              dropMark={dropMark(drag, index)}
+              dragOffset={drag && drag.from === index ? drag.dy : null}
+            />
+          ))}
+        </ol>
+        {ladder.steps.length < LADDER_MAX_STEPS ? (
+          <AddStepForm
+            goalId={goal.id}
+            steps={ladder.steps}
+            onAdded={(next, title) => {
+              const known = new Set(ladder.steps.map((s) => s.id));
+              const added = next.steps.find((s) => !known.has(s.id));
+              props.onLadder(next);
+              report(
+                `“${title}” is added to your ladder.`,
+                added ? `step-title-${added.id}` : undefined,
+              );
+            }}
+          />
+        ) : (
+          <p class="muted">
+            This ladder has the most steps a ladder can have ({LADDER_MAX_STEPS}).
+          </p>
+        )}
+      </section>
+      <ScaleCard scale={ladder.scale} />
+      {ladder.archivedSteps.length > 0 && <ArchivedSteps steps={ladder.archivedSteps} />}
+    </>
+  );
+}
+
+function dropMark(drag: Drag | null, index: number): "before" | "after" | null {
+  if (drag === null || drag.to === drag.from || index !== drag.to) return null;
+  return drag.to < drag.from ? "before" : "after";
+}
+
+type StepEdit = { title?: string; description?: string; plannedDate?: string | null };
+
+type StepContext = {
+  goalId: string;
+  total: number;
+  ratings: StepRating[];
+  startDrag: (event: PointerEvent, index: number) => void;
+  move: (from: number, to: number, via?: "up" | "down") => Promise<void>;
+  setMastered: (step: Step, mastered: boolean | null) => Promise<boolean>;
+  edit: (step: Step, body: StepEdit) => Promise<void>;
+  rate: (step: Step, confidence: number) => Promise<void>;
+  remove: (step: Step) => Promise<boolean>;
+};
+
+function StepItem(props: {
+  step: Step;
+  index: number;
+  ctx: StepContext;
+  recommendation: LadderView["recommendation"];
+  dropMark: "before" | "after" | null;
+  dragOffset: number | null;
+}) {
+  const { step, index, ctx } = props;
+  const [mode, setMode] = useState<"edit" | "rate" | "remove" | null>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusId === null) return;
+    document.getElementById(focusId)?.focus();
+    setFocusId(null);
+  }, [focusId]);
+  const close = (focus: string) => {
+    setMode(null);
+    setFocusId(focus);
+  };
+  const history = ratingsOf(ctx.ratings, step.id);
+  const previous = history.length > 1 ? history[history.length - 2] : undefined;
+  const badge = masteryNote(step);
+  const rec = props.recommendation;
+  const classes = [
+    "step",
+    rec ? "step-recommended" : "",
+    step.mastered ? "step-mastered" : "",
+    props.dragOffset !== null ? "step-dragged" : "",
+    props.dropMark ? `step-drop-${props.dropMark}` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+
+  return (
+    <li
+      class={classes}
+      id={`step-${step.id}`}
+      style={
+        props.dragOffset !== null ? { transform: `translateY(${props.dragOffset}px)` } : undefined
+      }
+    >
+      <div class="step-order">
+        <span
+          class="drag-handle"
+          aria-hidden="true"
+          title="Drag to reorder"
+          onPointerDown={(e) => ctx.startDrag(e, index)}
+        >
+          <svg viewBox="0 0 12 20" width="12" height="20" aria-hidden="true">
+            <circle cx="3" cy="4" r="1.6" />
+            <circle cx="9" cy="4" r="1.6" />
+            <circle cx="3" cy="10" r="1.6" />
+            <circle cx="9" cy="10" r="1.6" />
+            <circle cx="3" cy="16" r="1.6" />
+            <circle cx="9" cy="16" r="1.6" />
+          </svg>
+        </span>
+        <span class="step-number" aria-hidden="true">
+          {index + 1}
+        </span>
+        <button
+          type="button"
+          class="move-button"
+          id={`move-up-${step.id}`}
+          disabled={index === 0}
+          onClick={() => ctx.move(index, index - 1, "up")}
+        >
+          <span aria-hidden="true">↑</span>
+          <span class="visually-hidden">Move “{step.title}” up</span>
+        </button>
+        <button
+          type="button"
+          class="move-button"
+          id={`move-down-${step.id}`}
+          disabled={index === ctx.total - 1}
+          onClick={() => ctx.move(index, index + 1, "down")}
+        >
+          <span aria-hidden="true">↓</span>
+          <span class="visually-hidden">Move “{step.title}” down</span>
+        </button>
+      </div>
+      <div class="step-body">
+        <h3 class="step-title" id={`step-title-${step.id}`} tabIndex={-1}>
+          <span class="visually-hidden">Step {index + 1}: </span>
+          {step.title}
+        </h3>
+        {(rec || badge) && (
+          <p class="step-badges">
+            {rec && <span class="tag tag-recommended">Recommended next</span>}
+            {badge && (
+              <span class={step.mastered ? "tag tag-mastered" : "tag tag-plain"}>{badge}</span>
+            )}
+          </p>
+        )}
+        {step.description !== "" && <p class="step-description">{step.description}</p>}
+        <dl class="step-facts">
+          <div>
+            <dt>Confidence</dt>
+            <dd>
+              {step.confidence === null ? "Not rated" : step.confidence}
+              {previous && <span class="muted"> (was {previous.confidence})</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>Predicted success</dt>
+            <dd>
+              {percent(step.predictedSuccess)} <PercentBar value={step.predictedSuccess} />
+            </dd>
+          </div>
+          <div>
+            <dt>Attempts</dt>
+            <dd>
+              {step.attemptCount === 0
+                ? "None yet"
+                : `${step.attemptCount}, ${step.successCount} done`}
+            </dd>
+          </div>
+          <div>
+            <dt>Planned</dt>
+            <dd>{step.plannedDate === null ? "No date" : formatPlainDay(step.plannedDate)}</dd>
+          </div>
+        </dl>
+        {rec && <p class="step-reason">{rec.reason}</p>}
+        <div class="step-actions">
+          <a
+            class={rec ? "button button-small" : "button button-small button-secondary"}
+            href={attemptPath(ctx.goalId, step.id)}
+          >
+            Start an attempt<span class="visually-hidden">: {step.title}</span>
+          </a>
+          <button
+            type="button"
+            id={`step-edit-${step.id}`}
+            class="button button-quiet button-small"
+            aria-expanded={mode === "edit"}
+            onClick={() => setMode(mode === "edit" ? null : "edit")}
+          >
+            Edit<span class="visually-hidden"> “{step.title}”</span>
+          </button>
+          <button
+            type="button"
+            id={`step-rate-${step.id}`}
+            class="button button-quiet button-small"
+            aria-expanded={mode === "rate"}
+            onClick={() => setMode(mode === "rate" ? null : "rate")}
+          >
+            Re-rate<span class="visually-hidden"> “{step.title}”</span>
+          </button>
+          {masteryActions(step).map((action) => (
+            <button
+              type="button"
+              key={action.label}
+              class="button button-quiet button-small"
+              onClick={() => ctx.setMastered(step, action.mastered)}
+            >
+              {action.label}
+              <span class="visually-hidden">: “{step.title}”</span>
+            </button>
+          ))}
+          <button
+            type="button"
+            id={`step-remove-${step.id}`}
+            class="button button-quiet button-small"
+            aria-expanded={mode === "remove"}
+            onClick={() => setMode(mode === "remove" ? null : "remove")}
+          >
+            Remove<span class="visually-hidden"> “{step.title}”</span>
+          </button>
+        </div>
+        {mode === "edit" && (
+          <EditStepForm
+            step={step}
+            save={(body) => ctx.edit(step, body)}
+            onDone={() => close(`step-edit-${step.id}`)}
+          />
+        )}
+        {mode === "rate" && (
+          <RerateForm
+            step={step}
+            history={history}
+            save={(confidence) => ctx.rate(step, confidence)}
+            onDone={() => close(`step-rate-${step.id}`)}
+          />
+        )}
+        {mode === "remove" && (
+          <RemoveStep
+            step={step}
+            total={ctx.total}
+            remove={() => ctx.remove(step)}
+            onCancel={() => close(`step-remove-${step.id}`)}
+          />
+        )}
+      </div>
+    </li>
+  );
+}
+
+const STEP_FIELDS = { title: "Title", description: "Details", plannedDate: "Planned date" };
+type StepField = keyof typeof STEP_FIELDS;
+
+function EditStepForm(props: {
+  step: Step;
+  save: (body: StepEdit) => Promise<void>;
+  onDone: () => void;
+}) {
+  const { step } = props;
+  const [title, setTitle] = useState(step.title);
+  const [description, setDescription] = useState(step.description);
+  const [plannedDate, setPlannedDate] = useState(step.plannedDate ?? "");
+  const [errors, setErrors] = useState<Partial<Record<StepField, string>>>({});
+  const [other, setOther] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.select(), []);
+  const id = (field: string) => `edit-${step.id}-${field}`;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    if (title.trim() === "") {
+      setErrors({ title: "Give the step a title." });
+      first.current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await props.save({
+        title: title.trim(),
+        description: description.trim(),
+        plannedDate: plannedDate === "" ? null : plannedDate,
+      });
+      props.onDone();
+    } catch (error) {
+      const placed =
+        error instanceof ApiError ? placeFieldProblems(error.fields, STEP_FIELDS) : null;
+      setErrors(placed?.byField ?? {});
+      setOther(
+        placed && Object.keys(placed.byField).length > 0 && placed.other.length === 0
+          ? null
+          : errorMessage(error),
+      );
+      setBusy(false);
+      first.current?.focus();
+    }
+  }
+
+  return (
+    <form class="step-panel stack" onSubmit={submit} noValidate aria-busy={busy}>
+      {other !== null && (
+        <ErrorSummary focus>
+          <p>{other}</p>
+        </ErrorSummary>
+      )}
+      <TextField
+        id={id("title")}
+        label="Title"
+        value={title}
+        onInput={setTitle}
+        error={errors.title}
+        maxLength={200}
+        inputRef={first}
+      />
+      <TextAreaField
+        id={id("description")}
+        label="Details (optional)"
+        value={description}
+        onInput={setDescription}
+        error={errors.description}
+        rows={2}
+        maxLength={1000}
+      />
+      <DateField
+        id={id("plannedDate")}
+        label="Planned date (optional)"
+        value={plannedDate}
+        onInput={setPlannedDate}
+        error={errors.plannedDate}
+      />
+      <div class="form-actions">
+        <button type="submit" class="button button-small" disabled={busy}>
+          Save step
+        </button>
+        <button type="button" class="button button-secondary button-small" onClick={props.onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RerateForm(props: {
+  step: Step;
+  history: StepRating[];
+  save: (confidence: number) => Promise<void>;
+  onDone: () => void;
+}) {
+  const { step } = props;
+  const [value, setValue] = useState<number | null>(step.confidence);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const selectId = `rate-${step.id}`;
+  useEffect(() => document.getElementById(selectId)?.focus(), [selectId]);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    if (value === null) {
+      setError("Choose how certain you are now.");
+      document.getElementById(selectId)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await props.save(value);
+      props.onDone();
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+      document.getElementById(selectId)?.focus();
+    }
+  }
+
+  return (
+    <form class="step-panel stack" onSubmit={submit} noValidate aria-busy={busy}>
+      <ConfidenceSelect
+        id={selectId}
+        label={`How certain am I that I can do “${step.title}” now?`}
+        value={value}
+        onChange={setValue}
+        error={error}
+      />
+      {props.history.length > 0 && (
+        <div class="rating-history">
+          <p class="rating-history-title">Earlier ratings</p>
+          <ul>
+            {props.history.map((r) => (
+              <li key={r.ratedAt}>
+                {r.confidence} <span class="muted">on {formatDay(r.ratedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div class="form-actions">
+        <button type="submit" class="button button-small" disabled={busy}>
+          Save rating
+        </button>
+        <button type="button" class="button button-secondary button-small" onClick={props.onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RemoveStep(props: {
+  step: Step;
+  total: number;
+  remove: () => Promise<boolean>;
+  onCancel: () => void;
+}) {
+  const { step } = props;
+  const [busy, setBusy] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  const tooFew = props.total <= LADDER_MIN_STEPS;
+  return (
+    <div class="step-panel remove-panel" tabIndex={-1} ref={box}>
+      {tooFew ? (
+        <p>
+          A ladder needs at least {LADDER_MIN_STEPS} steps. Add another step before removing this
+          one.
+        </p>
+      ) : step.attemptCount > 0 ? (
+        <p>
+          “{step.title}” has {step.attemptCount} {step.attemptCount === 1 ? "attempt" : "attempts"},
+          so it will be archived with its history, not deleted. It leaves the ladder.
+        </p>
+      ) : (
+        <p>“{step.title}” has no attempts, so it will be deleted.</p>
+      )}
+      <div class="form-actions">
+        {!tooFew && (
+          <button
+            type="button"
+            class="button button-small button-danger"
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true);
+              if (!(await props.remove())) setBusy(false);
+            }}
+          >
+            {step.attemptCount > 0 ? "Archive step" : "Delete step"}
+          </button>
+        )}
+        <button type="button" class="button button-secondary button-small" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function AddStepForm(props: {
+  goalId: string;
+  steps: Step[];
+  onAdded: (ladder: LadderView, title: string) => void;
+}) {
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [confidence, setConfidence] = useState<number | null>(null);
+  const [plannedDate, setPlannedDate] = useState("");
+  const [position, setPosition] = useState(String(props.steps.length));
+  const [errors, setErrors] = useState<Partial<Record<StepField, string>>>({});
+  const [other, setOther] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
+  const options = positionOptions(props.steps);
+  // A step added elsewhere (or removed) changes where "the end" is.
+  useEffect(() => setPosition(String(props.steps.length)), [props.steps.length]);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    if (title.trim() === "") {
+      setErrors({ title: "Give the step a title." });
+      titleInput.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setOther(null);
+    try {
+      const body = await api.post<LadderResponse>(
+        `/api/goals/${encodeURIComponent(props.goalId)}/steps`,
+        {
+          title: title.trim(),
+          description: description.trim(),
+          confidence,
+          plannedDate: plannedDate === "" ? null : plannedDate,
+          position: Number(position),
+        },
+      );
+      setTitle("");
+      setDescription("");
+      setConfidence(null);
+      setPlannedDate("");
+      setErrors({});
+      props.onAdded(body.ladder, title.trim());
+    } catch (error) {
+      const placed =
+        error instanceof ApiError ? placeFieldProblems(error.fields, STEP_FIELDS) : null;
+      setErrors(placed?.byField ?? {});
+      setOther(
+        placed && Object.keys(placed.byField).length > 0 && placed.other.length === 0
+          ? null
+          : errorMessage(error),
+      );
+      titleInput.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div class="add-step" id="add-step">
+      <h3>Add a step</h3>
+      <p class="muted">
+        A step that keeps failing may be too big: add a smaller one just before it.
+      </p>
+      <form class="stack" onSubmit={submit} noValidate aria-busy={busy}>
+        {other !== null && (
+          <ErrorSummary focus>
+            <p>{other}</p>
+          </ErrorSummary>
+        )}
+        <TextField
+          id="new-step-title"
+          label="What will you do?"
+          value={title}
+          onInput={(v) => {
+            setTitle(v);
+            if (errors.title) setErrors({ ...errors, title: undefined });
+          }}
+          error={errors.title}
+          maxLength={200}
+          inputRef={titleInput}
+        />
+        <TextAreaField
+          id="new-step-description"
+          label="Details (optional)"
+          value={description}
+          onInput={setDescription}
+          error={errors.description}
+          rows={2}
+          maxLength={1000}
+        />
+        <div class="builder-pair">
+          <ConfidenceSelect id="new-step-confidence" value={confidence} onChange={setConfidence} />
+          <DateField
+            id="new-step-plannedDate"
+            label="Planned date (optional)"
+            value={plannedDate}
+            onInput={setPlannedDate}
+            error={errors.plannedDate}
+          />
+        </div>
+        <SelectField
+          id="new-step-position"
+          label="Where on the ladder?"
+          value={position}
+          options={options}
+          onChange={setPosition}
+        />
+        <div class="form-actions">
+          <button type="submit" class="button" disabled={busy}>
+            Add step
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function ScaleCard(props: { scale: LadderView["scale"] }) {
+  return (
+    <section class="card" aria-labelledby="scale-heading">
+      <h2 id="scale-heading">Your efficacy scale</h2>
+      <p class="muted">
+        Your confidence ratings across the ladder, scored the way Bandura's scales are.
+      </p>
+      <dl class="scale-lines">
+        {scaleLines(props.scale).map((line) => (
+          <div key={line.name}>
+            <dt>{line.name}</dt>
+            <dd>
+              <span class="scale-value">{line.value}</span>
+              <span class="scale-meaning">{line.meaning}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function ArchivedSteps(props: { steps: Step[] }) {
+  return (
+    <section class="card" aria-labelledby="archived-steps-heading">
+      <h2 id="archived-steps-heading">Archived steps</h2>
+      <p class="muted">Steps you removed after attempting them: their history stays.</p>
+      <ul class="archived-list">
+        {props.steps.map((step) => (
+          <li key={step.id} class="archived-item">
+            <span class="archived-title">{step.title}</span>
+            <span class="muted">
+              {step.attemptCount} {step.attemptCount === 1 ? "attempt" : "attempts"},{" "}
+              {step.successCount} done
+              {step.archivedAt !== null && ` · archived ${formatDay(step.archivedAt)}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
