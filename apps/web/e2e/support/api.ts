@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Audit, Domain } from "@cando/core";
+import type { Attempt, Audit, Domain, Evidence, Goal, LadderView } from "@cando/core";
 import type { APIRequestContext } from "playwright-core";
 
 export const PASSWORD = "steady-progress-42";
@@ -31,5 +31,46 @@ export function apiAs(request: APIRequestContext, baseUrl: string) {
           await request.post("/api/audits", { headers, data: { ratings, note } }),
         )
       ).audit,
+    createGoal: async (data: { domainId: string; statement: string; outcome?: string }) =>
+      (await json<{ goal: Goal }>(await request.post("/api/goals", { headers, data }))).goal,
+    buildLadder: async (goalId: string, steps: { title: string; confidence?: number | null }[]) =>
+      (
+        await json<{ ladder: LadderView }>(
+          await request.put(`/api/goals/${goalId}/ladder`, { headers, data: { steps } }),
+        )
+      ).ladder,
+    logAttempt: async (data: {
+      stepId: string;
+      outcome: "done" | "partly" | "not_yet";
+      effort?: number;
+      difficulty?: number;
+      confidenceBefore?: number | null;
+      anxietyBefore?: number | null;
+    }) =>
+      json<{ attempt: Attempt; ladder: LadderView }>(
+        await request.post("/api/attempts", {
+          headers,
+          data: { effort: 3, difficulty: 3, ...data },
+        }),
+      ),
+    debrief: async (attemptId: string, attributions: Record<string, number>, didWell = "") =>
+      json<{ attempt: Attempt; evidence: Evidence | null }>(
+        await request.put(`/api/attempts/${attemptId}/debrief`, {
+          headers,
+          data: { didWell, attributions },
+        }),
+      ),
+    /** Any GET of the API, for asserting what the server stored. */
+    get: async <T>(path: string) => json<T>(await request.get(path)),
+    addEvidence: async (data: {
+      domainId: string;
+      goalId?: string;
+      title: string;
+      body?: string;
+      occurredOn: string;
+      ownership: number;
+    }) =>
+      (await json<{ evidence: Evidence }>(await request.post("/api/evidence", { headers, data })))
+        .evidence,
   };
 }

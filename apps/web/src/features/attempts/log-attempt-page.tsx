@@ -1,0 +1,468 @@
+import type { Goal, LadderView, Outcome, Step } from "@cando/core";
+import { ATTEMPT_OUTCOMES, OUTCOME_LABELS, RATING_ANCHORS } from "@cando/core/constants";
+import { useRef, useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { ApiError, api, errorMessage } from "../../api/client";
+import { useLoad } from "../../api/use-load";
+import { LoadError, Loading } from "../../ui/feedback";
+import { placeProblems } from "../../ui/form-problems";
+import { LabelledField } from "../../ui/labelled-field";
+import { localDateTime, newIdempotencyKey } from "../../ui/local-time";
+import { NumberScale, scaleInputId } from "../../ui/number-scale";
+import { Page } from "../../ui/page";
+import { type ProblemLink, ProblemSummary } from "../../ui/problem-summary";
+import {
+  ATTEMPT_FIELDS,
+  ATTEMPT_LABELS,
+  type AttemptDraft,
+  type AttemptField,
+  buildAttemptBody,
+  debriefPath,
+  EMPTY_ATTEMPT,
+  percent,
+  validateAttempt,
+} from "./attempt-form";
+import type { AttemptLoggedResponse, GoalWithLadderResponse } from "./types";
+import "../../ui/page-parts.css";
+import "./attempts.css";
+
+const CONFIDENCE_ANCHORS = Object.entries(RATING_ANCHORS).map(([value, text]) => ({
+  value: Number(value),
+  text,
+}));
+const ANXIETY_ANCHORS = [
+  { value: 0, text: "Calm" },
+  { value: 10, text: "As anxious as I get" },
+];
+const EFFORT_ANCHORS = [
+  { value: 1, text: "Very little" },
+  { value: 3, text: "Some" },
+  { value: 5, text: "All I had" },
+];
+const DIFFICULTY_ANCHORS = [
+  { value: 1, text: "Very easy" },
+  { value: 3, text: "Moderate" },
+  { value: 5, text: "Very hard" },
+];
+
+/** Where a problem's link in the summary moves focus to. */
+const FIELD_TARGETS: Record<AttemptField, string> = {
+  confidenceBefore: scaleInputId("confidence-before", 0),
+  anxietyBefore: scaleInputId("anxiety-before", 0),
+  outcome: "outcome-done",
+  effort: scaleInputId("effort", 1),
+  difficulty: scaleInputId("difficulty", 1),
+  anxietyAfter: scaleInputId("anxiety-after", 0),
+  minutes: "minutes",
+  attemptedAt: "when-earlier-at",
+  note: "note",
+};
+
+export function LogAttemptPage(props: { goalId: string; stepId: string }) {
+  const { state, reload } = useLoad(() =>
+    api.get<GoalWithLadderResponse>(`/api/goals/${encodeURIComponent(props.goalId)}`),
+  );
+  return (
+    <Page title="Log an attempt">
+      {state.status === "loading" && <Loading what="the step" />}
+      {state.status === "error" && <LoadError error={state.error} retry={reload} />}
+      {state.status === "ready" && (
+        <StepAttempt
+          key={props.stepId}
+          goal={state.data.goal}
+          ladder={state.data.ladder}
+          stepId={props.stepId}
+        />
+      )}
+    </Page>
+  );
+}
+
+function StepAttempt(props: { goal: Goal; ladder: LadderView; stepId: string }) {
+  const goalPath = `/goals/${encodeURIComponent(props.goal.id)}`;
+  const step = props.ladder.steps.find((s) => s.id === props.stepId);
+  if (step === undefined) {
+    return (
+      <div class="notice" role="alert">
+        <p>This step is not on the ladder of this goal any more.</p>
+        <p>
+          <a href={goalPath}>Back to the goal</a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <p class="breadcrumb">
+        <a href={goalPath}>{props.goal.statement}</a>
+      </p>
+      <StepCard step={step} ladder={props.ladder} />
+      <AttemptForm goal={props.goal} step={step} />
+    </>
+  );
+}
+
+function StepCard(props: { step: Step; ladder: LadderView }) {
+  const { step } = props;
+  const recommendation = props.ladder.recommendation;
+  const recommended = recommendation?.stepId === step.id;
+  return (
+    <section class="card step-card" aria-labelledby="step-heading">
+      <p class="eyebrow">Step {step.position + 1}</p>
+      <h2 id="step-heading">{step.title}</h2>
+      {step.description && <p>{step.description}</p>}
+      <p class="attempt-step-facts">
+        <span>
+          Predicted chance of success: <strong>{percent(step.predictedSuccess)}</strong>
+        </span>
+        <span>
+          {step.attemptCount === 0
+            ? "Not tried yet"
+            : `Done ${step.successCount} of ${step.attemptCount} ${step.attemptCount === 1 ? "attempt" : "attempts"}`}
+        </span>
+      </p>
+      {recommended && recommendation && (
+        <p class="recommendation">
+          <strong>Recommended next.</strong> {recommendation.reason}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function AttemptForm(props: { goal: Goal; step: Step }) {
+  const { route } = useLocation();
+  // One key per form: a retried or double-clicked submit can never log the attempt twice.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [draft, setDraft] = useState<AttemptDraft>(EMPTY_ATTEMPT);
+  const [problems, setProblems] = useState<Partial<Record<AttemptField, string>>>({});
+  const [summary, setSummary] = useState<{ message: string; other: string[] } | null>(null);
+  const [shown, setShown] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const sending = useRef(false);
+
+  function change<K extends keyof AttemptDraft>(key: K, value: AttemptDraft[K]) {
+    setDraft((current) => ({ ...current, [key]: value }));
+    const field = (key === "earlierAt" || key === "when" ? "attemptedAt" : key) as AttemptField;
+    if (problems[field] !== undefined) {
+      const { [field]: _fixed, ...rest } = problems;
+      setProblems(rest);
+    }
+  }
+
+  function showProblems(
+    found: Partial<Record<AttemptField, string>>,
+    message: string,
+    other: string[],
+  ) {
+    setProblems(found);
+    setSummary({ message, other });
+    setShown((n) => n + 1);
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (sending.current) return;
+    const found = validateAttempt(draft, new Date());
+    if (Object.keys(found).length > 0) {
+      showProblems(found, "A few answers are still needed before this attempt can be logged.", []);
+      return;
+    }
+    sending.current = true;
+    setBusy(true);
+    try {
+      const body = buildAttemptBody(draft, props.step.id, idempotencyKey);
+      const logged = await api.post<AttemptLoggedResponse>("/api/attempts", body);
+      route(
+        debriefPath(
+          logged.attempt.id,
+          logged.milestones.map((m) => m.id),
+        ),
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.length > 0) {
+        const placed = placeProblems(error.fields, ATTEMPT_LABELS);
+        showProblems(placed.fields, error.message, placed.other);
+      } else if (error instanceof ApiError && error.code === "network_error") {
+        showProblems(
+          {},
+          `${error.message} Your answers are still here: press “Log attempt” again. It will not be logged twice.`,
+          [],
+        );
+      } else {
+        showProblems({}, errorMessage(error), []);
+      }
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
+  }
+
+  const links: ProblemLink[] = ATTEMPT_FIELDS.flatMap((field) => {
+    const text = problems[field];
+    return text === undefined ? [] : [{ targetId: FIELD_TARGETS[field], text }];
+  });
+  const doubtPath = `/doubt?goalId=${encodeURIComponent(props.goal.id)}&stepId=${encodeURIComponent(props.step.id)}`;
+
+  return (
+    <form class="attempt-form" onSubmit={submit} noValidate aria-busy={busy}>
+      {summary !== null && (
+        <ProblemSummary key={shown} message={summary.message} links={links} other={summary.other} />
+      )}
+
+      <section class="card form-section" aria-labelledby="before-heading">
+        <h2 id="before-heading">Before you start</h2>
+        <p class="hint">
+          Optional. Answer these just before you begin, if you can: later, Cando compares how
+          certain you felt with how it went.
+        </p>
+        <NumberScale
+          name="confidence-before"
+          legend="How certain are you, right now, that you can do this step?"
+          min={0}
+          max={100}
+          step={10}
+          anchors={CONFIDENCE_ANCHORS}
+          value={draft.confidenceBefore}
+          onChange={(v) => change("confidenceBefore", v)}
+          error={problems.confidenceBefore}
+          clearable
+        />
+        <NumberScale
+          name="anxiety-before"
+          legend="How anxious do you feel right now?"
+          min={0}
+          max={10}
+          anchors={ANXIETY_ANCHORS}
+          value={draft.anxietyBefore}
+          onChange={(v) => change("anxietyBefore", v)}
+          error={problems.anxietyBefore}
+          clearable
+        />
+        <Routine doubtPath={doubtPath} />
+      </section>
+
+      <section class="card form-section" aria-labelledby="after-heading">
+        <h2 id="after-heading">How it went</h2>
+        <OutcomeChoice
+          value={draft.outcome}
+          onChange={(v) => change("outcome", v)}
+          error={problems.outcome}
+        />
+        <NumberScale
+          name="effort"
+          legend="How much effort did it take?"
+          min={1}
+          max={5}
+          anchors={EFFORT_ANCHORS}
+          value={draft.effort}
+          onChange={(v) => change("effort", v)}
+          error={problems.effort}
+          required
+        />
+        <NumberScale
+          name="difficulty"
+          legend="How hard did it feel?"
+          min={1}
+          max={5}
+          anchors={DIFFICULTY_ANCHORS}
+          value={draft.difficulty}
+          onChange={(v) => change("difficulty", v)}
+          error={problems.difficulty}
+          required
+        />
+        <NumberScale
+          name="anxiety-after"
+          legend="How anxious do you feel now? (optional)"
+          min={0}
+          max={10}
+          anchors={ANXIETY_ANCHORS}
+          value={draft.anxietyAfter}
+          onChange={(v) => change("anxietyAfter", v)}
+          error={problems.anxietyAfter}
+          clearable
+        />
+        <LabelledField
+          id="minutes"
+          label="Time spent, in minutes (optional)"
+          error={problems.minutes}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              inputMode="numeric"
+              class="input-short"
+              value={draft.minutes}
+              onInput={(e) => change("minutes", e.currentTarget.value)}
+            />
+          )}
+        </LabelledField>
+        <WhenChoice
+          when={draft.when}
+          earlierAt={draft.earlierAt}
+          onWhen={(when) => {
+            change("when", when);
+            if (when === "earlier" && draft.earlierAt === "") {
+              change("earlierAt", localDateTime(new Date()));
+            }
+          }}
+          onEarlierAt={(v) => change("earlierAt", v)}
+          error={problems.attemptedAt}
+        />
+        <LabelledField
+          id="note"
+          label="Note (optional)"
+          hint="Anything you want to remember: what happened, what helped."
+          error={problems.note}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              maxLength={2000}
+              value={draft.note}
+              onInput={(e) => change("note", e.currentTarget.value)}
+            />
+          )}
+        </LabelledField>
+      </section>
+
+      <div class="form-actions">
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? "Logging…" : "Log attempt"}
+        </button>
+        <span class="muted">Next: a short debrief.</span>
+      </div>
+    </form>
+  );
+}
+
+function OutcomeChoice(props: {
+  value: Outcome | null;
+  onChange: (value: Outcome) => void;
+  error?: string | undefined;
+}) {
+  return (
+    <fieldset class={props.error ? "number-scale number-scale-invalid" : "number-scale"}>
+      <legend>Outcome</legend>
+      {props.error && (
+        <p class="field-error" id="outcome-error">
+          {props.error}
+        </p>
+      )}
+      <div class="number-scale-bar outcome-bar">
+        {ATTEMPT_OUTCOMES.map((outcome) => (
+          <label class="scale-option" key={outcome}>
+            <input
+              type="radio"
+              id={`outcome-${outcome}`}
+              name="outcome"
+              value={outcome}
+              checked={props.value === outcome}
+              onChange={() => props.onChange(outcome)}
+              required
+              aria-invalid={props.error ? "true" : undefined}
+              aria-describedby={props.error ? "outcome-error" : undefined}
+            />
+            <span>{OUTCOME_LABELS[outcome]}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function WhenChoice(props: {
+  when: "now" | "earlier";
+  earlierAt: string;
+  onWhen: (when: "now" | "earlier") => void;
+  onEarlierAt: (value: string) => void;
+  error?: string | undefined;
+}) {
+  return (
+    <fieldset class="when-choice">
+      <legend>When did you do it?</legend>
+      <div class="choice-row">
+        <label class="choice">
+          <input
+            type="radio"
+            name="when"
+            value="now"
+            checked={props.when === "now"}
+            onChange={() => props.onWhen("now")}
+          />
+          Just now
+        </label>
+        <label class="choice">
+          <input
+            type="radio"
+            name="when"
+            value="earlier"
+            id="when-earlier"
+            checked={props.when === "earlier"}
+            onChange={() => props.onWhen("earlier")}
+          />
+          Earlier
+        </label>
+      </div>
+      {props.when === "earlier" && (
+        <LabelledField id="when-earlier-at" label="Date and time" error={props.error}>
+          {(control) => (
+            <input
+              {...control}
+              type="datetime-local"
+              class="input-short"
+              value={props.earlierAt}
+              max={localDateTime(new Date())}
+              onInput={(e) => props.onEarlierAt(e.currentTarget.value)}
+            />
+          )}
+        </LabelledField>
+      )}
+    </fieldset>
+  );
+}
+
+function Routine(props: { doubtPath: string }) {
+  return (
+    <details class="routine">
+      <summary>A short routine before you start (optional)</summary>
+      <p class="hint">
+        Anxiety before a stretch is normal, and it is not a sign you cannot do it. These take a few
+        minutes; tick them off for yourself (nothing here is saved).
+      </p>
+      <ul class="checklist">
+        <li>
+          <label>
+            <input type="checkbox" />
+            <span>
+              <strong>Paced breathing.</strong> Breathe in for a count of 4 and out for 6, for about
+              two minutes.
+            </span>
+          </label>
+        </li>
+        <li>
+          <label>
+            <input type="checkbox" />
+            <span>
+              <strong>Review past successes.</strong> Re-read what you have already done.
+            </span>
+          </label>
+          <a href={props.doubtPath} target="_blank" rel="noopener" class="checklist-link">
+            Open your evidence (new tab)
+          </a>
+        </li>
+        <li>
+          <label>
+            <input type="checkbox" />
+            <span>
+              <strong>Mental rehearsal.</strong> Picture yourself doing this step from start to
+              finish, including a moment where it gets hard, and how you carry on.
+            </span>
+          </label>
+        </li>
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,515 @@
+import type { Domain, Evidence, Goal, Step } from "@cando/core";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { ApiError, api, errorMessage } from "../../api/client";
+import { useLoad } from "../../api/use-load";
+import { LoadError, Loading } from "../../ui/feedback";
+import { placeProblems } from "../../ui/form-problems";
+import { LabelledField } from "../../ui/labelled-field";
+import { localDay } from "../../ui/local-time";
+import { Page } from "../../ui/page";
+import { ProblemSummary } from "../../ui/problem-summary";
+import type { GoalWithLadderResponse } from "../attempts/types";
+import { EvidenceFields, evidenceFieldIds } from "./evidence-fields";
+import {
+  EVIDENCE_FIELDS,
+  EVIDENCE_LABELS,
+  type EvidenceDraft,
+  type EvidenceField,
+  emptyEvidence,
+  evidenceInput,
+  validateEvidence,
+} from "./evidence-form";
+import {
+  EvidenceBadges,
+  EvidenceContext,
+  EvidenceNumbers,
+  type Lookups,
+  lookupsOf,
+} from "./evidence-view";
+import {
+  countText,
+  type EvidenceFilters,
+  evidenceListPath,
+  filtersFromQuery,
+  filtersToSearch,
+  goalsInDomain,
+  hasFilters,
+  NO_FILTERS,
+  withDomain,
+  withGoal,
+} from "./filters";
+import type {
+  DomainListResponse,
+  EvidenceListResponse,
+  EvidenceResponse,
+  GoalListResponse,
+} from "./types";
+import "../../ui/page-parts.css";
+import "./evidence.css";
+
+const SEARCH_DELAY_MS = 300;
+
+type Setup = { domains: Domain[]; goals: Goal[] };
+
+async function loadSetup(): Promise<Setup> {
+  const [domains, goals] = await Promise.all([
+    api.get<DomainListResponse>("/api/domains"),
+    api.get<GoalListResponse>("/api/goals"),
+  ]);
+  return { domains: domains.domains, goals: goals.goals };
+}
+
+export function EvidencePage() {
+  const { state, reload } = useLoad(loadSetup);
+  return (
+    <Page title="Evidence journal" heading="Your evidence journal">
+      <p class="lead">
+        What you have already done. Every debriefed success lands here, and you can add any
+        accomplishment by hand. When doubt comes, this is what to read.
+      </p>
+      {state.status === "loading" && <Loading what="your journal" />}
+      {state.status === "error" && <LoadError error={state.error} retry={reload} />}
+      {state.status === "ready" && <Journal setup={state.data} />}
+    </Page>
+  );
+}
+
+function Journal(props: { setup: Setup }) {
+  const { query, route } = useLocation();
+  const filters = filtersFromQuery(query);
+  const lookups = lookupsOf(props.setup.domains, props.setup.goals);
+  const [adding, setAdding] = useState(query["add"] === "1");
+  const [status, setStatus] = useState("");
+  const [version, setVersion] = useState(0);
+  const addButton = useRef<HTMLButtonElement>(null);
+
+  function applyFilters(next: EvidenceFilters) {
+    route(`/evidence${filtersToSearch(next)}`, true);
+  }
+
+  return (
+    <>
+      <div class="journal-actions">
+        <button
+          type="button"
+          class="button"
+          ref={addButton}
+          aria-expanded={adding}
+          aria-controls="add-evidence"
+          onClick={() => {
+            setAdding(!adding);
+            setStatus("");
+          }}
+        >
+          Add an accomplishment
+        </button>
+        <a class="button button-secondary" href="/doubt">
+          I'm doubting myself
+        </a>
+      </div>
+      <p class="status-line" role="status">
+        {status}
+      </p>
+      {adding && (
+        <AddEvidenceForm
+          setup={props.setup}
+          filters={filters}
+          onCancel={() => {
+            setAdding(false);
+            addButton.current?.focus();
+          }}
+          onAdded={(evidence) => {
+            setAdding(false);
+            setStatus(`Added “${evidence.title}” to your journal.`);
+            setVersion((v) => v + 1);
+            addButton.current?.focus();
+          }}
+        />
+      )}
+      <FilterBar setup={props.setup} filters={filters} onChange={applyFilters} />
+      <EvidenceList
+        filters={filters}
+        lookups={lookups}
+        version={version}
+        onClear={() => applyFilters(NO_FILTERS)}
+        onAdd={() => setAdding(true)}
+      />
+    </>
+  );
+}
+
+function FilterBar(props: {
+  setup: Setup;
+  filters: EvidenceFilters;
+  onChange: (filters: EvidenceFilters) => void;
+}) {
+  const { filters, setup } = props;
+  const [q, setQ] = useState(filters.q);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(filters);
+  latest.current = filters;
+  const steps = useSteps(filters.goalId);
+
+  // The address can change under the box (back button, "Clear filters"): follow it.
+  useEffect(() => {
+    if (timer.current === null) setQ(filters.q);
+  }, [filters.q]);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  function search(value: string) {
+    setQ(value);
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      props.onChange({ ...latest.current, q: value });
+    }, SEARCH_DELAY_MS);
+  }
+
+  const domains = setup.domains.filter((d) => d.archivedAt === null || d.id === filters.domainId);
+  const goals = goalsInDomain(setup.goals, filters.domainId);
+
+  return (
+    <search aria-label="Search and filter your evidence">
+      <form
+        class="filter-bar"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (timer.current !== null) clearTimeout(timer.current);
+          timer.current = null;
+          props.onChange({ ...filters, q });
+        }}
+      >
+        <div class="field filter-search">
+          <label for="evidence-q">Search</label>
+          <input
+            id="evidence-q"
+            type="search"
+            class="input-search"
+            value={q}
+            maxLength={200}
+            autoComplete="off"
+            onInput={(e) => search(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="filter-domain">Domain</label>
+          <select
+            class="select"
+            id="filter-domain"
+            value={filters.domainId}
+            onChange={(e) =>
+              props.onChange(withDomain(filters, e.currentTarget.value, setup.goals))
+            }
+          >
+            <option value="">All domains</option>
+            {domains.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-goal">Goal</label>
+          <select
+            class="select"
+            id="filter-goal"
+            value={filters.goalId}
+            onChange={(e) => props.onChange(withGoal(filters, e.currentTarget.value, setup.goals))}
+          >
+            <option value="">All goals</option>
+            {goals.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.statement}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-step">Step</label>
+          <select
+            class="select"
+            id="filter-step"
+            value={filters.stepId}
+            disabled={filters.goalId === ""}
+            onChange={(e) => props.onChange({ ...filters, stepId: e.currentTarget.value })}
+          >
+            <option value="">All steps</option>
+            {steps.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.position + 1}. {s.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+    </search>
+  );
+}
+
+/** The steps of the chosen goal (archived ones too: old evidence may point at them). */
+function useSteps(goalId: string): Step[] {
+  const [steps, setSteps] = useState<{ goalId: string; steps: Step[] }>({ goalId: "", steps: [] });
+  useEffect(() => {
+    if (goalId === "") return;
+    let current = true;
+    api.get<GoalWithLadderResponse>(`/api/goals/${encodeURIComponent(goalId)}`).then(
+      (body) =>
+        current &&
+        setSteps({ goalId, steps: [...body.ladder.steps, ...body.ladder.archivedSteps] }),
+      () => current && setSteps({ goalId, steps: [] }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [goalId]);
+  return steps.goalId === goalId ? steps.steps : [];
+}
+
+type ListState =
+  | { status: "loading"; previous: Evidence[] | null }
+  | { status: "ready"; evidence: Evidence[] }
+  | { status: "error"; error: unknown };
+
+function EvidenceList(props: {
+  filters: EvidenceFilters;
+  lookups: Lookups;
+  version: number;
+  onClear: () => void;
+  onAdd: () => void;
+}) {
+  const path = evidenceListPath(props.filters);
+  const [state, setState] = useState<ListState>({ status: "loading", previous: null });
+  const [retries, setRetries] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setState((s) => ({
+      status: "loading",
+      previous: s.status === "ready" ? s.evidence : s.status === "loading" ? s.previous : null,
+    }));
+    api.get<EvidenceListResponse>(path).then(
+      (body) => current && setState({ status: "ready", evidence: body.evidence }),
+      (error: unknown) => current && setState({ status: "error", error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [path, props.version, retries]);
+
+  const filtered = hasFilters(props.filters);
+  const evidence =
+    state.status === "ready" ? state.evidence : state.status === "loading" ? state.previous : null;
+
+  return (
+    <section
+      class="journal"
+      aria-labelledby="journal-heading"
+      aria-busy={state.status === "loading"}
+    >
+      <h2 id="journal-heading" class="visually-hidden">
+        Your evidence
+      </h2>
+      {state.status === "error" && (
+        <LoadError error={state.error} retry={() => setRetries((n) => n + 1)} />
+      )}
+      {evidence === null && state.status === "loading" && <Loading what="your evidence" />}
+      <p class="journal-count" role="status">
+        {state.status === "ready" ? countText(state.evidence.length, filtered) : ""}
+      </p>
+      {evidence !== null && evidence.length === 0 && state.status === "ready" && (
+        <div class="empty-state">
+          {filtered ? (
+            <>
+              <p>Try fewer words, or another domain or goal.</p>
+              <button type="button" class="button button-secondary" onClick={props.onClear}>
+                Clear filters
+              </button>
+            </>
+          ) : (
+            <>
+              <p>
+                Your journal is waiting for its first entry. Evidence grows with each success you
+                debrief: log an attempt at a step of a goal, debrief it, and it lands here.
+              </p>
+              <p>
+                Done something worth keeping outside Cando?{" "}
+                <button type="button" class="link-like" onClick={props.onAdd}>
+                  Add an accomplishment
+                </button>
+                .
+              </p>
+            </>
+          )}
+        </div>
+      )}
+      {evidence !== null && evidence.length > 0 && (
+        <ul class="evidence-list">
+          {evidence.map((e) => (
+            <li key={e.id} class="evidence-item">
+              <h3>
+                <a href={`/evidence/${encodeURIComponent(e.id)}`}>{e.title}</a>
+              </h3>
+              <EvidenceContext evidence={e} lookups={props.lookups} />
+              <EvidenceBadges evidence={e} />
+              {e.body && <p class="evidence-body">{e.body}</p>}
+              <EvidenceNumbers evidence={e} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function AddEvidenceForm(props: {
+  setup: Setup;
+  filters: EvidenceFilters;
+  onCancel: () => void;
+  onAdded: (evidence: Evidence) => void;
+}) {
+  const activeDomains = props.setup.domains.filter((d) => d.archivedAt === null);
+  const firstDomain =
+    activeDomains.find((d) => d.id === props.filters.domainId)?.id ?? activeDomains[0]?.id ?? "";
+  const firstGoal = props.setup.goals.find(
+    (g) => g.id === props.filters.goalId && g.domainId === firstDomain,
+  );
+  const [draft, setDraft] = useState<EvidenceDraft>(() =>
+    emptyEvidence(firstDomain, firstGoal?.id ?? "", localDay(new Date())),
+  );
+  const [problems, setProblems] = useState<Partial<Record<EvidenceField, string>>>({});
+  const [summary, setSummary] = useState<{ message: string; other: string[] } | null>(null);
+  const [shown, setShown] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const ids = evidenceFieldIds("add");
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
+
+  function change<K extends keyof EvidenceDraft>(key: K, value: EvidenceDraft[K]) {
+    setDraft((d) => {
+      const next = { ...d, [key]: value };
+      // A goal belongs to one domain: a new domain drops a goal from another.
+      if (key === "domainId") {
+        const goal = props.setup.goals.find((g) => g.id === d.goalId);
+        if (goal && goal.domainId !== value) next.goalId = "";
+      }
+      return next;
+    });
+    if (problems[key as EvidenceField] !== undefined) {
+      const { [key as EvidenceField]: _fixed, ...rest } = problems;
+      setProblems(rest);
+    }
+  }
+
+  function show(found: Partial<Record<EvidenceField, string>>, message: string, other: string[]) {
+    setProblems(found);
+    setSummary({ message, other });
+    setShown((n) => n + 1);
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    const found = validateEvidence(draft, localDay(new Date()));
+    if (Object.keys(found).length > 0) {
+      show(found, "A few details are still needed.", []);
+      return;
+    }
+    setBusy(true);
+    try {
+      const body = await api.post<EvidenceResponse>("/api/evidence", evidenceInput(draft));
+      props.onAdded(body.evidence);
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.length > 0) {
+        const placed = placeProblems(error.fields, EVIDENCE_LABELS);
+        show(placed.fields, error.message, placed.other);
+      } else {
+        show({}, errorMessage(error), []);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (activeDomains.length === 0) {
+    return (
+      <p class="notice" id="add-evidence">
+        You have no active domain to file it under. <a href="/domains">Add or restore a domain</a>{" "}
+        first.
+      </p>
+    );
+  }
+  const goals = props.setup.goals.filter((g) => g.domainId === draft.domainId);
+  const links = EVIDENCE_FIELDS.flatMap((f) => {
+    const text = problems[f];
+    return text === undefined ? [] : [{ targetId: ids[f], text }];
+  });
+
+  return (
+    <form
+      id="add-evidence"
+      class="card stack add-evidence"
+      onSubmit={submit}
+      noValidate
+      aria-busy={busy}
+      aria-labelledby="add-heading"
+    >
+      <h2 id="add-heading" ref={title} tabIndex={-1}>
+        Add an accomplishment
+      </h2>
+      {summary !== null && (
+        <ProblemSummary key={shown} message={summary.message} links={links} other={summary.other} />
+      )}
+      <div class="field-row">
+        <LabelledField id={ids.domainId} label="Domain" error={problems.domainId}>
+          {(control) => (
+            <select
+              class="select"
+              {...control}
+              value={draft.domainId}
+              onChange={(e) => change("domainId", e.currentTarget.value)}
+            >
+              {activeDomains.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabelledField>
+        <LabelledField id={ids.goalId} label="Goal (optional)" error={problems.goalId}>
+          {(control) => (
+            <select
+              class="select"
+              {...control}
+              value={draft.goalId}
+              onChange={(e) => change("goalId", e.currentTarget.value)}
+            >
+              <option value="">No particular goal</option>
+              {goals.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.statement}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabelledField>
+      </div>
+      <EvidenceFields prefix="add" draft={draft} problems={problems} onChange={change} />
+      <div class="form-actions">
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? "Adding…" : "Add to my journal"}
+        </button>
+        <button type="button" class="button button-quiet" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
