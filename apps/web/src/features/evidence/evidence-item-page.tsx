@@ -38,7 +38,6 @@ import {
 } from "./reattribution";
 import type {
   DomainListResponse,
-  EvidenceListResponse,
   EvidenceResponse,
   GoalListResponse,
 } from "./types";
