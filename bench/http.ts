@@ -174,11 +174,44 @@ async function main(): Promise<number> {
       stored -= 1; // the probe before the run
       const acknowledged = save.result.statusCodeStats["201"]?.count ?? 0;
 
+      // A realistic history: a second person with two years of monthly audits.
+      const typical = await fetch(`${cando.origin}/api/auth/signup`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: cando.origin },
+        body: JSON.stringify({ email: "typical@example.test", password: "a long walk at dawn" }),
+      });
+      const typicalCookie = (typical.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const typicalDomains = (await (
+        await fetch(`${cando.origin}/api/domains`, { headers: { cookie: typicalCookie } })
+      ).json()) as { domains: { id: string }[] };
+      for (let month = 0; month < 24; month++) {
+        await fetch(`${cando.origin}/api/audits`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            origin: cando.origin,
+            cookie: typicalCookie,
+          },
+          body: JSON.stringify({
+            ratings: typicalDomains.domains.map((d, i) => ({
+              domainId: d.id,
+              rating: ((month + i) * 10) % 110,
+            })),
+          }),
+        });
+      }
+      rows.push(
+        await load("Cando GET /api/audits (24 audits, two years)", {
+          url: `${cando.origin}/api/audits`,
+          headers: { cookie: typicalCookie },
+        }),
+      );
+
       const listBytes = (
         await (await fetch(`${cando.origin}/api/audits`, { headers: { cookie } })).text()
       ).length;
       rows.push(
-        await load(`Cando GET /api/audits (list of ${stored + 1})`, {
+        await load(`Cando GET /api/audits (stress: ${stored + 1} audits)`, {
           url: `${cando.origin}/api/audits`,
           headers: { cookie },
         }),
@@ -198,7 +231,7 @@ async function main(): Promise<number> {
           "acknowledged save is fsynced before its 201, which bounds write throughput by the disk.",
       );
       console.log(
-        `Each list response is ${(listBytes / 1024).toFixed(0)} KiB: the list is not paginated.`,
+        `The stress list is ${(listBytes / 1024).toFixed(0)} KiB per response: the list is not paginated.`,
       );
       const inFlight = stored - acknowledged;
       console.log(
