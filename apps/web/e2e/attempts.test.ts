@@ -1,43 +1,17 @@
 import type { Attempt, Domain, Goal, LadderView } from "@cando/core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AttemptPage } from "./pages/attempt-page";
 import { tabTo } from "./pages/keyboard";
 import { LogAttemptPage } from "./pages/log-attempt-page";
 import { apiAs, uniqueEmail } from "./support/api";
 import { expectNoAxeViolations } from "./support/axe";
-import { chromiumPath, launchBrowser, newSession, type Session } from "./support/browser";
+import { chromiumPath, useBrowserSuite } from "./support/browser";
 import { TALK_STEPS } from "./support/seeds";
-import { type RunningServer, startServer } from "./support/server";
 
 type Api = ReturnType<typeof apiAs>;
 
 describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let session: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    session = await newSession(browser, server.baseUrl);
-    page = session.page;
-  });
-
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.context.close();
-    expect(problems, "errors in the browser console").toEqual([]);
-  });
+  const suite = useBrowserSuite();
 
   /** A new person with a goal in Career and its five-step ladder. */
   async function withLadder(): Promise<{
@@ -46,7 +20,7 @@ describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
     goal: Goal;
     ladder: LadderView;
   }> {
-    const api = apiAs(session.context.request, server.baseUrl);
+    const api = apiAs(suite.session.context.request, suite.baseUrl);
     await api.signup(uniqueEmail());
     const career = (await api.domains()).find((d) => d.name === "Career");
     if (!career) throw new Error("no Career domain");
@@ -69,14 +43,14 @@ describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
     const step = ladder.steps.find((s) => s.id === recommendation.stepId);
     if (!step) throw new Error("no recommended step");
 
-    const log = new LogAttemptPage(page);
+    const log = new LogAttemptPage(suite.page);
     await log.goto(goal.id, step.id);
-    const card = page.getByRole("region", { name: step.title });
+    const card = suite.page.getByRole("region", { name: step.title });
     expect(await card.textContent()).toContain(
       `Predicted chance of success: ${Math.round(step.predictedSuccess * 100)}%`,
     );
     expect(await card.textContent()).toContain(`Recommended next. ${recommendation.reason}`);
-    await expectNoAxeViolations(page, "the log-an-attempt page");
+    await expectNoAxeViolations(suite.page, "the log-an-attempt page");
 
     await log.fillWithKeyboard({
       confidence: 30,
@@ -99,7 +73,7 @@ describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
       debrief: null,
     });
 
-    const debrief = new AttemptPage(page);
+    const debrief = new AttemptPage(suite.page);
     await debrief.ready();
     expect(await debrief.summary().textContent()).toContain(
       "You were 30% certain beforehand, and you did it.",
@@ -117,13 +91,13 @@ describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
     );
     // Focus moved to the invitation, so the keyboard carries on from there.
     expect(await debrief.focusedText()).toBe("A success worth owning");
-    await expectNoAxeViolations(page, "the debrief with an invitation");
+    await expectNoAxeViolations(suite.page, "the debrief with an invitation");
 
     const second = "I rehearsed twice and checked the room the day before.";
-    await tabTo(page, "textarea#reattribution");
-    await page.keyboard.type(second);
-    await tabTo(page, "section.invitation button[type=submit]");
-    await page.keyboard.press("Enter");
+    await tabTo(suite.page, "textarea#reattribution");
+    await suite.page.keyboard.type(second);
+    await tabTo(suite.page, "section.invitation button[type=submit]");
+    await suite.page.keyboard.press("Enter");
     await debrief.status().filter({ hasText: "Your second look is saved." }).waitFor();
 
     const after = (await api.get<{ attempt: Attempt }>(`/api/attempts/${attemptId}`)).attempt;
@@ -136,8 +110,8 @@ describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
 
     // The evidence it became opens from the notice.
     await debrief.evidenceNotice().getByRole("link").click();
-    await page.getByRole("heading", { level: 1, name: step.title }).waitFor();
-    expect(new URL(page.url()).pathname).toMatch(/^\/evidence\/.+/);
+    await suite.page.getByRole("heading", { level: 1, name: step.title }).waitFor();
+    expect(new URL(suite.page.url()).pathname).toMatch(/^\/evidence\/.+/);
   });
 
   it("sets aside the invitation for a setback blamed on ability, and offers the doubt page", async () => {
@@ -145,7 +119,7 @@ describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
     const step = ladder.steps[1];
     if (!step) throw new Error("no step");
 
-    const log = new LogAttemptPage(page);
+    const log = new LogAttemptPage(suite.page);
     await log.goto(goal.id, step.id);
     await log.fill({
       outcome: "Not yet",
@@ -157,7 +131,7 @@ describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
     await log.submit();
     const attemptId = await log.loggedAttemptId();
 
-    const debrief = new AttemptPage(page);
+    const debrief = new AttemptPage(suite.page);
     await debrief.ready();
     expect(await debrief.summary().textContent()).toContain("8 before, 6 after (of 10)");
     await debrief.debrief({
@@ -186,8 +160,8 @@ describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
     expect(await debrief.invitation().count()).toBe(0);
 
     await debrief.nextStep().getByRole("link", { name: "I'm doubting myself" }).click();
-    await page.getByRole("heading", { level: 1, name: "I'm doubting myself" }).waitFor();
-    const url = new URL(page.url());
+    await suite.page.getByRole("heading", { level: 1, name: "I'm doubting myself" }).waitFor();
+    const url = new URL(suite.page.url());
     expect(url.searchParams.get("goalId")).toBe(goal.id);
     expect(url.searchParams.get("stepId")).toBe(step.id);
   });
@@ -196,7 +170,7 @@ describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
     const { api, goal, ladder } = await withLadder();
     const step = ladder.steps[0];
     if (!step) throw new Error("no step");
-    const log = new LogAttemptPage(page);
+    const log = new LogAttemptPage(suite.page);
 
     // Missing answers are named in a summary that takes focus and links to each question.
     await log.goto(goal.id, step.id);
@@ -204,22 +178,24 @@ describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
     const alert = log.problems();
     await alert.waitFor();
     expect(await alert.textContent()).toContain("Choose how it went: done, partly or not yet.");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alert");
+    expect(await suite.page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe(
+      "alert",
+    );
     await alert.getByRole("link", { name: "Choose how it went: done, partly or not yet." }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("outcome-done");
+    expect(await suite.page.evaluate(() => document.activeElement?.id)).toBe("outcome-done");
     expect(await attemptsAt(api, step.id)).toHaveLength(0);
 
     await log.fill({ outcome: "Done", effort: 3, difficulty: 2 });
     await log.submitButton().dblclick();
     const first = await log.loggedAttemptId();
-    await new AttemptPage(page).ready();
+    await new AttemptPage(suite.page).ready();
     expect((await attemptsAt(api, step.id)).map((a) => a.id)).toEqual([first]);
 
     // The server logs it, but the answer never reaches the browser.
     await log.goto(goal.id, step.id);
     await log.fill({ outcome: "Partly", effort: 4, difficulty: 4, minutes: 25 });
     let lost = 0;
-    await page.route("**/api/attempts", async (route) => {
+    await suite.page.route("**/api/attempts", async (route) => {
       if (route.request().method() !== "POST" || lost > 0) return route.fallback();
       lost++;
       await route.fetch();
@@ -246,7 +222,7 @@ describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
     if (!first) throw new Error("no step");
 
     // One success through the form, two more through the API.
-    const log = new LogAttemptPage(page);
+    const log = new LogAttemptPage(suite.page);
     await log.goto(goal.id, first.id);
     await log.fill({ outcome: "Done", effort: 3, difficulty: 3, confidence: 70 });
     await log.submit();
@@ -259,13 +235,13 @@ describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
     const upTo = ladder.steps[afterSuccesses.stepIndex];
     expect(afterSuccesses.stepIndex).toBeGreaterThan(0);
 
-    await page.goto(`/goals/${goal.id}`);
-    await page.getByText(afterSuccesses.reason, { exact: true }).first().waitFor();
+    await suite.page.goto(`/goals/${goal.id}`);
+    await suite.page.getByText(afterSuccesses.reason, { exact: true }).first().waitFor();
 
     // The log page of the new step says it is the one recommended, and why.
     if (!upTo) throw new Error("no step to step up to");
     await log.goto(goal.id, upTo.id);
-    expect(await page.getByRole("region", { name: upTo.title }).textContent()).toContain(
+    expect(await suite.page.getByRole("region", { name: upTo.title }).textContent()).toContain(
       afterSuccesses.reason,
     );
     await log.fill({ outcome: "Not yet", effort: 5, difficulty: 5 });
@@ -277,13 +253,13 @@ describe.skipIf(!chromiumPath)("attempts and debriefs in a browser", () => {
     if (!after) throw new Error("no recommendation");
     expect(after.action).toBe("step_back");
     expect(after.stepIndex).toBeLessThan(afterSuccesses.stepIndex);
-    const debrief = new AttemptPage(page);
+    const debrief = new AttemptPage(suite.page);
     await debrief.debrief({
       rate: { effort: 3, strategy: 2, ability: 1, luck: 1, help: 0, easy: 0 },
     });
     await debrief.save();
     await debrief.nextStep().getByRole("link", { name: "Back to the goal" }).click();
-    await page.getByText(after.reason, { exact: true }).first().waitFor();
-    expect(await page.getByText(afterSuccesses.reason, { exact: true }).count()).toBe(0);
+    await suite.page.getByText(after.reason, { exact: true }).first().waitFor();
+    expect(await suite.page.getByText(afterSuccesses.reason, { exact: true }).count()).toBe(0);
   });
 });

@@ -1,5 +1,4 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AppHeader } from "./pages/app-header";
 import { AuditPage } from "./pages/audit-page";
 import { DomainsPage } from "./pages/domains-page";
@@ -9,60 +8,35 @@ import { SignupPage } from "./pages/signup-page";
 import { TodayPage } from "./pages/today-page";
 import { apiAs, PASSWORD, uniqueEmail } from "./support/api";
 import { expectNoAxeViolations } from "./support/axe";
-import { chromiumPath, launchBrowser, newSession, type Session } from "./support/browser";
-import { type RunningServer, startServer } from "./support/server";
+import { chromiumPath, useBrowserSuite } from "./support/browser";
 
 const DEFAULTS = ["Career", "Health", "Relationships", "Learning new skills", "Finances"];
 
 describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let session: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    session = await newSession(browser, server.baseUrl);
-    page = session.page;
-  });
-
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.context.close();
-    expect(problems, "errors in the browser console").toEqual([]);
-  });
+  const suite = useBrowserSuite();
 
   /** Signs a new person up through the API (cookies land in this test's context). */
   async function signedUp(): Promise<{ email: string; api: ReturnType<typeof apiAs> }> {
     const email = uniqueEmail();
-    const api = apiAs(session.context.request, server.baseUrl);
+    const api = apiAs(suite.session.context.request, suite.baseUrl);
     await api.signup(email);
     return { email, api };
   }
 
   it("a person signs up, takes the first audit and sees it in the history", async () => {
-    const signup = new SignupPage(page);
+    const signup = new SignupPage(suite.page);
     await signup.goto();
     await signup.signUp(uniqueEmail(), PASSWORD);
 
-    const home = new TodayPage(page);
+    const home = new TodayPage(suite.page);
     await home.heading().waitFor();
-    expect(page.url()).toBe(`${server.baseUrl}/`);
+    expect(suite.page.url()).toBe(`${suite.baseUrl}/`);
     await expect
       .poll(() => home.dueNotice().textContent())
       .toContain("Your first audit: rate how certain you are in each area of life");
     await home.takeAudit().click();
 
-    const audit = new AuditPage(page);
+    const audit = new AuditPage(suite.page);
     await audit.heading().waitFor();
     await audit.groups().first().waitFor();
     expect(await audit.domainNames()).toEqual(DEFAULTS);
@@ -70,7 +44,9 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
     // Saving with a domain unrated is stopped in the browser, next to the domain.
     await audit.rate("Career", 70);
     await audit.save();
-    await expect.poll(() => page.getByRole("alert").textContent()).toContain("Rate every domain");
+    await expect
+      .poll(() => suite.page.getByRole("alert").textContent())
+      .toContain("Rate every domain");
     expect(await audit.group("Health").textContent()).toContain("Choose a rating for Health.");
 
     const entered: Record<string, number> = {
@@ -88,9 +64,9 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
     await audit.fillNote("Baseline, after a good week.");
     await audit.save();
 
-    const history = new HistoryPage(page);
+    const history = new HistoryPage(suite.page);
     await history.heading().waitFor();
-    expect(new URL(page.url()).pathname).toBe("/history");
+    expect(new URL(suite.page.url()).pathname).toBe("/history");
     await history.confirmation().waitFor();
     const rows = await history.rows();
     expect(rows).toHaveLength(1);
@@ -104,7 +80,7 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
     );
 
     // Today now knows the audit is done and shows the ratings.
-    await new AppHeader(page).link("Today").click();
+    await new AppHeader(suite.page).link("Today").click();
     await home.heading().waitFor();
     await expect.poll(() => home.dueNotice().textContent()).toMatch(/Next audit due/);
     const latest = await home.latestRatings();
@@ -118,7 +94,7 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
     const domains = await api.domains();
     await api.takeAudit(domains.map((d, i) => ({ domainId: d.id, rating: i * 10 })));
 
-    const manage = new DomainsPage(page);
+    const manage = new DomainsPage(suite.page);
     await manage.goto();
     expect(await manage.names("active")).toEqual(DEFAULTS);
     await manage.add("Public speaking");
@@ -127,15 +103,15 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
     expect(await manage.names("active")).toEqual([...DEFAULTS.slice(0, 4), "Speaking to a room"]);
     expect(await manage.names("archived")).toEqual(["Finances"]);
 
-    const audit = new AuditPage(page);
-    await new AppHeader(page).link("Audit").click();
+    const audit = new AuditPage(suite.page);
+    await new AppHeader(suite.page).link("Audit").click();
     await audit.heading().waitFor();
     await audit.groups().first().waitFor();
     expect(await audit.domainNames()).toEqual([...DEFAULTS.slice(0, 4), "Speaking to a room"]);
     for (const name of await audit.domainNames()) await audit.rate(name, 50);
     await audit.save();
 
-    const history = new HistoryPage(page);
+    const history = new HistoryPage(suite.page);
     await history.confirmation().waitFor();
     const rows = await history.rows();
     expect(rows).toHaveLength(2);
@@ -153,21 +129,21 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
     const domains = await api.domains();
     await api.takeAudit(domains.map((d) => ({ domainId: d.id, rating: 60 })));
 
-    const history = new HistoryPage(page);
+    const history = new HistoryPage(suite.page);
     await history.goto();
     expect(await history.rows()).toHaveLength(1);
 
-    await new AppHeader(page).logOut();
-    await page.goto("/history");
-    const login = new LoginPage(page);
+    await new AppHeader(suite.page).logOut();
+    await suite.page.goto("/history");
+    const login = new LoginPage(suite.page);
     await login.heading().waitFor();
-    expect(new URL(page.url()).pathname).toBe("/login");
-    expect(new URL(page.url()).searchParams.get("next")).toBe("/history");
+    expect(new URL(suite.page.url()).pathname).toBe("/login");
+    expect(new URL(suite.page.url()).searchParams.get("next")).toBe("/history");
 
     // Logging in returns to the page the person asked for.
     await login.logIn(email, PASSWORD);
     await history.heading().waitFor();
-    expect(new URL(page.url()).pathname).toBe("/history");
+    expect(new URL(suite.page.url()).pathname).toBe("/history");
     const rows = await history.rows();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.["Career"]).toBe("60");
@@ -175,57 +151,57 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
 
   it("a wrong password shows the invalid-credentials error", async () => {
     const { email } = await signedUp();
-    await session.context.clearCookies();
+    await suite.session.context.clearCookies();
 
-    const login = new LoginPage(page);
+    const login = new LoginPage(suite.page);
     await login.goto();
     await login.logIn(email, "not-my-password-at-all");
     await expect
       .poll(() => login.alert().textContent())
       .toContain("That email and password do not match an account.");
-    expect(new URL(page.url()).pathname).toBe("/login");
+    expect(new URL(suite.page.url()).pathname).toBe("/login");
   });
 
   it("sign-up with a short password shows the field error next to the field", async () => {
-    const signup = new SignupPage(page);
+    const signup = new SignupPage(suite.page);
     await signup.goto();
     await signup.signUp(uniqueEmail(), "short");
     await expect
       .poll(() => signup.passwordError())
       .toContain("Password must be at least 10 characters.");
     expect(await signup.password().getAttribute("aria-invalid")).toBe("true");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("password");
-    expect(new URL(page.url()).pathname).toBe("/signup");
+    await expect.poll(() => suite.page.evaluate(() => document.activeElement?.id)).toBe("password");
+    expect(new URL(suite.page.url()).pathname).toBe("/signup");
   });
 
   it("every page passes axe", async () => {
-    await new SignupPage(page).goto();
-    await expectNoAxeViolations(page, "sign up");
-    await new LoginPage(page).goto();
-    await expectNoAxeViolations(page, "log in");
+    await new SignupPage(suite.page).goto();
+    await expectNoAxeViolations(suite.page, "sign up");
+    await new LoginPage(suite.page).goto();
+    await expectNoAxeViolations(suite.page, "log in");
 
     // Error states are part of the pages too.
-    await new LoginPage(page).logIn(uniqueEmail(), "not-a-real-password");
-    await new LoginPage(page).alert().waitFor();
-    await expectNoAxeViolations(page, "log in, with the error");
+    await new LoginPage(suite.page).logIn(uniqueEmail(), "not-a-real-password");
+    await new LoginPage(suite.page).alert().waitFor();
+    await expectNoAxeViolations(suite.page, "log in, with the error");
 
     const { api } = await signedUp();
-    const home = new TodayPage(page);
+    const home = new TodayPage(suite.page);
     await home.goto();
     await home.dueNotice().waitFor();
-    await expectNoAxeViolations(page, "today, first audit due");
+    await expectNoAxeViolations(suite.page, "today, first audit due");
 
-    const audit = new AuditPage(page);
+    const audit = new AuditPage(suite.page);
     await audit.goto();
     await audit.rate("Career", 50);
     await audit.save();
-    await page.getByRole("alert").waitFor();
-    await expectNoAxeViolations(page, "the audit, with unrated domains");
+    await suite.page.getByRole("alert").waitFor();
+    await expectNoAxeViolations(suite.page, "the audit, with unrated domains");
 
-    const history = new HistoryPage(page);
+    const history = new HistoryPage(suite.page);
     await history.goto();
-    await page.getByRole("link", { name: "Take your first audit" }).waitFor();
-    await expectNoAxeViolations(page, "history, empty");
+    await suite.page.getByRole("link", { name: "Take your first audit" }).waitFor();
+    await expectNoAxeViolations(suite.page, "history, empty");
 
     const domains = await api.domains();
     for (const rating of [30, 50, 70]) {
@@ -236,21 +212,20 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
     }
     await history.goto();
     await history.waitForChart();
-    await expectNoAxeViolations(page, "history, with audits");
+    await expectNoAxeViolations(suite.page, "history, with audits");
     await home.goto();
-    await page.getByRole("region", { name: "Your latest ratings" }).waitFor();
-    await expectNoAxeViolations(page, "today, with latest ratings");
+    await suite.page.getByRole("region", { name: "Your latest ratings" }).waitFor();
+    await expectNoAxeViolations(suite.page, "today, with latest ratings");
 
-    const manage = new DomainsPage(page);
+    const manage = new DomainsPage(suite.page);
     await manage.goto();
     await manage.archive("Finances");
-    await expectNoAxeViolations(page, "domains");
+    await expectNoAxeViolations(suite.page, "domains");
   });
 
   it("the pages fit a 390 px wide phone without scrolling sideways", async () => {
-    await session.context.close();
-    session = await newSession(browser, server.baseUrl, { width: 390, height: 844 });
-    page = session.page;
+    await suite.session.context.close();
+    await suite.openSession({ width: 390, height: 844 });
     const { api } = await signedUp();
     const domains = await api.domains();
     await api.takeAudit(
@@ -258,15 +233,15 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
       "a long note",
     );
 
-    const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
-    const audit = new AuditPage(page);
+    const scrollWidth = () => suite.page.evaluate(() => document.documentElement.scrollWidth);
+    const audit = new AuditPage(suite.page);
     await audit.goto();
     expect(await scrollWidth()).toBeLessThanOrEqual(390);
 
     for (const path of ["/", "/history", "/domains"]) {
-      await page.goto(path);
-      await page.getByRole("heading", { level: 1 }).waitFor();
-      await page.locator("[role=status]:has-text('Loading')").waitFor({ state: "detached" });
+      await suite.page.goto(path);
+      await suite.page.getByRole("heading", { level: 1 }).waitFor();
+      await suite.page.locator("[role=status]:has-text('Loading')").waitFor({ state: "detached" });
       expect(await scrollWidth(), path).toBeLessThanOrEqual(390);
     }
   });

@@ -1,6 +1,5 @@
 import type { Attempt, DoubtResponse, Evidence, Goal, LadderView } from "@cando/core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AttemptPage } from "./pages/attempt-page";
 import { DoubtPage } from "./pages/doubt-page";
 import { EvidenceItemPage } from "./pages/evidence-item-page";
@@ -9,9 +8,8 @@ import { scrollsSideways } from "./pages/keyboard";
 import { LogAttemptPage } from "./pages/log-attempt-page";
 import { apiAs, uniqueEmail } from "./support/api";
 import { expectNoAxeViolations } from "./support/axe";
-import { chromiumPath, launchBrowser, newSession, type Session } from "./support/browser";
+import { chromiumPath, useBrowserSuite } from "./support/browser";
 import { OWN_DOING, TALK_STEPS } from "./support/seeds";
-import { type RunningServer, startServer } from "./support/server";
 
 type Api = ReturnType<typeof apiAs>;
 
@@ -29,31 +27,7 @@ function dayAgo(days: number): string {
 }
 
 describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let session: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    session = await newSession(browser, server.baseUrl);
-    page = session.page;
-  });
-
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.context.close();
-    expect(problems, "errors in the browser console").toEqual([]);
-  });
+  const suite = useBrowserSuite();
 
   type Seeded = {
     api: Api;
@@ -65,7 +39,7 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
 
   /** A person with a goal in Career and one in Health, each with its ladder. */
   async function twoGoals(): Promise<Seeded> {
-    const api = apiAs(session.context.request, server.baseUrl);
+    const api = apiAs(suite.session.context.request, suite.baseUrl);
     await api.signup(uniqueEmail());
     const domains = await api.domains();
     const careerId = domains.find((d) => d.name === "Career")?.id ?? "";
@@ -119,7 +93,7 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
       ownership: 70,
     });
 
-    const journal = new EvidencePage(page);
+    const journal = new EvidencePage(suite.page);
     await journal.goto();
     expect(await journal.count().textContent()).toBe("4 pieces of evidence.");
     expect((await journal.titles()).at(-1)).toBe("Ran the client workshop when my lead was ill");
@@ -129,12 +103,12 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
     expect(await journal.item(talk2.title).locator(".badge").allTextContents()).toEqual([
       "From an attempt",
     ]);
-    await expectNoAxeViolations(page, "the evidence journal");
+    await expectNoAxeViolations(suite.page, "the evidence journal");
 
     // Search: every word must match; the address keeps it; typing keeps the focus.
     await journal.searchFor("rehearsed night");
     expect(await journal.titles()).toEqual([talk2.title]);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("evidence-q");
+    expect(await suite.page.evaluate(() => document.activeElement?.id)).toBe("evidence-q");
     await journal.searchFor("");
     expect(await journal.titles()).toHaveLength(4);
 
@@ -148,13 +122,13 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
     await journal.step().locator("option", { hasText: talk2.title }).waitFor({ state: "attached" });
     await journal.filter("step", `2. ${talk2.title}`);
     expect(await journal.titles()).toEqual([talk2.title]);
-    const url = new URL(page.url());
+    const url = new URL(suite.page.url());
     expect(url.searchParams.get("goalId")).toBe(talk.goal.id);
     expect(url.searchParams.get("stepId")).toBe(talk2.id);
     expect(url.searchParams.get("domainId")).toBe(careerId);
 
     // The address alone brings the same view back.
-    await page.reload();
+    await suite.page.reload();
     await journal.settled();
     expect(await journal.titles()).toEqual([talk2.title]);
     await expect.poll(() => journal.step().inputValue()).toBe(talk2.id);
@@ -162,8 +136,8 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
     // Nothing matches: say so, and offer a way out.
     await journal.searchFor("zebra");
     expect(await journal.count().textContent()).toBe("No evidence matches these filters.");
-    await page.getByRole("button", { name: "Clear filters" }).click();
-    await page.waitForURL((u) => u.search === "");
+    await suite.page.getByRole("button", { name: "Clear filters" }).click();
+    await suite.page.waitForURL((u) => u.search === "");
     await journal.settled();
     expect(await journal.titles()).toHaveLength(4);
 
@@ -173,7 +147,7 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
     const alert = journal.addForm().getByRole("alert");
     expect(await alert.textContent()).toContain("Give it a short title.");
     expect(await alert.textContent()).toContain("Choose how much of it was your own doing");
-    await expectNoAxeViolations(page, "the accomplishment form with problems");
+    await expectNoAxeViolations(suite.page, "the accomplishment form with problems");
     await journal.add({
       goal: talk.goal.statement,
       title: "Spoke up in the all-hands Q&A",
@@ -207,11 +181,11 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
       effort: 4,
     });
 
-    const item = new EvidenceItemPage(page);
+    const item = new EvidenceItemPage(suite.page);
     await item.goto(evidence.id);
     expect(await item.heading().textContent()).toBe(step.title);
     expect(await item.card().textContent()).toContain("Effort: 4 of 5");
-    await expectNoAxeViolations(page, "a piece of evidence");
+    await expectNoAxeViolations(suite.page, "a piece of evidence");
 
     await item.weigh({ "My effort": 60, Luck: 40 });
     await expect.poll(() => item.share().textContent()).toContain("Own share: 60%");
@@ -228,7 +202,7 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
       "I can prepare well enough to speak under pressure.",
     );
     expect(await item.share().textContent()).toContain("Own share: 75%");
-    await expectNoAxeViolations(page, "a piece of evidence with its exercise");
+    await expectNoAxeViolations(suite.page, "a piece of evidence with its exercise");
 
     const stored = (await api.get<{ evidence: Evidence[] }>("/api/evidence")).evidence[0];
     expect(stored?.reattribution).toMatchObject({
@@ -238,13 +212,13 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
     });
 
     await item.edit({ title: "Gave the stand-up update without notes" });
-    await page
+    await suite.page
       .getByRole("heading", { level: 1, name: "Gave the stand-up update without notes" })
       .waitFor();
     const edited = (await api.get<{ evidence: Evidence[] }>("/api/evidence")).evidence[0];
     expect(edited?.title).toBe("Gave the stand-up update without notes");
 
-    const journal = new EvidencePage(page);
+    const journal = new EvidencePage(suite.page);
     await journal.goto();
     expect(
       await journal
@@ -281,12 +255,12 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
       ownership: 100,
     });
 
-    const log = new LogAttemptPage(page);
+    const log = new LogAttemptPage(suite.page);
     await log.goto(talk.goal.id, talk2.id);
     await log.fill({ outcome: "Done", effort: 4, difficulty: 3, confidence: 40 });
     await log.submit();
     const attemptId = await log.loggedAttemptId();
-    const debrief = new AttemptPage(page);
+    const debrief = new AttemptPage(suite.page);
     await debrief.ready();
     await debrief.debrief({
       didWell: "Rehearsed twice the night before.",
@@ -298,10 +272,10 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
     expect(attempts.find((a) => a.id === attemptId)?.confidenceBefore).toBe(40);
 
     // From the journal, without a goal in mind.
-    const journal = new EvidencePage(page);
+    const journal = new EvidencePage(suite.page);
     await journal.goto();
-    await page.getByRole("link", { name: "I'm doubting myself" }).click();
-    const doubt = new DoubtPage(page);
+    await suite.page.getByRole("link", { name: "I'm doubting myself" }).click();
+    const doubt = new DoubtPage(suite.page);
     await doubt.ready();
     const everywhere = await api.get<DoubtResponse>("/api/doubt");
     expect(everywhere.calibration?.verdict).toBe("under_confident");
@@ -311,7 +285,7 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
     expect(everywhere.calibration?.sentence).toMatch(
       /^You said 31% on average before your last 12 attempts and succeeded in 10 and partly succeeded in 1\. Your results are ahead of your belief\.$/,
     );
-    await expectNoAxeViolations(page, "the doubt page");
+    await expectNoAxeViolations(suite.page, "the doubt page");
 
     // About one step: that step's evidence first, then the goal's, then the rest.
     await doubt.goto(`?goalId=${talk.goal.id}&stepId=${talk2.id}`);
@@ -325,22 +299,22 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
     const firstCard = doubt.cards().first();
     expect(await firstCard.textContent()).toContain("It is the very step you are facing now.");
     expect(await firstCard.textContent()).toContain("It took real effort (4 of 5)");
-    expect(await page.getByText("About the step").textContent()).toContain(talk2.title);
+    expect(await suite.page.getByText("About the step").textContent()).toContain(talk2.title);
 
     // One of them, weighed again.
     await firstCard.getByRole("link", { name: /^Weigh what produced this/ }).click();
-    const item = new EvidenceItemPage(page);
+    const item = new EvidenceItemPage(suite.page);
     await item.exercise().waitFor();
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .poll(() => suite.page.evaluate(() => document.activeElement?.id))
       .toBe("exercise-heading");
   });
 
   it("with nothing in the journal yet, explains how evidence grows", async () => {
-    const api = apiAs(session.context.request, server.baseUrl);
+    const api = apiAs(suite.session.context.request, suite.baseUrl);
     await api.signup(uniqueEmail());
 
-    const doubt = new DoubtPage(page);
+    const doubt = new DoubtPage(suite.page);
     await doubt.goto();
     expect(await doubt.empty().textContent()).toContain(
       "Evidence grows with each success you debrief",
@@ -349,24 +323,23 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
     expect(
       await doubt.empty().getByRole("link", { name: "Log an attempt" }).getAttribute("href"),
     ).toBe("/goals");
-    await expectNoAxeViolations(page, "the empty doubt page");
+    await expectNoAxeViolations(suite.page, "the empty doubt page");
     await doubt.empty().getByRole("link", { name: "Add an accomplishment" }).click();
 
-    const journal = new EvidencePage(page);
+    const journal = new EvidencePage(suite.page);
     await journal.heading().waitFor();
     await journal.addForm().waitFor();
     await journal.settled();
     expect(await journal.count().textContent()).toBe("No evidence yet.");
-    expect(await page.locator(".empty-state").textContent()).toContain(
+    expect(await suite.page.locator(".empty-state").textContent()).toContain(
       "Evidence grows with each success you debrief",
     );
-    await expectNoAxeViolations(page, "the empty journal");
+    await expectNoAxeViolations(suite.page, "the empty journal");
   });
 
   it("every page fits a 390 px screen and passes axe there", async () => {
-    await session.context.close();
-    session = await newSession(browser, server.baseUrl, { width: 390, height: 844 });
-    page = session.page;
+    await suite.session.context.close();
+    await suite.openSession({ width: 390, height: 844 });
     const { api, talk, careerId } = await twoGoals();
     const step = stepOf(talk.ladder, 0);
     const evidence = await success(api, step.id, "Kept it short and used a drawing.", {
@@ -391,24 +364,24 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
     });
 
     const pages: [string, () => Promise<void>][] = [
-      ["log an attempt", () => new LogAttemptPage(page).goto(talk.goal.id, step.id)],
+      ["log an attempt", () => new LogAttemptPage(suite.page).goto(talk.goal.id, step.id)],
       [
         "the debrief with an invitation",
         async () => {
-          const debrief = new AttemptPage(page);
+          const debrief = new AttemptPage(suite.page);
           await debrief.goto(attempt.id);
           await debrief.invitation().waitFor();
         },
       ],
-      ["the journal", () => new EvidencePage(page).goto()],
-      ["the accomplishment form", () => new EvidencePage(page).goto("?add=1")],
-      ["a piece of evidence", () => new EvidenceItemPage(page).goto(evidence.id)],
-      ["doubt", () => new DoubtPage(page).goto(`?goalId=${talk.goal.id}&stepId=${step.id}`)],
+      ["the journal", () => new EvidencePage(suite.page).goto()],
+      ["the accomplishment form", () => new EvidencePage(suite.page).goto("?add=1")],
+      ["a piece of evidence", () => new EvidenceItemPage(suite.page).goto(evidence.id)],
+      ["doubt", () => new DoubtPage(suite.page).goto(`?goalId=${talk.goal.id}&stepId=${step.id}`)],
     ];
     for (const [what, open] of pages) {
       await open();
-      expect(await scrollsSideways(page), `${what} scrolls sideways at 390 px`).toBe(false);
-      await expectNoAxeViolations(page, `${what} at 390 px`);
+      expect(await scrollsSideways(suite.page), `${what} scrolls sideways at 390 px`).toBe(false);
+      await expectNoAxeViolations(suite.page, `${what} at 390 px`);
     }
   });
 });

@@ -1,14 +1,12 @@
 import type { Domain, Goal, LadderView, Milestone, StepRating } from "@cando/core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GoalPage } from "./pages/goal-page";
 import { GoalsPage } from "./pages/goals-page";
 import { MilestonePage } from "./pages/milestone-page";
 import { TodayPage } from "./pages/today-page";
 import { apiAs, uniqueEmail } from "./support/api";
 import { expectNoAxeViolations } from "./support/axe";
-import { chromiumPath, launchBrowser, newSession, type Session } from "./support/browser";
-import { type RunningServer, startServer } from "./support/server";
+import { chromiumPath, useBrowserSuite } from "./support/browser";
 
 type Api = ReturnType<typeof apiAs>;
 
@@ -33,34 +31,10 @@ function dayFromNow(days: number): string {
 const percent = (p: number) => `${Math.min(99, Math.max(1, Math.round(p * 100)))}%`;
 
 describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let session: Session;
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    session = await newSession(browser, server.baseUrl);
-    page = session.page;
-  });
-
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.context.close();
-    expect(problems, "errors in the browser console").toEqual([]);
-  });
+  const suite = useBrowserSuite();
 
   async function signedUp(): Promise<{ api: Api; career: Domain; health: Domain }> {
-    const api = apiAs(session.context.request, server.baseUrl);
+    const api = apiAs(suite.session.context.request, suite.baseUrl);
     await api.signup(uniqueEmail());
     const domains = await api.domains();
     const career = domains.find((d) => d.name === "Career");
@@ -87,15 +61,15 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
   /** Presses Tab until the focused element matches `selector`: keyboard only. */
   async function tabTo(selector: string, limit = 120): Promise<void> {
     for (let i = 0; i < limit; i++) {
-      await page.keyboard.press("Tab");
-      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) {
+      await suite.page.keyboard.press("Tab");
+      if (await suite.page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) {
         return;
       }
     }
     throw new Error(`Tab never reached ${selector}`);
   }
 
-  const focusedId = () => page.evaluate(() => document.activeElement?.id ?? "");
+  const focusedId = () => suite.page.evaluate(() => document.activeElement?.id ?? "");
 
   it("a person sets a goal: gentle coaching on a vague one, then a good one", async () => {
     const { api, career } = await signedUp();
@@ -104,7 +78,7 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
       statement: "I can run a team meeting of eight people",
     });
 
-    const goals = new GoalsPage(page);
+    const goals = new GoalsPage(suite.page);
     await goals.goto();
     expect(await goals.statements("Active")).toEqual([existing.statement]);
 
@@ -131,11 +105,13 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
     await expect.poll(() => goals.coaching().textContent()).toBe("");
     await goals.save();
 
-    const goalPage = new GoalPage(page);
+    const goalPage = new GoalPage(suite.page);
     await goalPage.builder().waitFor();
-    expect(new URL(page.url()).pathname).toMatch(/^\/goals\/[^/]+$/);
+    expect(new URL(suite.page.url()).pathname).toMatch(/^\/goals\/[^/]+$/);
     expect(await goalPage.heading().textContent()).toBe(GOOD_GOAL);
-    expect(await page.getByRole("status").first().textContent()).toContain("Your goal is set.");
+    expect(await suite.page.getByRole("status").first().textContent()).toContain(
+      "Your goal is set.",
+    );
     expect(await goalPage.savedCoaching().textContent()).toBe("");
 
     await goals.goto();
@@ -146,18 +122,18 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
 
   it("a vague goal still saves, and its page shows the server's coaching", async () => {
     await signedUp();
-    const goals = new GoalsPage(page);
+    const goals = new GoalsPage(suite.page);
     await goals.goto();
     // Nothing chosen yet: the browser asks for the domain and the goal, next to each field.
     await goals.save();
-    await page.getByRole("alert").waitFor();
-    expect(await page.getByRole("alert").textContent()).toContain("Choose a domain.");
+    await suite.page.getByRole("alert").waitFor();
+    expect(await suite.page.getByRole("alert").textContent()).toContain("Choose a domain.");
     expect(await goals.domain().getAttribute("aria-invalid")).toBe("true");
 
     await goals.domain().selectOption({ label: "Health" });
     await goals.statement().fill("I will be more confident");
     await goals.save();
-    const goalPage = new GoalPage(page);
+    const goalPage = new GoalPage(suite.page);
     await goalPage.builder().waitFor();
     expect(await goalPage.heading().textContent()).toBe("I will be more confident");
     const coaching = await goalPage.savedCoaching().textContent();
@@ -168,7 +144,7 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
   it("builds a ladder of four rated steps and shows the scale and the recommendation", async () => {
     const { api, career } = await signedUp();
     const goal = await api.createGoal({ domainId: career.id, statement: GOOD_GOAL });
-    const goalPage = new GoalPage(page);
+    const goalPage = new GoalPage(suite.page);
     await goalPage.goto(goal.id);
 
     // The first step is proposed within the week; a later date gets a gentle warning, live.
@@ -184,8 +160,8 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
     // Three rows to start with; saving with an empty title is stopped next to the field.
     await goalPage.fillBuilderStep(1, STEPS[0]!);
     await goalPage.builder().getByRole("button", { name: "Save ladder" }).click();
-    await page.getByRole("alert").waitFor();
-    expect(await page.getByRole("alert").textContent()).toContain("Give step 2 a title.");
+    await suite.page.getByRole("alert").waitFor();
+    expect(await suite.page.getByRole("alert").textContent()).toContain("Give step 2 a title.");
 
     await goalPage.fillBuilderStep(2, STEPS[1]!);
     await goalPage.fillBuilderStep(3, STEPS[2]!);
@@ -226,13 +202,13 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
 
   it("reorders steps with the keyboard alone, and the order persists", async () => {
     const { api, goal } = await withLadder();
-    const goalPage = new GoalPage(page);
+    const goalPage = new GoalPage(suite.page);
     await goalPage.goto(goal.id);
     const third = TITLES[2]!;
     const thirdId = (await ladderOf(api, goal.id)).steps[2]!.id;
 
     await tabTo(`#move-up-${thirdId}`);
-    await page.keyboard.press("Enter");
+    await suite.page.keyboard.press("Enter");
     await expect
       .poll(() => goalPage.stepTitles())
       .toEqual([TITLES[0], third, TITLES[1], TITLES[3]]);
@@ -242,7 +218,7 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
       .toBe(`Step “${third}” moved to position 2 of 4.`);
 
     // Up again to the top: "Move up" is done there, so focus stays on the step's "Move down".
-    await page.keyboard.press("Enter");
+    await suite.page.keyboard.press("Enter");
     await expect
       .poll(() => goalPage.stepTitles())
       .toEqual([third, TITLES[0], TITLES[1], TITLES[3]]);
@@ -255,14 +231,14 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
     await expect
       .poll(async () => (await ladderOf(api, goal.id)).steps.map((s) => s.title))
       .toEqual([third, TITLES[0], TITLES[1], TITLES[3]]);
-    await page.reload();
+    await suite.page.reload();
     await goalPage.ladder().waitFor();
     expect(await goalPage.stepTitles()).toEqual([third, TITLES[0], TITLES[1], TITLES[3]]);
   });
 
   it("reorders a step by dragging its handle", async () => {
     const { api, goal } = await withLadder();
-    const goalPage = new GoalPage(page);
+    const goalPage = new GoalPage(suite.page);
     await goalPage.goto(goal.id);
     const last = TITLES[3]!;
     // The whole ladder in view, so the pointer can reach from the last step to the second.
@@ -271,11 +247,11 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
     const from = await handle.boundingBox();
     const target = await goalPage.step(TITLES[1]!).boundingBox();
     if (!from || !target) throw new Error("no boxes");
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
+    await suite.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await suite.page.mouse.down();
     // Above the middle of the second step: the dragged step lands in second place.
-    await page.mouse.move(from.x + from.width / 2, target.y + 10, { steps: 8 });
-    await page.mouse.up();
+    await suite.page.mouse.move(from.x + from.width / 2, target.y + 10, { steps: 8 });
+    await suite.page.mouse.up();
     const expected = [TITLES[0], last, TITLES[1], TITLES[2]];
     await expect.poll(() => goalPage.stepTitles()).toEqual(expected);
     await expect
@@ -288,7 +264,7 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
 
   it("re-rates a step, keeping the history", async () => {
     const { api, goal } = await withLadder();
-    const goalPage = new GoalPage(page);
+    const goalPage = new GoalPage(suite.page);
     await goalPage.goto(goal.id);
     const second = TITLES[1]!;
 
@@ -318,7 +294,7 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
   it("edits, adds and removes steps; a step with attempts is archived with its history", async () => {
     const { api, goal, ladder } = await withLadder();
     await api.logAttempt({ stepId: ladder.steps[3]!.id, outcome: "not_yet" });
-    const goalPage = new GoalPage(page);
+    const goalPage = new GoalPage(suite.page);
     await goalPage.goto(goal.id);
 
     await goalPage.stepButton(TITLES[2]!, "Edit").click();
@@ -331,7 +307,7 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
       .poll(() => goalPage.stepTitles())
       .toEqual([TITLES[0], TITLES[1], "Demo for five minutes to the design team", TITLES[3]]);
 
-    const add = page.locator("#add-step");
+    const add = suite.page.locator("#add-step");
     await add.getByLabel("What will you do?").fill("Ask one question in a big meeting");
     await add.getByLabel("How certain am I that I can do this now?").selectOption("70");
     await add
@@ -370,13 +346,13 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
     );
     if (!evidence) throw new Error("no evidence from the debrief");
 
-    const goalPage = new GoalPage(page);
+    const goalPage = new GoalPage(suite.page);
     await goalPage.goto(goal.id);
     await goalPage.stepButton(first.title, "Mark mastered").click();
 
-    const celebration = new MilestonePage(page);
+    const celebration = new MilestonePage(suite.page);
     await celebration.ready();
-    expect(new URL(page.url()).pathname).toMatch(/^\/milestones\/[^/]+$/);
+    expect(new URL(suite.page.url()).pathname).toMatch(/^\/milestones\/[^/]+$/);
     expect(await celebration.heading().textContent()).toBe(`You mastered "${first.title}"`);
     expect(await celebration.celebration().textContent()).toContain("Step mastered");
     expect(await celebration.celebration().textContent()).toContain(GOOD_GOAL);
@@ -416,7 +392,7 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
     if (!rec) throw new Error("no recommendation");
     const step = ladder.steps[rec.stepIndex]!;
 
-    const today = new TodayPage(page);
+    const today = new TodayPage(suite.page);
     await today.goto();
     const item = today.item(GOOD_GOAL);
     const text = await item.textContent();
@@ -435,7 +411,9 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
     expect(await today.toCelebrate().count()).toBe(0);
 
     await today.startAttempt(GOOD_GOAL).click();
-    await page.waitForURL((url) => url.pathname === `/goals/${goal.id}/steps/${step.id}/attempt`);
+    await suite.page.waitForURL(
+      (url) => url.pathname === `/goals/${goal.id}/steps/${step.id}/attempt`,
+    );
   });
 
   it("Today offers an uncelebrated milestone, and a first run explains the loop", async () => {
@@ -443,58 +421,58 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
     const mastered = await api.get<{ milestones: Milestone[] }>("/api/milestones");
     expect(mastered.milestones).toEqual([]);
     const first = ladder.steps[0]!;
-    const response = await session.context.request.patch(`/api/steps/${first.id}`, {
-      headers: { Origin: server.baseUrl, "Content-Type": "application/json" },
+    const response = await suite.session.context.request.patch(`/api/steps/${first.id}`, {
+      headers: { Origin: suite.baseUrl, "Content-Type": "application/json" },
       data: { mastered: true },
     });
     const { milestones } = (await response.json()) as { milestones: Milestone[] };
     const milestone = milestones[0];
     if (!milestone) throw new Error("no milestone");
 
-    const today = new TodayPage(page);
+    const today = new TodayPage(suite.page);
     await today.goto();
     const link = today.toCelebrate().getByRole("link", { name: `You mastered "${first.title}"` });
     expect(await link.getAttribute("href")).toBe(`/milestones/${milestone.id}`);
     await link.click();
-    await new MilestonePage(page).ready();
+    await new MilestonePage(suite.page).ready();
     await today.goto();
     await today.nextSteps().waitFor();
     expect(await today.toCelebrate().count()).toBe(0);
     expect(await today.item(GOOD_GOAL).count()).toBe(1);
 
     // Someone new: no goals yet, so Today explains the loop and leads to setting one.
-    await session.context.clearCookies();
+    await suite.session.context.clearCookies();
     await signedUp();
     await today.goto();
     expect(await today.firstRun().textContent()).toContain("Cando builds it in a loop");
     await today.firstRun().getByRole("link", { name: "Set your first goal" }).click();
-    await new GoalsPage(page).heading().waitFor();
+    await new GoalsPage(suite.page).heading().waitFor();
   });
 
   it("every goal page passes axe", async () => {
-    const today = new TodayPage(page);
+    const today = new TodayPage(suite.page);
     const { api, career } = await signedUp();
     await today.goto();
     await today.firstRun().waitFor();
-    await expectNoAxeViolations(page, "today, first run");
+    await expectNoAxeViolations(suite.page, "today, first run");
 
-    const goals = new GoalsPage(page);
+    const goals = new GoalsPage(suite.page);
     await goals.goto();
     await goals.domain().selectOption({ label: "Career" });
     await goals.statement().fill("I will be more confident");
     await goals.coaching().locator("li").first().waitFor();
-    await expectNoAxeViolations(page, "goals, empty, with coaching");
+    await expectNoAxeViolations(suite.page, "goals, empty, with coaching");
 
     const bare = await api.createGoal({
       domainId: career.id,
       statement: "I will be more confident",
     });
-    const goalPage = new GoalPage(page);
+    const goalPage = new GoalPage(suite.page);
     await goalPage.goto(bare.id);
     await goalPage.builderStep(1).getByLabel("Planned date").fill(dayFromNow(20));
     await goalPage.builder().getByRole("button", { name: "Save ladder" }).click();
-    await page.getByRole("alert").waitFor();
-    await expectNoAxeViolations(page, "the ladder builder, with errors and the date warning");
+    await suite.page.getByRole("alert").waitFor();
+    await expectNoAxeViolations(suite.page, "the ladder builder, with errors and the date warning");
 
     const goal = await api.createGoal({ domainId: career.id, statement: GOOD_GOAL });
     const ladder = await api.buildLadder(goal.id, STEPS);
@@ -510,24 +488,23 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
     await goalPage.goto(goal.id);
     await goalPage.stepButton(TITLES[1]!, "Re-rate").click();
     await goalPage.stepButton(TITLES[2]!, "Remove").click();
-    await expectNoAxeViolations(page, "the goal page with its ladder");
+    await expectNoAxeViolations(suite.page, "the goal page with its ladder");
 
     await goals.goto();
-    await expectNoAxeViolations(page, "goals, with goals");
+    await expectNoAxeViolations(suite.page, "goals, with goals");
     await today.goto();
     await today.nextSteps().waitFor();
-    await expectNoAxeViolations(page, "today, with a goal");
+    await expectNoAxeViolations(suite.page, "today, with a goal");
 
     await goalPage.goto(goal.id);
     await goalPage.stepButton(TITLES[0]!, "Mark mastered").click();
-    await new MilestonePage(page).ready();
-    await expectNoAxeViolations(page, "the celebration view");
+    await new MilestonePage(suite.page).ready();
+    await expectNoAxeViolations(suite.page, "the celebration view");
   });
 
   it("the goal pages fit a 390 px wide phone without scrolling sideways", async () => {
-    await session.context.close();
-    session = await newSession(browser, server.baseUrl, { width: 390, height: 844 });
-    page = session.page;
+    await suite.session.context.close();
+    await suite.openSession({ width: 390, height: 844 });
     const { api, goal, ladder } = await withLadder();
     const { attempt } = await api.logAttempt({ stepId: ladder.steps[0]!.id, outcome: "done" });
     await api.debrief(attempt.id, {
@@ -542,20 +519,20 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
       domainId: (await api.domains())[1]!.id,
       statement: "I can swim 500 metres without stopping, in the public pool on a weekday",
     });
-    const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    const scrollWidth = () => suite.page.evaluate(() => document.documentElement.scrollWidth);
 
-    const today = new TodayPage(page);
+    const today = new TodayPage(suite.page);
     await today.goto();
     await today.nextSteps().waitFor();
     expect(await scrollWidth(), "today").toBeLessThanOrEqual(390);
 
-    const goals = new GoalsPage(page);
+    const goals = new GoalsPage(suite.page);
     await goals.goto();
     await goals.domain().selectOption({ label: "Career" });
     await goals.statement().fill("I will be more confident");
     expect(await scrollWidth(), "goals").toBeLessThanOrEqual(390);
 
-    const goalPage = new GoalPage(page);
+    const goalPage = new GoalPage(suite.page);
     await goalPage.goto(bare.id);
     await goalPage.builderStep(1).getByLabel("Planned date").fill(dayFromNow(20));
     expect(await scrollWidth(), "ladder builder").toBeLessThanOrEqual(390);
@@ -565,10 +542,10 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
     expect(await scrollWidth(), "goal with ladder").toBeLessThanOrEqual(390);
 
     await goalPage.stepButton(TITLES[0]!, "Mark mastered").click();
-    await new MilestonePage(page).ready();
+    await new MilestonePage(suite.page).ready();
     expect(await scrollWidth(), "milestone").toBeLessThanOrEqual(390);
 
-    await session.context.clearCookies();
+    await suite.session.context.clearCookies();
     await signedUp();
     await today.goto();
     await today.firstRun().waitFor();

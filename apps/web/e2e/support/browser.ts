@@ -1,11 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { inject } from "vitest";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    chromiumPath: string | null;
-  }
-}
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from "vitest";
+import { type RunningServer, startServer } from "./server";
 
 /** Debian's Chromium, found by scripts/test/chromium-setup.ts; null when it is not installed. */
 export const chromiumPath = inject("chromiumPath");
@@ -52,4 +47,79 @@ export async function newSession(
     }
   });
   return { context, page, problems };
+}
+
+type Viewport = { width: number; height: number };
+
+/** What a browser test file works with: its server, its browser, and this test's session. */
+export interface BrowserSuite {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  readonly session: Session;
+  readonly page: Page;
+  readonly baseUrl: string;
+  /** Replaces this test's session with a fresh one (e.g. at phone width); the old one is checked and closed. */
+  openSession(viewport?: Viewport): Promise<Session>;
+}
+
+/**
+ * Registers the hooks every browser test file needs: one real server and one Chromium per file,
+ * a fresh session (no cookies) per test, and after each test a check that the page logged no
+ * errors. Call it inside the file's describe block.
+ */
+export function useBrowserSuite(): BrowserSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let session: Session | undefined;
+  const problems: string[] = [];
+  const need = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not ready`);
+    return value;
+  };
+  const closeSession = async () => {
+    if (!session) return;
+    problems.push(...session.problems);
+    await session.context.close();
+    session = undefined;
+  };
+  const suite: BrowserSuite = {
+    get server() {
+      return need(server, "the server");
+    },
+    get browser() {
+      return need(browser, "the browser");
+    },
+    get session() {
+      return need(session, "the session");
+    },
+    get page() {
+      return need(session, "the session").page;
+    },
+    get baseUrl() {
+      return need(server, "the server").baseUrl;
+    },
+    async openSession(viewport?: Viewport) {
+      await closeSession();
+      session = await newSession(suite.browser, suite.baseUrl, viewport);
+      return session;
+    },
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    problems.length = 0;
+    await suite.openSession();
+  });
+  afterEach(async () => {
+    await closeSession();
+    expect(problems, "errors in the browser console").toEqual([]);
+  });
+  return suite;
 }
