@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { describedBy, FieldHelp } from "./field-help";
 
 /** What a control needs to be tied to its label, hint and error. */
 export type FieldControlProps = {
@@ -20,13 +21,12 @@ export function LabelledField(props: {
   class?: string;
   children: (control: FieldControlProps) => ComponentChildren;
 }) {
-  const hintId = `${props.id}-hint`;
-  const errorId = `${props.id}-error`;
-  const describedBy = [props.error ? errorId : null, props.hint ? hintId : null]
-    .filter((id) => id !== null)
-    .join(" ");
   const control: FieldControlProps = { id: props.id, name: props.id };
-  if (describedBy) control["aria-describedby"] = describedBy;
+  const described = describedBy(
+    props.error && `${props.id}-error`,
+    props.hint ? `${props.id}-hint` : null,
+  );
+  if (described) control["aria-describedby"] = described;
   if (props.error) control["aria-invalid"] = "true";
   const classes = ["field", props.error ? "field-invalid" : null, props.class ?? null]
     .filter((c) => c !== null)
@@ -34,16 +34,7 @@ export function LabelledField(props: {
   return (
     <div class={classes}>
       <label for={props.id}>{props.label}</label>
-      {props.hint && (
-        <p class="hint" id={hintId}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="field-error" id={errorId}>
-          {props.error}
-        </p>
-      )}
+      <FieldHelp id={props.id} hint={props.hint} error={props.error} />
       {props.children(control)}
     </div>
   );

@@ -1,3 +1,5 @@
+import type { ComponentChildren } from "preact";
+import { describedBy, FieldHelp } from "./field-help";
 import "./number-scale.css";
 
 export type ScaleAnchor = { value: number; text: string };
@@ -21,7 +23,7 @@ export function scaleInputId(name: string, value: number): string {
 export function NumberScale(props: {
   /** Unique on the page: the radios' name, and the prefix of every id. */
   name: string;
-  legend: string;
+  legend: ComponentChildren;
   hint?: string;
   min: number;
   max: number;
@@ -33,56 +35,43 @@ export function NumberScale(props: {
   required?: boolean;
   /** Offers a "Clear" button once a point is chosen, for optional questions. */
   clearable?: boolean;
+  /** Another class for the fieldset, beside `number-scale`. */
+  class?: string;
 }) {
   const values = scaleValues(props.min, props.max, props.step);
   const anchors = props.anchors ?? [];
-  const hintId = `${props.name}-hint`;
   const errorId = `${props.name}-error`;
   const anchorId = (value: number) => `${props.name}-anchor-${value}`;
+  const classes = ["number-scale", props.error ? "number-scale-invalid" : null, props.class ?? null]
+    .filter((c) => c !== null)
+    .join(" ");
   return (
-    <fieldset
-      class={props.error ? "number-scale number-scale-invalid" : "number-scale"}
-      aria-describedby={props.hint ? hintId : undefined}
-    >
+    <fieldset class={classes} aria-describedby={props.hint ? `${props.name}-hint` : undefined}>
       <legend>{props.legend}</legend>
-      {props.hint && (
-        <p class="hint" id={hintId}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="field-error" id={errorId}>
-          {props.error}
-        </p>
-      )}
+      <FieldHelp id={props.name} hint={props.hint} error={props.error} />
       <div
         class="number-scale-bar"
         style={{ gridTemplateColumns: `repeat(${values.length}, minmax(0, 1fr))` }}
       >
-        {values.map((value) => {
-          const describedBy = [
-            anchors.some((a) => a.value === value) ? anchorId(value) : null,
-            props.error ? errorId : null,
-          ]
-            .filter((id) => id !== null)
-            .join(" ");
-          return (
-            <label class="scale-option" key={value}>
-              <input
-                type="radio"
-                id={scaleInputId(props.name, value)}
-                name={props.name}
-                value={String(value)}
-                checked={props.value === value}
-                onChange={() => props.onChange(value)}
-                required={props.required}
-                aria-invalid={props.error ? "true" : undefined}
-                aria-describedby={describedBy || undefined}
-              />
-              <span>{value}</span>
-            </label>
-          );
-        })}
+        {values.map((value) => (
+          <label class="scale-option" key={value}>
+            <input
+              type="radio"
+              id={scaleInputId(props.name, value)}
+              name={props.name}
+              value={String(value)}
+              checked={props.value === value}
+              onChange={() => props.onChange(value)}
+              required={props.required}
+              aria-invalid={props.error ? "true" : undefined}
+              aria-describedby={describedBy(
+                anchors.some((a) => a.value === value) && anchorId(value),
+                props.error && errorId,
+              )}
+            />
+            <span>{value}</span>
+          </label>
+        ))}
       </div>
       {(anchors.length > 0 || props.clearable) && (
         <div class="number-scale-foot">

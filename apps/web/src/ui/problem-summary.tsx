@@ -1,6 +1,19 @@
 import { ErrorSummary } from "./feedback";
+import { fieldsWithProblems } from "./form-problems";
 
 export type ProblemLink = { targetId: string; text: string };
+
+/** One link per field with a problem, in the order the form shows its fields. */
+export function problemLinks<K extends string>(
+  order: readonly K[],
+  problems: Partial<Record<K, string>>,
+  targetId: (field: K) => string,
+): ProblemLink[] {
+  return fieldsWithProblems(order, problems).map((field) => ({
+    targetId: targetId(field),
+    text: problems[field] ?? "",
+  }));
+}
 
 /**
  * The form's problems at the top, focused when it appears: a sentence, then one link per

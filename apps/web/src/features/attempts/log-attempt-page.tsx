@@ -10,7 +10,7 @@ import { LabelledField } from "../../ui/labelled-field";
 import { localDateTime, newIdempotencyKey } from "../../ui/local-time";
 import { NumberScale, scaleInputId } from "../../ui/number-scale";
 import { Page } from "../../ui/page";
-import { type ProblemLink, ProblemSummary } from "../../ui/problem-summary";
+import { ProblemSummary, problemLinks } from "../../ui/problem-summary";
 import {
   ATTEMPT_FIELDS,
   ATTEMPT_LABELS,
@@ -198,10 +198,7 @@ function AttemptForm(props: { goal: Goal; step: Step }) {
     }
   }
 
-  const links: ProblemLink[] = ATTEMPT_FIELDS.flatMap((field) => {
-    const text = problems[field];
-    return text === undefined ? [] : [{ targetId: FIELD_TARGETS[field], text }];
-  });
+  const links = problemLinks(ATTEMPT_FIELDS, problems, (field) => FIELD_TARGETS[field]);
   const doubtPath = `/doubt?goalId=${encodeURIComponent(props.goal.id)}&stepId=${encodeURIComponent(props.step.id)}`;
 
   return (

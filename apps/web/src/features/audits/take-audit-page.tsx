@@ -4,8 +4,10 @@ import { useLocation } from "preact-iso";
 import { ApiError, api, errorMessage } from "../../api/client";
 import type { AuditResponse, DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
-import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
+import { LoadError, Loading } from "../../ui/feedback";
+import { LabelledField } from "../../ui/labelled-field";
 import { Page } from "../../ui/page";
+import { ProblemSummary } from "../../ui/problem-summary";
 import { activeDomains } from "../domains/domain-lists";
 import {
   type AuditProblems,
@@ -105,26 +107,11 @@ function AuditForm(props: { domains: Domain[] }) {
   return (
     <form class="stack audit-form" onSubmit={submit} noValidate aria-busy={busy}>
       {summary !== null && (
-        <ErrorSummary key={attempt} focus>
-          <p>{summary.text}</p>
-          {summary.unrated.length > 0 && (
-            <ul>
-              {summary.unrated.map((d) => (
-                <li key={d.id}>
-                  <a
-                    href={`#${firstRatingId(d.id)}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      document.getElementById(firstRatingId(d.id))?.focus();
-                    }}
-                  >
-                    {d.name}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </ErrorSummary>
+        <ProblemSummary
+          key={attempt}
+          message={summary.text}
+          links={summary.unrated.map((d) => ({ targetId: firstRatingId(d.id), text: d.name }))}
+        />
       )}
       {props.domains.map((domain) => (
         <RatingScale
@@ -135,27 +122,23 @@ function AuditForm(props: { domains: Domain[] }) {
           error={problems.byDomain[domain.id]}
         />
       ))}
-      <div class={problems.note ? "field field-invalid" : "field"}>
-        <label for="audit-note">Note (optional)</label>
-        <p class="hint" id="audit-note-hint">
-          Anything that colours today's ratings: what happened, how you feel.
-        </p>
-        {problems.note && (
-          <p class="field-error" id="audit-note-error">
-            {problems.note}
-          </p>
+      <LabelledField
+        id="audit-note"
+        label="Note (optional)"
+        hint="Anything that colours today's ratings: what happened, how you feel."
+        error={problems.note}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            ref={noteInput}
+            rows={3}
+            maxLength={2000}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
         )}
-        <textarea
-          id="audit-note"
-          ref={noteInput}
-          rows={3}
-          maxLength={2000}
-          value={note}
-          onInput={(e) => setNote(e.currentTarget.value)}
-          aria-invalid={problems.note ? "true" : undefined}
-          aria-describedby={problems.note ? "audit-note-error audit-note-hint" : "audit-note-hint"}
-        />
-      </div>
+      </LabelledField>
       <div class="form-actions">
         <button type="submit" class="button" disabled={busy}>
           Save audit

@@ -15,6 +15,33 @@ function nameProblem(error: unknown): string {
   return field ? fieldMessage("Name", field.message) : errorMessage(error);
 }
 
+/**
+ * A form that saves a domain's name: the name, its problem and the busy flag. `submit` runs
+ * `save`; when it fails, the problem shows on the field and the field takes focus.
+ */
+function useNameForm(initial: string) {
+  const [name, setName] = useState(initial);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  async function submit(event: Event, save: () => Promise<void>) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      await save();
+    } catch (err) {
+      setError(nameProblem(err));
+      input.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { name, setName, error, setError, busy, input, submit };
+}
+
 export function DomainsPage() {
   const { state, reload, set } = useLoad(() => api.get<DomainListResponse>("/api/domains"));
   const [status, setStatus] = useState("");
@@ -115,22 +142,18 @@ function DomainLists(props: {
                     {domain.key === null && <span class="tag">your own</span>}
                   </span>
                   <span class="domain-actions">
-                    <button
-                      type="button"
+                    <DomainButton
                       id={`rename-button-${domain.id}`}
-                      class="button button-small button-secondary"
+                      action="Rename"
+                      domain={domain}
                       onClick={() => setEditing(domain.id)}
-                    >
-                      Rename<span class="visually-hidden"> {domain.name}</span>
-                    </button>
-                    <button
-                      type="button"
+                    />
+                    <DomainButton
                       id={`archive-${domain.id}`}
-                      class="button button-small button-secondary"
+                      action="Archive"
+                      domain={domain}
                       onClick={() => setArchived(domain, true)}
-                    >
-                      Archive<span class="visually-hidden"> {domain.name}</span>
-                    </button>
+                    />
                   </span>
                 </li>
               ),
@@ -155,14 +178,12 @@ function DomainLists(props: {
               <li key={domain.id}>
                 <span class="domain-name">{domain.name}</span>
                 <span class="domain-actions">
-                  <button
-                    type="button"
+                  <DomainButton
                     id={`restore-${domain.id}`}
-                    class="button button-small button-secondary"
+                    action="Restore"
+                    domain={domain}
                     onClick={() => setArchived(domain, false)}
-                  >
-                    Restore<span class="visually-hidden"> {domain.name}</span>
-                  </button>
+                  />
                 </span>
               </li>
             ))}
@@ -173,37 +194,41 @@ function DomainLists(props: {
   );
 }
 
+/** An action on one domain; screen readers hear which domain ("Archive Health"). */
+function DomainButton(props: { id: string; action: string; domain: Domain; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      id={props.id}
+      class="button button-small button-secondary"
+      onClick={props.onClick}
+    >
+      {props.action}
+      <span class="visually-hidden"> {props.domain.name}</span>
+    </button>
+  );
+}
+
 function RenameForm(props: { domain: Domain; onDone: (updated: Domain | null) => void }) {
-  const [name, setName] = useState(props.domain.name);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
+  const { name, setName, error, busy, input, submit } = useNameForm(props.domain.name);
   const id = `rename-${props.domain.id}`;
 
   useEffect(() => {
     input.current?.select();
   }, []);
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    try {
+  function rename(event: Event) {
+    return submit(event, async () => {
       const body = await api.patch<DomainResponse>(
         `/api/domains/${encodeURIComponent(props.domain.id)}`,
         { name },
       );
       props.onDone(body.domain);
-    } catch (err) {
-      setError(nameProblem(err));
-      input.current?.focus();
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form class="inline-form" onSubmit={submit} noValidate>
+    <form class="inline-form" onSubmit={rename} noValidate>
       <TextField
         id={id}
         label={`New name for ${props.domain.name}`}
@@ -230,32 +255,21 @@ function RenameForm(props: { domain: Domain; onDone: (updated: Domain | null) =>
 }
 
 function AddDomainForm(props: { onAdded: (domain: Domain) => void }) {
-  const [name, setName] = useState("");
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
+  const { name, setName, error, setError, busy, input, submit } = useNameForm("");
 
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  function add(event: Event) {
+    return submit(event, async () => {
+      setError(undefined);
       const body = await api.post<DomainResponse>("/api/domains", { name });
       setName("");
       props.onAdded(body.domain);
-    } catch (err) {
-      setError(nameProblem(err));
-      input.current?.focus();
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <section class="card" aria-labelledby="add-heading">
       <h2 id="add-heading">Add your own domain</h2>
-      <form class="inline-form" onSubmit={submit} noValidate>
+      <form class="inline-form" onSubmit={add} noValidate>
         <TextField
           id="new-domain"
           label="Name"

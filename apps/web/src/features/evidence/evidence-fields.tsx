@@ -1,7 +1,21 @@
+import type { ComponentChildren } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ApiError, errorMessage } from "../../api/client";
+import { placeProblems } from "../../ui/form-problems";
 import { LabelledField } from "../../ui/labelled-field";
 import { localDay } from "../../ui/local-time";
 import { NumberScale, scaleInputId } from "../../ui/number-scale";
-import { type EvidenceDraft, type EvidenceField, OWNERSHIP_ANCHORS } from "./evidence-form";
+import { ProblemSummary, problemLinks } from "../../ui/problem-summary";
+import {
+  EVIDENCE_FIELDS,
+  EVIDENCE_LABELS,
+  type EvidenceDraft,
+  type EvidenceField,
+  OWNERSHIP_ANCHORS,
+  validateEvidence,
+} from "./evidence-form";
+
+type Problems = Partial<Record<EvidenceField, string>>;
 
 /** The id of each field's control (or its first radio), prefixed per form. */
 export function evidenceFieldIds(prefix: string): Record<EvidenceField, string> {
@@ -19,7 +33,7 @@ export function evidenceFieldIds(prefix: string): Record<EvidenceField, string> 
 export function EvidenceFields(props: {
   prefix: string;
   draft: EvidenceDraft;
-  problems: Partial<Record<EvidenceField, string>>;
+  problems: Problems;
   onChange: <K extends keyof EvidenceDraft>(key: K, value: EvidenceDraft[K]) => void;
 }) {
   const ids = evidenceFieldIds(props.prefix);
@@ -84,5 +98,122 @@ export function EvidenceFields(props: {
         required
       />
     </>
+  );
+}
+
+/**
+ * The state of an evidence form ("add" or "edit"): its draft, the problems on its fields and
+ * the summary above them, and whether it is saving.
+ */
+export function useEvidenceForm(initial: () => EvidenceDraft) {
+  const [draft, setDraft] = useState<EvidenceDraft>(initial);
+  const [problems, setProblems] = useState<Problems>({});
+  const [summary, setSummary] = useState<{ message: string; other: string[] } | null>(null);
+  const [shown, setShown] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  function show(found: Problems, message: string, other: string[]) {
+    setProblems(found);
+    setSummary({ message, other });
+    setShown((n) => n + 1);
+  }
+
+  /**
+   * Checks the draft in the browser (the summary says `invalid`), then saves it with `send`,
+   * which returns null when there is nothing to send; the API's problems land on the fields.
+   */
+  async function submit(
+    event: Event,
+    invalid: string,
+    send: (draft: EvidenceDraft) => Promise<void> | null,
+  ) {
+    event.preventDefault();
+    if (busy) return;
+    const found = validateEvidence(draft, localDay(new Date()));
+    if (Object.keys(found).length > 0) {
+      show(found, invalid, []);
+      return;
+    }
+    const saving = send(draft);
+    if (saving === null) return;
+    setBusy(true);
+    try {
+      await saving;
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.length > 0) {
+        const placed = placeProblems(error.fields, EVIDENCE_LABELS);
+        show(placed.fields, error.message, placed.other);
+      } else {
+        show({}, errorMessage(error), []);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { draft, setDraft, problems, setProblems, summary, shown, busy, submit };
+}
+
+export type EvidenceFormState = ReturnType<typeof useEvidenceForm>;
+
+/**
+ * An evidence form: its heading (focused when it opens), the problem summary, any fields of its
+ * own (`children`), the shared fields, then save and cancel.
+ */
+export function EvidenceForm(props: {
+  prefix: "add" | "edit";
+  heading: string;
+  form: EvidenceFormState;
+  onSubmit: (event: Event) => void;
+  onChange: <K extends keyof EvidenceDraft>(key: K, value: EvidenceDraft[K]) => void;
+  onCancel: () => void;
+  submitLabel: string;
+  busyLabel: string;
+  id?: string;
+  class: string;
+  children?: ComponentChildren;
+}) {
+  const { form, prefix } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const ids = evidenceFieldIds(prefix);
+  const links = problemLinks(EVIDENCE_FIELDS, form.problems, (f) => ids[f]);
+
+  return (
+    <form
+      id={props.id}
+      class={props.class}
+      onSubmit={props.onSubmit}
+      noValidate
+      aria-busy={form.busy}
+      aria-labelledby={`${prefix}-heading`}
+    >
+      <h2 id={`${prefix}-heading`} ref={heading} tabIndex={-1}>
+        {props.heading}
+      </h2>
+      {form.summary !== null && (
+        <ProblemSummary
+          key={form.shown}
+          message={form.summary.message}
+          links={links}
+          other={form.summary.other}
+        />
+      )}
+      {props.children}
+      <EvidenceFields
+        prefix={prefix}
+        draft={form.draft}
+        problems={form.problems}
+        onChange={props.onChange}
+      />
+      <div class="form-actions">
+        <button type="submit" class="button" disabled={form.busy}>
+          {form.busy ? props.busyLabel : props.submitLabel}
+        </button>
+        <button type="button" class="button button-quiet" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

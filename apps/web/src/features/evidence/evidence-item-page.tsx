@@ -4,22 +4,14 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api, errorMessage } from "../../api/client";
 import { useLoad } from "../../api/use-load";
 import { LoadError, Loading } from "../../ui/feedback";
+import { FieldHelp } from "../../ui/field-help";
 import { placeProblems } from "../../ui/form-problems";
 import { formatDay } from "../../ui/format";
 import { LabelledField } from "../../ui/labelled-field";
-import { localDay } from "../../ui/local-time";
 import { Page } from "../../ui/page";
 import { ProblemSummary } from "../../ui/problem-summary";
-import { EvidenceFields, evidenceFieldIds } from "./evidence-fields";
-import {
-  draftFromEvidence,
-  EVIDENCE_FIELDS,
-  EVIDENCE_LABELS,
-  type EvidenceDraft,
-  type EvidenceField,
-  evidencePatch,
-  validateEvidence,
-} from "./evidence-form";
+import { EvidenceForm, useEvidenceForm } from "./evidence-fields";
+import { draftFromEvidence, type EvidenceDraft, evidencePatch } from "./evidence-form";
 import {
   EvidenceBadges,
   EvidenceContext,
@@ -36,11 +28,7 @@ import {
   WEIGHTS,
   type Weights,
 } from "./reattribution";
-import type {
-  DomainListResponse,
-  EvidenceResponse,
-  GoalListResponse,
-} from "./types";
+import type { DomainListResponse, EvidenceResponse, GoalListResponse } from "./types";
 import "../../ui/page-parts.css";
 import "./evidence.css";
 
@@ -161,86 +149,31 @@ function EditEvidence(props: {
   onCancel: () => void;
   onSaved: (evidence: Evidence, changed: boolean) => void;
 }) {
-  const [draft, setDraft] = useState<EvidenceDraft>(() => draftFromEvidence(props.evidence));
-  const [problems, setProblems] = useState<Partial<Record<EvidenceField, string>>>({});
-  const [summary, setSummary] = useState<{ message: string; other: string[] } | null>(null);
-  const [shown, setShown] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const ids = evidenceFieldIds("edit");
-  const first = useRef<HTMLHeadingElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  const form = useEvidenceForm(() => draftFromEvidence(props.evidence));
 
-  function change<K extends keyof EvidenceDraft>(key: K, value: EvidenceDraft[K]) {
-    setDraft((d) => ({ ...d, [key]: value }));
-  }
-
-  function show(found: Partial<Record<EvidenceField, string>>, message: string, other: string[]) {
-    setProblems(found);
-    setSummary({ message, other });
-    setShown((n) => n + 1);
-  }
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (busy) return;
-    const found = validateEvidence(draft, localDay(new Date()));
-    if (Object.keys(found).length > 0) {
-      show(found, "A few details need a look.", []);
-      return;
-    }
+  function send(draft: EvidenceDraft): Promise<void> | null {
     const patch = evidencePatch(props.evidence, draft);
     if (patch === null) {
       props.onSaved(props.evidence, false);
-      return;
+      return null;
     }
-    setBusy(true);
-    try {
-      const body = await api.patch<EvidenceResponse>(
-        `/api/evidence/${encodeURIComponent(props.evidence.id)}`,
-        patch,
-      );
-      props.onSaved(body.evidence, true);
-    } catch (error) {
-      if (error instanceof ApiError && error.fields.length > 0) {
-        const placed = placeProblems(error.fields, EVIDENCE_LABELS);
-        show(placed.fields, error.message, placed.other);
-      } else {
-        show({}, errorMessage(error), []);
-      }
-    } finally {
-      setBusy(false);
-    }
+    return api
+      .patch<EvidenceResponse>(`/api/evidence/${encodeURIComponent(props.evidence.id)}`, patch)
+      .then((body) => props.onSaved(body.evidence, true));
   }
 
-  const links = EVIDENCE_FIELDS.flatMap((f) => {
-    const text = problems[f];
-    return text === undefined ? [] : [{ targetId: ids[f], text }];
-  });
-
   return (
-    <form
+    <EvidenceForm
+      prefix="edit"
       class="card stack"
-      onSubmit={submit}
-      noValidate
-      aria-busy={busy}
-      aria-labelledby="edit-heading"
-    >
-      <h2 id="edit-heading" ref={first} tabIndex={-1}>
-        Edit this evidence
-      </h2>
-      {summary !== null && (
-        <ProblemSummary key={shown} message={summary.message} links={links} other={summary.other} />
-      )}
-      <EvidenceFields prefix="edit" draft={draft} problems={problems} onChange={change} />
-      <div class="form-actions">
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? "Saving…" : "Save changes"}
-        </button>
-        <button type="button" class="button button-quiet" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      heading="Edit this evidence"
+      form={form}
+      onSubmit={(event) => form.submit(event, "A few details need a look.", send)}
+      onChange={(key, value) => form.setDraft((d) => ({ ...d, [key]: value }))}
+      onCancel={props.onCancel}
+      submitLabel="Save changes"
+      busyLabel="Saving…"
+    />
   );
 }
 
@@ -393,14 +326,11 @@ function ExerciseForm(props: {
   return (
     <form class="stack" onSubmit={submit} noValidate aria-busy={busy}>
       {summary !== null && <ProblemSummary key={shown} message={summary} links={links} />}
-      <p class="hint" id="weights-hint">
-        Give each a weight from 0 to 100. They do not need to add up to anything.
-      </p>
-      {problems.weights && (
-        <p class="field-error" id="weights-error">
-          {problems.weights}
-        </p>
-      )}
+      <FieldHelp
+        id="weights"
+        hint="Give each a weight from 0 to 100. They do not need to add up to anything."
+        error={problems.weights}
+      />
       <div class="weights">
         {[true, false].map((own) => (
           <fieldset class="weight-group" key={String(own)}>

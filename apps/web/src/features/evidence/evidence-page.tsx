@@ -1,24 +1,19 @@
 import type { Domain, Evidence, Goal, Step } from "@cando/core";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { ApiError, api, errorMessage } from "../../api/client";
+import { api } from "../../api/client";
 import { useLoad } from "../../api/use-load";
 import { LoadError, Loading } from "../../ui/feedback";
-import { placeProblems } from "../../ui/form-problems";
 import { LabelledField } from "../../ui/labelled-field";
 import { localDay } from "../../ui/local-time";
 import { Page } from "../../ui/page";
-import { ProblemSummary } from "../../ui/problem-summary";
 import type { GoalWithLadderResponse } from "../attempts/types";
-import { EvidenceFields, evidenceFieldIds } from "./evidence-fields";
+import { EvidenceForm, evidenceFieldIds, useEvidenceForm } from "./evidence-fields";
 import {
-  EVIDENCE_FIELDS,
-  EVIDENCE_LABELS,
   type EvidenceDraft,
   type EvidenceField,
   emptyEvidence,
   evidenceInput,
-  validateEvidence,
 } from "./evidence-form";
 import {
   EvidenceBadges,
@@ -197,59 +192,64 @@ function FilterBar(props: {
             onInput={(e) => search(e.currentTarget.value)}
           />
         </div>
-        <div class="field">
-          <label for="filter-domain">Domain</label>
-          <select
-            class="select"
-            id="filter-domain"
-            value={filters.domainId}
-            onChange={(e) =>
-              props.onChange(withDomain(filters, e.currentTarget.value, setup.goals))
-            }
-          >
-            <option value="">All domains</option>
-            {domains.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-goal">Goal</label>
-          <select
-            class="select"
-            id="filter-goal"
-            value={filters.goalId}
-            onChange={(e) => props.onChange(withGoal(filters, e.currentTarget.value, setup.goals))}
-          >
-            <option value="">All goals</option>
-            {goals.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.statement}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-step">Step</label>
-          <select
-            class="select"
-            id="filter-step"
-            value={filters.stepId}
-            disabled={filters.goalId === ""}
-            onChange={(e) => props.onChange({ ...filters, stepId: e.currentTarget.value })}
-          >
-            <option value="">All steps</option>
-            {steps.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.position + 1}. {s.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-domain"
+          label="Domain"
+          all="All domains"
+          value={filters.domainId}
+          options={domains.map((d) => ({ value: d.id, label: d.name }))}
+          onChange={(value) => props.onChange(withDomain(filters, value, setup.goals))}
+        />
+        <FilterSelect
+          id="filter-goal"
+          label="Goal"
+          all="All goals"
+          value={filters.goalId}
+          options={goals.map((g) => ({ value: g.id, label: g.statement }))}
+          onChange={(value) => props.onChange(withGoal(filters, value, setup.goals))}
+        />
+        <FilterSelect
+          id="filter-step"
+          label="Step"
+          all="All steps"
+          value={filters.stepId}
+          disabled={filters.goalId === ""}
+          options={steps.map((s) => ({ value: s.id, label: `${s.position + 1}. ${s.title}` }))}
+          onChange={(value) => props.onChange({ ...filters, stepId: value })}
+        />
       </form>
     </search>
+  );
+}
+
+/** One filter of the journal: a labelled select whose first choice is "all". */
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  all: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select
+        class="select"
+        id={props.id}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
+        <option value="">{props.all}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
@@ -380,19 +380,14 @@ function AddEvidenceForm(props: {
   const firstGoal = props.setup.goals.find(
     (g) => g.id === props.filters.goalId && g.domainId === firstDomain,
   );
-  const [draft, setDraft] = useState<EvidenceDraft>(() =>
+  const form = useEvidenceForm(() =>
     emptyEvidence(firstDomain, firstGoal?.id ?? "", localDay(new Date())),
   );
-  const [problems, setProblems] = useState<Partial<Record<EvidenceField, string>>>({});
-  const [summary, setSummary] = useState<{ message: string; other: string[] } | null>(null);
-  const [shown, setShown] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { draft, problems } = form;
   const ids = evidenceFieldIds("add");
-  const title = useRef<HTMLHeadingElement>(null);
-  useEffect(() => title.current?.focus(), []);
 
   function change<K extends keyof EvidenceDraft>(key: K, value: EvidenceDraft[K]) {
-    setDraft((d) => {
+    form.setDraft((d) => {
       const next = { ...d, [key]: value };
       // A goal belongs to one domain: a new domain drops a goal from another.
       if (key === "domainId") {
@@ -403,37 +398,7 @@ function AddEvidenceForm(props: {
     });
     if (problems[key as EvidenceField] !== undefined) {
       const { [key as EvidenceField]: _fixed, ...rest } = problems;
-      setProblems(rest);
-    }
-  }
-
-  function show(found: Partial<Record<EvidenceField, string>>, message: string, other: string[]) {
-    setProblems(found);
-    setSummary({ message, other });
-    setShown((n) => n + 1);
-  }
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (busy) return;
-    const found = validateEvidence(draft, localDay(new Date()));
-    if (Object.keys(found).length > 0) {
-      show(found, "A few details are still needed.", []);
-      return;
-    }
-    setBusy(true);
-    try {
-      const body = await api.post<EvidenceResponse>("/api/evidence", evidenceInput(draft));
-      props.onAdded(body.evidence);
-    } catch (error) {
-      if (error instanceof ApiError && error.fields.length > 0) {
-        const placed = placeProblems(error.fields, EVIDENCE_LABELS);
-        show(placed.fields, error.message, placed.other);
-      } else {
-        show({}, errorMessage(error), []);
-      }
-    } finally {
-      setBusy(false);
+      form.setProblems(rest);
     }
   }
 
@@ -446,26 +411,26 @@ function AddEvidenceForm(props: {
     );
   }
   const goals = props.setup.goals.filter((g) => g.domainId === draft.domainId);
-  const links = EVIDENCE_FIELDS.flatMap((f) => {
-    const text = problems[f];
-    return text === undefined ? [] : [{ targetId: ids[f], text }];
-  });
 
   return (
-    <form
+    <EvidenceForm
+      prefix="add"
       id="add-evidence"
       class="card stack add-evidence"
-      onSubmit={submit}
-      noValidate
-      aria-busy={busy}
-      aria-labelledby="add-heading"
+      heading="Add an accomplishment"
+      form={form}
+      onSubmit={(event) =>
+        form.submit(event, "A few details are still needed.", (d) =>
+          api
+            .post<EvidenceResponse>("/api/evidence", evidenceInput(d))
+            .then((body) => props.onAdded(body.evidence)),
+        )
+      }
+      onChange={change}
+      onCancel={props.onCancel}
+      submitLabel="Add to my journal"
+      busyLabel="Adding…"
     >
-      <h2 id="add-heading" ref={title} tabIndex={-1}>
-        Add an accomplishment
-      </h2>
-      {summary !== null && (
-        <ProblemSummary key={shown} message={summary.message} links={links} other={summary.other} />
-      )}
       <div class="field-row">
         <LabelledField id={ids.domainId} label="Domain" error={problems.domainId}>
           {(control) => (
@@ -501,15 +466,6 @@ function AddEvidenceForm(props: {
           )}
         </LabelledField>
       </div>
-      <EvidenceFields prefix="add" draft={draft} problems={problems} onChange={change} />
-      <div class="form-actions">
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? "Adding…" : "Add to my journal"}
-        </button>
-        <button type="button" class="button button-quiet" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </EvidenceForm>
   );
 }

@@ -14,10 +14,9 @@ import type { DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
 import { formatPlainDay } from "../../ui/days";
 import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
-import { DateField, SelectField, TextAreaField } from "../../ui/fields";
+import { SelectField } from "../../ui/fields";
 import { Page } from "../../ui/page";
 import { doubtPath, milestonePath } from "../../ui/paths";
-import { TextField } from "../../ui/text-field";
 import type {
   AttemptListResponse,
   GoalUpdateResponse,
@@ -26,14 +25,8 @@ import type {
 } from "./api-types";
 import { CoachingNotes } from "./coaching-notes";
 import { GoalAttempts } from "./goal-attempts";
-import {
-  type FormProblems,
-  type GoalDraft,
-  type GoalField,
-  goalBody,
-  goalFieldProblems,
-  hasProblems,
-} from "./goal-form";
+import { GoalFields, useGoalForm } from "./goal-fields";
+import { type GoalField, goalBody, hasProblems } from "./goal-form";
 import { domainName, STATUS_LABELS, STATUS_ORDER } from "./goal-lists";
 import { LadderBuilder } from "./ladder-builder-form";
 import { LadderPanel } from "./ladder-panel";
@@ -264,20 +257,15 @@ function GoalDetails(props: {
   );
 }
 
-const NO_PROBLEMS: FormProblems<GoalField> = { byField: {}, other: [] };
-
 function GoalEditForm(props: { goal: Goal; onDone: (goal: Goal | null) => void }) {
   const { goal } = props;
-  const [draft, setDraft] = useState<GoalDraft>({
+  const { draft, setDraft, problems, show, tries, busy, send } = useGoalForm({
     domainId: goal.domainId,
     statement: goal.statement,
     outcome: goal.outcome,
     context: goal.context,
     targetDate: goal.targetDate ?? "",
   });
-  const [problems, setProblems] = useState(NO_PROBLEMS);
-  const [tries, setTries] = useState(0);
-  const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
   const set = (field: GoalField) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
@@ -286,30 +274,17 @@ function GoalEditForm(props: { goal: Goal; onDone: (goal: Goal | null) => void }
     event.preventDefault();
     if (busy) return;
     if (draft.statement.trim() === "") {
-      setProblems({
-        byField: { statement: "Write your goal, starting with “I can …”." },
-        other: [],
-      });
-      setTries((n) => n + 1);
+      show({ byField: { statement: "Write your goal, starting with “I can …”." }, other: [] });
       return;
     }
     const { domainId: _domain, ...body } = goalBody(draft);
-    setBusy(true);
-    try {
+    await send(async () => {
       const saved = await api.patch<GoalUpdateResponse>(
         `/api/goals/${encodeURIComponent(goal.id)}`,
         body,
       );
       props.onDone(saved.goal);
-    } catch (error) {
-      setProblems(
-        error instanceof ApiError && error.fields.length > 0
-          ? goalFieldProblems(error.fields)
-          : { byField: {}, other: [errorMessage(error)] },
-      );
-      setTries((n) => n + 1);
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -324,40 +299,13 @@ function GoalEditForm(props: { goal: Goal; onDone: (goal: Goal | null) => void }
           </ul>
         </ErrorSummary>
       )}
-      <TextField
-        id="edit-goal-statement"
-        label="Goal"
-        hint="A capability, starting with “I can …”."
-        value={draft.statement}
-        onInput={set("statement")}
-        error={problems.byField.statement}
-        maxLength={200}
-        inputRef={first}
-      />
-      <TextAreaField
-        id="edit-goal-outcome"
-        label="Observable outcome"
-        hint="What someone could see or count when you can do it."
-        value={draft.outcome}
-        onInput={set("outcome")}
-        error={problems.byField.outcome}
-        rows={2}
-        maxLength={500}
-      />
-      <TextField
-        id="edit-goal-context"
-        label="Context (optional)"
-        value={draft.context}
-        onInput={set("context")}
-        error={problems.byField.context}
-        maxLength={300}
-      />
-      <DateField
-        id="edit-goal-targetDate"
-        label="Target date (optional)"
-        value={draft.targetDate}
-        onInput={set("targetDate")}
-        error={problems.byField.targetDate}
+      <GoalFields
+        prefix="edit-goal"
+        draft={draft}
+        errors={problems.byField}
+        onInput={set}
+        statementHint="A capability, starting with “I can …”."
+        statementRef={first}
       />
       <div class="form-actions">
         <button type="submit" class="button" disabled={busy}>

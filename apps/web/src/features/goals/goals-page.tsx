@@ -1,25 +1,22 @@
 import type { Domain, Goal } from "@cando/core";
 import { coachGoal } from "@cando/core/constants";
-import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
-import { ApiError, api, errorMessage } from "../../api/client";
+import { api } from "../../api/client";
 import type { DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
 import { formatPlainDay } from "../../ui/days";
 import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
-import { DateField, SelectField, TextAreaField } from "../../ui/fields";
+import { SelectField } from "../../ui/fields";
 import { Page } from "../../ui/page";
 import { goalPath } from "../../ui/paths";
-import { TextField } from "../../ui/text-field";
 import { activeDomains } from "../domains/domain-lists";
 import { CoachingNotes } from "./coaching-notes";
+import { GoalFields, useGoalForm } from "./goal-fields";
 import {
-  type FormProblems,
   type GoalDraft,
   type GoalField,
   goalBody,
   goalDraftProblems,
-  goalFieldProblems,
   hasProblems,
 } from "./goal-form";
 import { activeGoalsIn, domainName, groupGoals } from "./goal-lists";
@@ -100,15 +97,12 @@ const EMPTY_DRAFT: GoalDraft = {
   context: "",
   targetDate: "",
 };
-const NO_PROBLEMS: FormProblems<GoalField> = { byField: {}, other: [] };
 
 function NewGoalForm(props: { goals: Goal[]; domains: Domain[] }) {
   const { route } = useLocation();
   const domains = activeDomains(props.domains);
-  const [draft, setDraft] = useState<GoalDraft>(EMPTY_DRAFT);
-  const [problems, setProblems] = useState(NO_PROBLEMS);
-  const [tries, setTries] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { draft, setDraft, problems, setProblems, show, tries, busy, send } =
+    useGoalForm(EMPTY_DRAFT);
 
   const set = (field: GoalField) => (value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));
@@ -126,23 +120,13 @@ function NewGoalForm(props: { goals: Goal[]; domains: Domain[] }) {
     if (busy) return;
     const found = goalDraftProblems(draft);
     if (hasProblems(found)) {
-      setProblems(found);
-      setTries((n) => n + 1);
+      show(found);
       return;
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       const body = await api.post<{ goal: Goal }>("/api/goals", goalBody(draft));
       route(`${goalPath(body.goal.id)}?created=1`);
-    } catch (error) {
-      setProblems(
-        error instanceof ApiError && error.fields.length > 0
-          ? goalFieldProblems(error.fields)
-          : { byField: {}, other: [errorMessage(error)] },
-      );
-      setTries((n) => n + 1);
-      setBusy(false);
-    }
+    });
   }
 
   if (domains.length === 0) {
@@ -201,41 +185,14 @@ function NewGoalForm(props: { goals: Goal[]; domains: Domain[] }) {
               : null
           }
         />
-        <TextField
-          id="goal-statement"
-          label="Goal"
-          hint="A capability, starting with “I can …”. For example: I can give a clear 10-minute talk to a room of ten or more."
-          value={draft.statement}
-          onInput={set("statement")}
-          error={problems.byField.statement}
-          maxLength={200}
-        />
-        <TextAreaField
-          id="goal-outcome"
-          label="Observable outcome"
-          hint="What someone could see or count when you can do it."
-          value={draft.outcome}
-          onInput={set("outcome")}
-          error={problems.byField.outcome}
-          rows={2}
-          maxLength={500}
-        />
-        <CoachingNotes id="goal-coaching" notes={notes} live />
-        <TextField
-          id="goal-context"
-          label="Context (optional)"
-          hint="Where, with whom, under what conditions."
-          value={draft.context}
-          onInput={set("context")}
-          error={problems.byField.context}
-          maxLength={300}
-        />
-        <DateField
-          id="goal-targetDate"
-          label="Target date (optional)"
-          value={draft.targetDate}
-          onInput={set("targetDate")}
-          error={problems.byField.targetDate}
+        <GoalFields
+          prefix="goal"
+          draft={draft}
+          errors={problems.byField}
+          onInput={set}
+          statementHint="A capability, starting with “I can …”. For example: I can give a clear 10-minute talk to a room of ten or more."
+          contextHint="Where, with whom, under what conditions."
+          coaching={<CoachingNotes id="goal-coaching" notes={notes} live />}
         />
         <div class="form-actions">
           <button type="submit" class="button" disabled={busy}>

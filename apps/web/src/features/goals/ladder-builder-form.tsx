@@ -5,14 +5,12 @@ import {
   LADDER_MIN_STEPS,
   proposeFirstStepDate,
 } from "@cando/core/constants";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { ApiError, api, errorMessage } from "../../api/client";
-import { ConfidenceSelect } from "../../ui/confidence-select";
 import { localDay } from "../../ui/days";
 import { ErrorSummary } from "../../ui/feedback";
-import { DateField, TextAreaField } from "../../ui/fields";
-import { TextField } from "../../ui/text-field";
 import type { LadderResponse } from "./api-types";
+import { useFocusLater } from "./focus-later";
 import {
   type BuilderProblems,
   builderHasProblems,
@@ -23,6 +21,7 @@ import {
   type StepDraft,
   type StepDraftField,
 } from "./ladder-builder";
+import { StepFields } from "./step-fields";
 
 const NO_PROBLEMS: BuilderProblems = { byStep: {}, other: [] };
 
@@ -44,12 +43,7 @@ export function LadderBuilder(props: { goal: Goal; onBuilt: (ladder: LadderView)
   const [problems, setProblems] = useState(NO_PROBLEMS);
   const [tries, setTries] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [focusId, setFocusId] = useState<string | null>(null);
-  useEffect(() => {
-    if (focusId === null) return;
-    document.getElementById(focusId)?.focus();
-    setFocusId(null);
-  }, [focusId]);
+  const setFocusId = useFocusLater();
 
   function update(key: string, field: StepDraftField, value: string | number | null) {
     setRows((current) => current.map((r) => (r.key === key ? { ...r, [field]: value } : r)));
@@ -159,40 +153,15 @@ export function LadderBuilder(props: { goal: Goal; onBuilt: (ladder: LadderView)
                     Step {i + 1}
                     <span class="muted">{where}</span>
                   </legend>
-                  <TextField
-                    id={rowId(row.key, "title")}
-                    label="What will you do?"
-                    value={row.title}
-                    onInput={(v) => update(row.key, "title", v)}
-                    error={rowProblems.title}
-                    maxLength={200}
+                  <StepFields
+                    id={(field) => rowId(row.key, field)}
+                    step={row}
+                    errors={rowProblems}
+                    onChange={(field, value) => update(row.key, field, value)}
+                    dateLabel={i === 0 ? "Planned date" : "Planned date (optional)"}
+                    dateHint={i === 0 ? "Start within a week to keep momentum." : undefined}
+                    dateNote={i === 0 ? firstWarning : null}
                   />
-                  <TextAreaField
-                    id={rowId(row.key, "description")}
-                    label="Details (optional)"
-                    value={row.description}
-                    onInput={(v) => update(row.key, "description", v)}
-                    error={rowProblems.description}
-                    rows={2}
-                    maxLength={1000}
-                  />
-                  <div class="builder-pair">
-                    <ConfidenceSelect
-                      id={rowId(row.key, "confidence")}
-                      value={row.confidence}
-                      onChange={(v) => update(row.key, "confidence", v)}
-                      error={rowProblems.confidence}
-                    />
-                    <DateField
-                      id={rowId(row.key, "plannedDate")}
-                      label={i === 0 ? "Planned date" : "Planned date (optional)"}
-                      hint={i === 0 ? "Start within a week to keep momentum." : undefined}
-                      value={row.plannedDate}
-                      onInput={(v) => update(row.key, "plannedDate", v)}
-                      error={rowProblems.plannedDate}
-                      note={i === 0 ? firstWarning : null}
-                    />
-                  </div>
                   {rows.length > LADDER_MIN_STEPS && (
                     <button
                       type="button"

@@ -1,20 +1,22 @@
 import type { Goal, LadderView, Milestone, Step, StepRating } from "@cando/core";
 import { LADDER_MAX_STEPS, LADDER_MIN_STEPS } from "@cando/core/constants";
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api, errorMessage } from "../../api/client";
 import { ConfidenceSelect } from "../../ui/confidence-select";
 import { formatPlainDay } from "../../ui/days";
 import { ErrorSummary } from "../../ui/feedback";
-import { DateField, SelectField, TextAreaField } from "../../ui/fields";
+import { SelectField } from "../../ui/fields";
 import { formatDay } from "../../ui/format";
 import { actionHeadline, percent } from "../../ui/ladder-words";
 import { attemptPath } from "../../ui/paths";
 import { PercentBar } from "../../ui/percent-bar";
-import { TextField } from "../../ui/text-field";
 import type { LadderResponse, StepRemoveResponse, StepUpdateResponse } from "./api-types";
+import { useFocusLater } from "./focus-later";
 import { placeFieldProblems } from "./goal-form";
 import { dropIndex, moveAnnouncement, moveItem, reorderedIds } from "./ladder-order";
 import { masteryActions, masteryNote, positionOptions, ratingsOf, scaleLines } from "./ladder-view";
+import { StepFields, type StepValues } from "./step-fields";
 
 type Props = {
   goal: Goal;
@@ -41,15 +43,10 @@ export function LadderPanel(props: Props) {
     if (props.announce) setAnnouncement(props.announce);
   }, []);
   const [problem, setProblem] = useState<string | null>(null);
-  const [focusId, setFocusId] = useState<string | null>(null);
+  const setFocusId = useFocusLater();
   const [drag, setDrag] = useState<Drag | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const moveSeq = useRef(0);
-  useEffect(() => {
-    if (focusId === null) return;
-    document.getElementById(focusId)?.focus();
-    setFocusId(null);
-  }, [focusId]);
 
   const rec = ladder.recommendation;
   const recStep = rec ? ladder.steps.find((s) => s.id === rec.stepId) : undefined;
@@ -212,11 +209,7 @@ export function LadderPanel(props: Props) {
             ({percent(rec.predictedSuccess)} predicted success)
           </p>
         )}
-        {problem !== null && (
-          <ErrorSummary focus>
-            <p>{problem}</p>
-          </ErrorSummary>
-        )}
+        <ProblemNotice message={problem} />
         <p class="status-line" role="status">
           {announcement}
         </p>
@@ -259,6 +252,16 @@ export function LadderPanel(props: Props) {
   );
 }
 
+/** A problem with the ladder or a step's form: announced and focused; nothing when none. */
+function ProblemNotice(props: { message: string | null }) {
+  if (props.message === null) return null;
+  return (
+    <ErrorSummary focus>
+      <p>{props.message}</p>
+    </ErrorSummary>
+  );
+}
+
 function dropMark(drag: Drag | null, index: number): "before" | "after" | null {
   if (drag === null || drag.to === drag.from || index !== drag.to) return null;
   return drag.to < drag.from ? "before" : "after";
@@ -287,16 +290,12 @@ function StepItem(props: {
   dragOffset: number | null;
 }) {
   const { step, index, ctx } = props;
-  const [mode, setMode] = useState<"edit" | "rate" | "remove" | null>(null);
-  const [focusId, setFocusId] = useState<string | null>(null);
-  useEffect(() => {
-    if (focusId === null) return;
-    document.getElementById(focusId)?.focus();
-    setFocusId(null);
-  }, [focusId]);
-  const close = (focus: string) => {
+  const [mode, setMode] = useState<PanelMode | null>(null);
+  const setFocusId = useFocusLater();
+  /** Closes a panel; focus goes back to the button that opened it. */
+  const close = (panel: PanelMode) => {
     setMode(null);
-    setFocusId(focus);
+    setFocusId(panelButtonId(panel, step.id));
   };
   const history = ratingsOf(ctx.ratings, step.id);
   const previous = history.length > 1 ? history[history.length - 2] : undefined;
@@ -339,26 +338,8 @@ function StepItem(props: {
         <span class="step-number" aria-hidden="true">
           {index + 1}
         </span>
-        <button
-          type="button"
-          class="move-button"
-          id={`move-up-${step.id}`}
-          disabled={index === 0}
-          onClick={() => ctx.move(index, index - 1, "up")}
-        >
-          <span aria-hidden="true">↑</span>
-          <span class="visually-hidden">Move “{step.title}” up</span>
-        </button>
-        <button
-          type="button"
-          class="move-button"
-          id={`move-down-${step.id}`}
-          disabled={index === ctx.total - 1}
-          onClick={() => ctx.move(index, index + 1, "down")}
-        >
-          <span aria-hidden="true">↓</span>
-          <span class="visually-hidden">Move “{step.title}” down</span>
-        </button>
+        <MoveButton step={step} index={index} direction="up" ctx={ctx} />
+        <MoveButton step={step} index={index} direction="down" ctx={ctx} />
       </div>
       <div class="step-body">
         <h3 class="step-title" id={`step-title-${step.id}`} tabIndex={-1}>
@@ -409,24 +390,8 @@ function StepItem(props: {
           >
             Start an attempt<span class="visually-hidden">: {step.title}</span>
           </a>
-          <button
-            type="button"
-            id={`step-edit-${step.id}`}
-            class="button button-quiet button-small"
-            aria-expanded={mode === "edit"}
-            onClick={() => setMode(mode === "edit" ? null : "edit")}
-          >
-            Edit<span class="visually-hidden"> “{step.title}”</span>
-          </button>
-          <button
-            type="button"
-            id={`step-rate-${step.id}`}
-            class="button button-quiet button-small"
-            aria-expanded={mode === "rate"}
-            onClick={() => setMode(mode === "rate" ? null : "rate")}
-          >
-            Re-rate<span class="visually-hidden"> “{step.title}”</span>
-          </button>
+          <PanelButton panel="edit" step={step} open={mode} onToggle={setMode} />
+          <PanelButton panel="rate" step={step} open={mode} onToggle={setMode} />
           {masteryActions(step).map((action) => (
             <button
               type="button"
@@ -438,21 +403,13 @@ function StepItem(props: {
               <span class="visually-hidden">: “{step.title}”</span>
             </button>
           ))}
-          <button
-            type="button"
-            id={`step-remove-${step.id}`}
-            class="button button-quiet button-small"
-            aria-expanded={mode === "remove"}
-            onClick={() => setMode(mode === "remove" ? null : "remove")}
-          >
-            Remove<span class="visually-hidden"> “{step.title}”</span>
-          </button>
+          <PanelButton panel="remove" step={step} open={mode} onToggle={setMode} />
         </div>
         {mode === "edit" && (
           <EditStepForm
             step={step}
             save={(body) => ctx.edit(step, body)}
-            onDone={() => close(`step-edit-${step.id}`)}
+            onDone={() => close("edit")}
           />
         )}
         {mode === "rate" && (
@@ -460,7 +417,7 @@ function StepItem(props: {
             step={step}
             history={history}
             save={(confidence) => ctx.rate(step, confidence)}
-            onDone={() => close(`step-rate-${step.id}`)}
+            onDone={() => close("rate")}
           />
         )}
         {mode === "remove" && (
@@ -468,7 +425,7 @@ function StepItem(props: {
             step={step}
             total={ctx.total}
             remove={() => ctx.remove(step)}
-            onCancel={() => close(`step-remove-${step.id}`)}
+            onCancel={() => close("remove")}
           />
         )}
       </div>
@@ -476,8 +433,103 @@ function StepItem(props: {
   );
 }
 
+type PanelMode = "edit" | "rate" | "remove";
+
+const PANEL_LABELS: Record<PanelMode, string> = { edit: "Edit", rate: "Re-rate", remove: "Remove" };
+
+/** The id of the button that opens a step's panel; focus returns to it when the panel closes. */
+const panelButtonId = (panel: PanelMode, stepId: string) => `step-${panel}-${stepId}`;
+
+/** Opens (or closes) one of a step's panels: edit, re-rate, remove. */
+function PanelButton(props: {
+  panel: PanelMode;
+  step: Step;
+  open: PanelMode | null;
+  onToggle: (panel: PanelMode | null) => void;
+}) {
+  const { panel, step } = props;
+  return (
+    <button
+      type="button"
+      id={panelButtonId(panel, step.id)}
+      class="button button-quiet button-small"
+      aria-expanded={props.open === panel}
+      onClick={() => props.onToggle(props.open === panel ? null : panel)}
+    >
+      {PANEL_LABELS[panel]}
+      <span class="visually-hidden"> “{step.title}”</span>
+    </button>
+  );
+}
+
+/** Moves a step one place up or down the ladder, by keyboard or click. */
+function MoveButton(props: {
+  step: Step;
+  index: number;
+  direction: "up" | "down";
+  ctx: StepContext;
+}) {
+  const { step, index, direction, ctx } = props;
+  const up = direction === "up";
+  return (
+    <button
+      type="button"
+      class="move-button"
+      id={`move-${direction}-${step.id}`}
+      disabled={up ? index === 0 : index === ctx.total - 1}
+      onClick={() => ctx.move(index, up ? index - 1 : index + 1, direction)}
+    >
+      <span aria-hidden="true">{up ? "↑" : "↓"}</span>
+      <span class="visually-hidden">
+        Move “{step.title}” {direction}
+      </span>
+    </button>
+  );
+}
+
+/** A form opened under a step (edit, re-rate): its fields, then save and cancel. */
+function StepPanelForm(props: {
+  busy: boolean;
+  submitLabel: string;
+  onSubmit: (event: Event) => void;
+  onCancel: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <form class="step-panel stack" onSubmit={props.onSubmit} noValidate aria-busy={props.busy}>
+      {props.children}
+      <div class="form-actions">
+        <button type="submit" class="button button-small" disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+        <button type="button" class="button button-secondary button-small" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
 const STEP_FIELDS = { title: "Title", description: "Details", plannedDate: "Planned date" };
 type StepField = keyof typeof STEP_FIELDS;
+
+/**
+ * The API's problems with a step, on its fields; the error itself goes in the summary unless
+ * every problem found its field.
+ */
+function stepProblems(error: unknown): {
+  byField: Partial<Record<StepField, string>>;
+  other: string | null;
+} {
+  const placed = error instanceof ApiError ? placeFieldProblems(error.fields, STEP_FIELDS) : null;
+  return {
+    byField: placed?.byField ?? {},
+    other:
+      placed && Object.keys(placed.byField).length > 0 && placed.other.length === 0
+        ? null
+        : errorMessage(error),
+  };
+}
 
 function EditStepForm(props: {
   step: Step;
@@ -485,20 +537,21 @@ function EditStepForm(props: {
   onDone: () => void;
 }) {
   const { step } = props;
-  const [title, setTitle] = useState(step.title);
-  const [description, setDescription] = useState(step.description);
-  const [plannedDate, setPlannedDate] = useState(step.plannedDate ?? "");
+  const [draft, setDraft] = useState<StepValues>({
+    title: step.title,
+    description: step.description,
+    plannedDate: step.plannedDate ?? "",
+  });
   const [errors, setErrors] = useState<Partial<Record<StepField, string>>>({});
   const [other, setOther] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.select(), []);
-  const id = (field: string) => `edit-${step.id}-${field}`;
 
   async function submit(event: Event) {
     event.preventDefault();
     if (busy) return;
-    if (title.trim() === "") {
+    if (draft.title.trim() === "") {
       setErrors({ title: "Give the step a title." });
       first.current?.focus();
       return;
@@ -506,66 +559,32 @@ function EditStepForm(props: {
     setBusy(true);
     try {
       await props.save({
-        title: title.trim(),
-        description: description.trim(),
-        plannedDate: plannedDate === "" ? null : plannedDate,
+        title: draft.title.trim(),
+        description: draft.description.trim(),
+        plannedDate: draft.plannedDate === "" ? null : draft.plannedDate,
       });
       props.onDone();
     } catch (error) {
-      const placed =
-        error instanceof ApiError ? placeFieldProblems(error.fields, STEP_FIELDS) : null;
-      setErrors(placed?.byField ?? {});
-      setOther(
-        placed && Object.keys(placed.byField).length > 0 && placed.other.length === 0
-          ? null
-          : errorMessage(error),
-      );
+      const found = stepProblems(error);
+      setErrors(found.byField);
+      setOther(found.other);
       setBusy(false);
       first.current?.focus();
     }
   }
 
   return (
-    <form class="step-panel stack" onSubmit={submit} noValidate aria-busy={busy}>
-      {other !== null && (
-        <ErrorSummary focus>
-          <p>{other}</p>
-        </ErrorSummary>
-      )}
-      <TextField
-        id={id("title")}
-        label="Title"
-        value={title}
-        onInput={setTitle}
-        error={errors.title}
-        maxLength={200}
-        inputRef={first}
+    <StepPanelForm busy={busy} submitLabel="Save step" onSubmit={submit} onCancel={props.onDone}>
+      <ProblemNotice message={other} />
+      <StepFields
+        id={(field) => `edit-${step.id}-${field}`}
+        step={draft}
+        errors={errors}
+        onChange={(field, value) => setDraft((d) => ({ ...d, [field]: value }))}
+        titleLabel="Title"
+        titleRef={first}
       />
-      <TextAreaField
-        id={id("description")}
-        label="Details (optional)"
-        value={description}
-        onInput={setDescription}
-        error={errors.description}
-        rows={2}
-        maxLength={1000}
-      />
-      <DateField
-        id={id("plannedDate")}
-        label="Planned date (optional)"
-        value={plannedDate}
-        onInput={setPlannedDate}
-        error={errors.plannedDate}
-      />
-      <div class="form-actions">
-        <button type="submit" class="button button-small" disabled={busy}>
-          Save step
-        </button>
-        <button type="button" class="button button-secondary button-small" onClick={props.onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </StepPanelForm>
   );
 }
 
@@ -602,7 +621,7 @@ function RerateForm(props: {
   }
 
   return (
-    <form class="step-panel stack" onSubmit={submit} noValidate aria-busy={busy}>
+    <StepPanelForm busy={busy} submitLabel="Save rating" onSubmit={submit} onCancel={props.onDone}>
       <ConfidenceSelect
         id={selectId}
         label={`How certain am I that I can do “${step.title}” now?`}
@@ -622,15 +641,7 @@ function RerateForm(props: {
           </ul>
         </div>
       )}
-      <div class="form-actions">
-        <button type="submit" class="button button-small" disabled={busy}>
-          Save rating
-        </button>
-        <button type="button" class="button button-secondary button-small" onClick={props.onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </StepPanelForm>
   );
 }
 
@@ -682,15 +693,14 @@ function RemoveStep(props: {
   );
 }
 
+const NEW_STEP: StepValues = { title: "", description: "", confidence: null, plannedDate: "" };
+
 function AddStepForm(props: {
   goalId: string;
   steps: Step[];
   onAdded: (ladder: LadderView, title: string) => void;
 }) {
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
-  const [confidence, setConfidence] = useState<number | null>(null);
-  const [plannedDate, setPlannedDate] = useState("");
+  const [draft, setDraft] = useState(NEW_STEP);
   const [position, setPosition] = useState(String(props.steps.length));
   const [errors, setErrors] = useState<Partial<Record<StepField, string>>>({});
   const [other, setOther] = useState<string | null>(null);
@@ -703,7 +713,8 @@ function AddStepForm(props: {
   async function submit(event: Event) {
     event.preventDefault();
     if (busy) return;
-    if (title.trim() === "") {
+    const title = draft.title.trim();
+    if (title === "") {
       setErrors({ title: "Give the step a title." });
       titleInput.current?.focus();
       return;
@@ -714,28 +725,20 @@ function AddStepForm(props: {
       const body = await api.post<LadderResponse>(
         `/api/goals/${encodeURIComponent(props.goalId)}/steps`,
         {
-          title: title.trim(),
-          description: description.trim(),
-          confidence,
-          plannedDate: plannedDate === "" ? null : plannedDate,
+          title,
+          description: draft.description.trim(),
+          confidence: draft.confidence ?? null,
+          plannedDate: draft.plannedDate === "" ? null : draft.plannedDate,
           position: Number(position),
         },
       );
-      setTitle("");
-      setDescription("");
-      setConfidence(null);
-      setPlannedDate("");
+      setDraft(NEW_STEP);
       setErrors({});
-      props.onAdded(body.ladder, title.trim());
+      props.onAdded(body.ladder, title);
     } catch (error) {
-      const placed =
-        error instanceof ApiError ? placeFieldProblems(error.fields, STEP_FIELDS) : null;
-      setErrors(placed?.byField ?? {});
-      setOther(
-        placed && Object.keys(placed.byField).length > 0 && placed.other.length === 0
-          ? null
-          : errorMessage(error),
-      );
+      const found = stepProblems(error);
+      setErrors(found.byField);
+      setOther(found.other);
       titleInput.current?.focus();
     } finally {
       setBusy(false);
@@ -749,42 +752,17 @@ function AddStepForm(props: {
         A step that keeps failing may be too big: add a smaller one just before it.
       </p>
       <form class="stack" onSubmit={submit} noValidate aria-busy={busy}>
-        {other !== null && (
-          <ErrorSummary focus>
-            <p>{other}</p>
-          </ErrorSummary>
-        )}
-        <TextField
-          id="new-step-title"
-          label="What will you do?"
-          value={title}
-          onInput={(v) => {
-            setTitle(v);
-            if (errors.title) setErrors({ ...errors, title: undefined });
+        <ProblemNotice message={other} />
+        <StepFields
+          id={(field) => `new-step-${field}`}
+          step={draft}
+          errors={errors}
+          onChange={(field, value) => {
+            setDraft((d) => ({ ...d, [field]: value }));
+            if (field === "title" && errors.title) setErrors({ ...errors, title: undefined });
           }}
-          error={errors.title}
-          maxLength={200}
-          inputRef={titleInput}
+          titleRef={titleInput}
         />
-        <TextAreaField
-          id="new-step-description"
-          label="Details (optional)"
-          value={description}
-          onInput={setDescription}
-          error={errors.description}
-          rows={2}
-          maxLength={1000}
-        />
-        <div class="builder-pair">
-          <ConfidenceSelect id="new-step-confidence" value={confidence} onChange={setConfidence} />
-          <DateField
-            id="new-step-plannedDate"
-            label="Planned date (optional)"
-            value={plannedDate}
-            onInput={setPlannedDate}
-            error={errors.plannedDate}
-          />
-        </div>
         <SelectField
           id="new-step-position"
           label="Where on the ladder?"
