@@ -67,6 +67,18 @@ describe("backupSqlite", () => {
     }
   });
 
+  it("makes the destination folder when it does not exist yet", async () => {
+    const { path, db } = await liveDatabase();
+    try {
+      await insertUser(db, buildUser({ email: "cy@example.test" }));
+      const copy = join(dir, "backups", "nightly", "copy.sqlite");
+      await backupSqlite(path, copy);
+      expect(emailsIn(copy)).toEqual(["cy@example.test"]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it("never overwrites an existing file and leaves nothing behind when refused", async () => {
     const { path, db } = await liveDatabase();
     await db.destroy();

@@ -3,6 +3,7 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
+  mkdirSync,
   openSync,
   readSync,
   realpathSync,
@@ -58,6 +59,8 @@ export async function backupSqlite(
     throw new SqliteFileError("destination_exists", `${destPath} already exists.`);
   }
   assertSqliteHeader(sourcePath);
+  // `cando backup backups/today.sqlite` should not need the folder made first.
+  mkdirSync(dirname(destPath), { recursive: true });
   const temp = join(dirname(destPath), `.${basename(destPath)}.${process.pid}.partial`);
   // Read-write although we only read: a read-only connection leaves -wal and -shm files behind.
   const source = new SQLite(sourcePath, { fileMustExist: true });
