@@ -8,6 +8,7 @@ const NAV = [
   { href: "/", label: "Today" },
   { href: "/goals", label: "Goals" },
   { href: "/evidence", label: "Evidence" },
+  { href: "/insights", label: "Insights" },
   { href: "/audit", label: "Audit" },
   { href: "/history", label: "History" },
   { href: "/domains", label: "Domains" },

@@ -32,6 +32,9 @@ const EvidenceItemPage = lazy(() =>
   import("./features/evidence/evidence-item-page").then((m) => m.EvidenceItemPage),
 );
 const DoubtPage = lazy(() => import("./features/doubt/doubt-page").then((m) => m.DoubtPage));
+const InsightsPage = lazy(() =>
+  import("./features/insights/insights-page").then((m) => m.InsightsPage),
+);
 
 /** Wraps a page so only a logged-in person reaches it. */
 function signedIn<P extends object>(Component: (props: P) => preact.JSX.Element | null) {
@@ -55,6 +58,7 @@ const EvidenceRoute = signedIn(EvidencePage);
 const EvidenceItemRoute = signedIn(EvidenceItemPage);
 const DoubtRoute = signedIn(DoubtPage);
 const MilestoneRoute = signedIn(MilestonePage);
+const InsightsRoute = signedIn(InsightsPage);
 
 const Login = () => (
   <GuestOnly>
@@ -100,6 +104,7 @@ export function App() {
               <Route path="/evidence/:evidenceId" component={EvidenceItemRoute} />
               <Route path="/doubt" component={DoubtRoute} />
               <Route path="/milestones/:milestoneId" component={MilestoneRoute} />
+              <Route path="/insights" component={InsightsRoute} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />

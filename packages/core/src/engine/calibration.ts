@@ -1,12 +1,10 @@
 import { ValidationError } from "../errors";
+import { CALIBRATION_BIAS_THRESHOLD, CALIBRATION_MIN_ATTEMPTS } from "./calibration-rules";
 import { instantMs, monthOf } from "./days";
 import { mean } from "./math";
 import { type AttemptOutcome, outcomeScore } from "./outcome";
 
-/** A verdict needs at least this many attempts with a stated confidence. */
-export const CALIBRATION_MIN_ATTEMPTS = 10;
-/** |bias| of at least this many points is a lean one way or the other. */
-export const CALIBRATION_BIAS_THRESHOLD = 10;
+export { CALIBRATION_BIAS_THRESHOLD, CALIBRATION_MIN_ATTEMPTS } from "./calibration-rules";
 /** The plain-language sentence describes at most this many recent attempts. */
 export const CALIBRATION_SENTENCE_WINDOW = 20;
 
