@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import type uPlot from "uplot";
+import { CHART_AXIS, LazyPlot, LegendSwatch } from "../../ui/lazy-plot";
 import { seriesStyle } from "./chart-style";
 import { buildChartData, type HistoryTable } from "./history";
 
@@ -38,12 +39,7 @@ function chartHeight(width: number): number {
 }
 
 function options(table: HistoryTable, width: number): uPlot.Options {
-  const axis: uPlot.Axis = {
-    stroke: "#3d4650",
-    font: "13px system-ui, sans-serif",
-    grid: { stroke: "#e6e3dc", width: 1 },
-    ticks: { stroke: "#d5d1c7", width: 1 },
-  };
+  const axis = CHART_AXIS;
   return {
     width,
     height: chartHeight(width),
@@ -82,67 +78,23 @@ function options(table: HistoryTable, width: number): uPlot.Options {
 
 /** The ratings as lines over time; uPlot is fetched only when this chart is first shown. */
 export function HistoryChart(props: { table: HistoryTable; summary: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    let plot: uPlot | null = null;
-    let observer: ResizeObserver | null = null;
-    let live = true;
-    Promise.all([import("uplot"), import("uplot/dist/uPlot.min.css")]).then(
-      ([{ default: UPlot }]) => {
-        const el = box.current;
-        if (!live || el === null) return;
-        plot = new UPlot(options(props.table, el.clientWidth), buildChartData(props.table), el);
-        observer = new ResizeObserver(() => {
-          const width = el.clientWidth;
-          if (plot !== null && width > 0 && width !== plot.width) {
-            plot.setSize({ width, height: chartHeight(width) });
-          }
-        });
-        observer.observe(el);
-      },
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-      observer?.disconnect();
-      plot?.destroy();
-    };
-  }, [props.table]);
-
+  const data = useMemo(() => buildChartData(props.table), [props.table]);
   return (
-    <figure class="chart">
-      {failed ? (
-        <p class="notice">The chart could not be loaded; the table below has every rating.</p>
-      ) : (
-        <div class="chart-plot" ref={box} role="img" aria-label={props.summary} />
-      )}
-      <figcaption>
-        <ul class="legend">
-          {props.table.columns.map((column, i) => {
-            const style = seriesStyle(i);
-            return (
-              <li key={column.domainId}>
-                <svg aria-hidden="true" width="28" height="10" viewBox="0 0 28 10">
-                  <line
-                    x1="1"
-                    y1="5"
-                    x2="27"
-                    y2="5"
-                    stroke={style.colour}
-                    stroke-width="2.5"
-                    stroke-dasharray={style.dash.join(" ") || undefined}
-                  />
-                  <circle cx="14" cy="5" r="3.5" fill={style.colour} />
-                </svg>
-                {column.name}
-                {column.archived && <span class="muted"> (archived)</span>}
-              </li>
-            );
-          })}
-        </ul>
-      </figcaption>
-    </figure>
+    <LazyPlot
+      options={(width) => options(props.table, width)}
+      data={data}
+      summary={props.summary}
+      unavailable="The chart could not be loaded; the table below has every rating."
+      legend={props.table.columns.map((column, i) => {
+        const style = seriesStyle(i);
+        return (
+          <li key={column.domainId}>
+            <LegendSwatch colour={style.colour} dash={style.dash} />
+            {column.name}
+            {column.archived && <span class="muted"> (archived)</span>}
+          </li>
+        );
+      })}
+    />
   );
 }
