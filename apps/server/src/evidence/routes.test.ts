@@ -165,6 +165,12 @@ describeEachDatabase("evidence API", (db) => {
       ).body.attempt;
       await ada.call("PUT", `/api/attempts/${a.id}/debrief`, { attributions });
     }
+    const otherGoal = await goalWithLadder(ada);
+    const mixed = await ada.get(`/api/doubt?goalId=${otherGoal.goalId}&stepId=${stepIds[1]}`);
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.fields).toEqual([
+      { path: "stepId", message: "is not a step of the goal given" },
+    ]);
     const doubt = (await ada.get(`/api/doubt?goalId=${goalId}&stepId=${stepIds[1]}`)).body;
     expect(doubt.evidence).toHaveLength(5);
     expect(doubt.evidence[0]).toMatchObject({ stepId: stepIds[1], effort: 5 });

@@ -100,7 +100,7 @@ const doubt = createRoute({
     '"I\'m doubting myself": the most relevant evidence, and the calibration verdict when there is one',
   ...authenticated,
   request: { query: DoubtQuery },
-  responses: { 200: json(DoubtResponse, "Evidence and calibration."), ...errors(401, 404) },
+  responses: { 200: json(DoubtResponse, "Evidence and calibration."), ...errors(400, 401, 404) },
 });
 
 /** Checks that optional goal/step links in a body are the caller's own and fit together. */
@@ -218,6 +218,9 @@ export function registerEvidenceRoutes(app: App): void {
     const step = stepId ? await access.step(db, user, stepId) : undefined;
     const goal =
       goalId || step ? await access.goal(db, user, goalId ?? step?.goalId ?? "") : undefined;
+    if (step && goal && step.goalId !== goal.id) {
+      throw new ValidationError([{ path: "stepId", message: "is not a step of the goal given" }]);
+    }
     const evidence = (await searchEvidence(db, user.id)).map(presentEvidence);
     const ranked = rankEvidenceForDoubt(evidence, {
       stepId: step?.id ?? null,
