@@ -99,7 +99,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
       version: "0.1.0",
       description:
         "Build self-efficacy: audits, goals, ladders, attempts and evidence. Errors are always " +
-        "`{ error: { code, message, fields } }`. State-changing requests from browsers must be same-origin.",
+        "`{ error: { code, message, fields } }`. State-changing requests from browsers must be same-origin. " +
+        "No text anywhere (body, path or query) may contain U+0000 or a lone UTF-16 surrogate: such a request is a 400 naming the field.",
     },
   });
 
