@@ -57,6 +57,14 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "GET /api/milestones",
         "POST /api/milestones/{milestoneId}/seen",
         "GET /api/insights",
+        "GET /api/goals/{goalId}/practice",
+        "POST /api/goals/{goalId}/practice",
+        "PUT /api/goals/{goalId}/practice/target",
+        "PUT /api/goals/{goalId}/practice/rest-days/{day}",
+        "DELETE /api/goals/{goalId}/practice/rest-days/{day}",
+        "GET /api/rhythm/today",
+        "GET /api/rhythm/settings",
+        "PATCH /api/rhythm/settings",
       ].sort(),
     );
     const rating =

@@ -18,6 +18,8 @@ import { originCheck } from "./http/csrf";
 import { fieldsFromZod, handleError } from "./http/errors";
 import { registerInsightRoutes } from "./insights/routes";
 import { registerLadderRoutes } from "./ladders/routes";
+import { registerPracticeRoutes } from "./practice/routes";
+import { registerRhythmRoutes } from "./rhythm/routes";
 import { registerTodayRoutes } from "./today/routes";
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -86,6 +88,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerEvidenceRoutes(app);
   registerTodayRoutes(app);
   registerInsightRoutes(app);
+  registerPracticeRoutes(app);
+  registerRhythmRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

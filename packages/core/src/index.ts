@@ -13,6 +13,8 @@ export * from "./insights/schema";
 export * from "./ladders/schedule";
 export * from "./ladders/schema";
 export * from "./milestones/schema";
+export * from "./practice/rules";
+export * from "./practice/schema";
 export * from "./shared";
 export * from "./text/text-rule";
 export * from "./time";

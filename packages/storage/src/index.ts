@@ -11,4 +11,5 @@ export * from "./goals/steps";
 export * from "./location";
 export * from "./migrate";
 export * from "./milestones/milestones";
+export * from "./practice/practice";
 export type { Database } from "./schema";

@@ -145,6 +145,41 @@ export interface MilestonesTable {
   seenAt: string | null;
 }
 
+export interface PracticeEntriesTable {
+  id: string;
+  userId: string;
+  goalId: string;
+  /** The day practised, in the person's time zone. */
+  day: string;
+  minutes: number;
+  what: string;
+  note: string;
+  createdAt: string;
+}
+
+export interface PracticeRestDaysTable {
+  goalId: string;
+  day: string;
+  userId: string;
+  createdAt: string;
+}
+
+export interface PracticeTargetsTable {
+  goalId: string;
+  userId: string;
+  weeklyMinutes: number;
+  updatedAt: string;
+}
+
+export interface RhythmSettingsTable {
+  userId: string;
+  /** IANA zone; null until set (then UTC is used). */
+  timeZone: string | null;
+  /** ISO weekday 1 (Monday) … 7 (Sunday). */
+  reflectionWeekday: number;
+  updatedAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -158,4 +193,8 @@ export interface Database {
   debriefs: DebriefsTable;
   evidence: EvidenceTable;
   milestones: MilestonesTable;
+  practiceEntries: PracticeEntriesTable;
+  practiceRestDays: PracticeRestDaysTable;
+  practiceTargets: PracticeTargetsTable;
+  rhythmSettings: RhythmSettingsTable;
 }

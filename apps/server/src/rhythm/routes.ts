@@ -1,0 +1,84 @@
+import { RhythmSettings, RhythmSettingsInput, RhythmTodayResponse } from "@cando/core";
+import { listGoals, saveRhythmSettings } from "@cando/storage";
+import { createRoute, z } from "@hono/zod-openapi";
+import { authenticated } from "../auth/require-user";
+import type { App } from "../context";
+import { errors, json, jsonBody } from "../http/openapi";
+import { practiceSummaries } from "../practice/summary";
+import { DEFAULT_REFLECTION_WEEKDAY, personToday, rhythmSettings } from "./settings";
+
+const tags = ["rhythm"];
+const SettingsResponse = z.object({ settings: RhythmSettings });
+
+const today = createRoute({
+  method: "get",
+  path: "/api/rhythm/today",
+  tags,
+  summary: "Today's rhythm: each active goal's practice (minutes today, consistency, target)",
+  ...authenticated,
+  responses: { 200: json(RhythmTodayResponse, "Today's rhythm."), ...errors(401) },
+});
+
+const showSettings = createRoute({
+  method: "get",
+  path: "/api/rhythm/settings",
+  tags,
+  summary: "The person's rhythm settings: time zone and the weekday of the weekly reflection",
+  ...authenticated,
+  responses: { 200: json(SettingsResponse, "The settings."), ...errors(401) },
+});
+
+const changeSettings = createRoute({
+  method: "patch",
+  path: "/api/rhythm/settings",
+  tags,
+  summary:
+    "Change the time zone (IANA) or the weekday of the weekly reflection (1 Monday … 7 Sunday)",
+  ...authenticated,
+  request: { body: jsonBody(RhythmSettingsInput) },
+  responses: { 200: json(SettingsResponse, "The settings."), ...errors(400, 401, 403) },
+});
+
+export function registerRhythmRoutes(app: App): void {
+  app.openapi(today, async (c) => {
+    const { db, clock } = c.var.deps;
+    const user = c.var.user;
+    const { settings, today } = await personToday(db, user.id, clock.now());
+    const goals = await listGoals(db, user.id, ["active"]);
+    const summaries = await practiceSummaries(
+      db,
+      user.id,
+      goals.map((g) => g.id),
+      today,
+    );
+    const practice = goals.flatMap((g) => {
+      const summary = summaries.get(g.id);
+      return summary ? [{ goalId: g.id, statement: g.statement, practice: summary }] : [];
+    });
+    return c.json({ today, settings, practice }, 200);
+  });
+
+  app.openapi(showSettings, async (c) => {
+    return c.json({ settings: await rhythmSettings(c.var.deps.db, c.var.user.id) }, 200);
+  });
+
+  app.openapi(changeSettings, async (c) => {
+    const input = c.req.valid("json");
+    const { db, clock } = c.var.deps;
+    const user = c.var.user;
+    const change = {
+      ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
+      ...(input.reflectionWeekday !== undefined
+        ? { reflectionWeekday: input.reflectionWeekday }
+        : {}),
+    };
+    await saveRhythmSettings(
+      db,
+      user.id,
+      change,
+      { reflectionWeekday: DEFAULT_REFLECTION_WEEKDAY },
+      clock.now().toISOString(),
+    );
+    return c.json({ settings: await rhythmSettings(db, user.id) }, 200);
+  });
+}

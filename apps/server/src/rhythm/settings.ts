@@ -1,0 +1,27 @@
+import { dayInZone, isTimeZone, type RhythmSettings } from "@cando/core";
+import { type Db, findRhythmSettings } from "@cando/storage";
+
+/** The weekly reflection falls on Sunday until the person chooses another day. */
+export const DEFAULT_REFLECTION_WEEKDAY = 7;
+
+/** A person's rhythm settings, with the defaults filled in. */
+export async function rhythmSettings(db: Db, userId: string): Promise<RhythmSettings> {
+  const row = await findRhythmSettings(db, userId);
+  // A zone this runtime no longer knows falls back to UTC rather than failing every page.
+  const zone = row?.timeZone && isTimeZone(row.timeZone) ? row.timeZone : null;
+  return {
+    timeZone: zone ?? "UTC",
+    timeZoneSet: zone !== null,
+    reflectionWeekday: row?.reflectionWeekday ?? DEFAULT_REFLECTION_WEEKDAY,
+  };
+}
+
+/** Today as the person lives it: the day `now` falls on in their time zone. */
+export async function personToday(
+  db: Db,
+  userId: string,
+  now: Date,
+): Promise<{ settings: RhythmSettings; today: string }> {
+  const settings = await rhythmSettings(db, userId);
+  return { settings, today: dayInZone(now, settings.timeZone) };
+}

@@ -1,0 +1,57 @@
+import type { Kysely } from "kysely";
+
+// The rhythm: a practice log per goal and day, planned rest days, an optional weekly minutes
+// target per goal, and each person's rhythm settings (time zone, the weekday of the reflection).
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable("practice_entries")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+    .addColumn("goal_id", "text", (c) => c.notNull().references("goals.id").onDelete("cascade"))
+    .addColumn("day", "text", (c) => c.notNull())
+    .addColumn("minutes", "integer", (c) => c.notNull())
+    .addColumn("what", "text", (c) => c.notNull())
+    .addColumn("note", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+  // Per-day sums of a goal (heat map, score) and of a person (Today) are read by index.
+  await db.schema
+    .createIndex("practice_entries_goal_day")
+    .on("practice_entries")
+    .columns(["goal_id", "day"])
+    .execute();
+  await db.schema
+    .createIndex("practice_entries_user_day")
+    .on("practice_entries")
+    .columns(["user_id", "day"])
+    .execute();
+
+  await db.schema
+    .createTable("practice_rest_days")
+    .addColumn("goal_id", "text", (c) => c.notNull().references("goals.id").onDelete("cascade"))
+    .addColumn("day", "text", (c) => c.notNull())
+    .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("practice_rest_days_pk", ["goal_id", "day"])
+    .execute();
+
+  await db.schema
+    .createTable("practice_targets")
+    .addColumn("goal_id", "text", (c) => c.primaryKey().references("goals.id").onDelete("cascade"))
+    .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+    .addColumn("weekly_minutes", "integer", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable("rhythm_settings")
+    .addColumn("user_id", "text", (c) => c.primaryKey().references("users.id").onDelete("cascade"))
+    .addColumn("time_zone", "text")
+    .addColumn("reflection_weekday", "integer", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .execute();
+}
+
+export async function down(): Promise<void> {
+  throw new Error("Migrations are forward-only.");
+}

@@ -1,0 +1,122 @@
+import { expect, it } from "vitest";
+import { insertDomains, insertGoal, insertUser } from "../index";
+import { buildDomain, buildGoal, buildUser, describeEachDatabase } from "../test-support";
+import {
+  addPracticeRestDay,
+  findRhythmSettings,
+  insertPracticeEntry,
+  latestPracticeEntries,
+  type PracticeEntryRow,
+  practiceMinutesByDay,
+  practiceRestDays,
+  practiceTargets,
+  removePracticeRestDay,
+  saveRhythmSettings,
+  setPracticeTarget,
+} from "./practice";
+
+let n = 0;
+const entry = (userId: string, goalId: string, over: Partial<PracticeEntryRow> = {}) => ({
+  id: `practice-${++n}`,
+  userId,
+  goalId,
+  day: "2026-11-20",
+  minutes: 15,
+  what: "",
+  note: "",
+  createdAt: `2026-11-22T08:00:00.${String(n).padStart(3, "0")}Z`,
+  ...over,
+});
+
+describeEachDatabase("practice log", (db) => {
+  async function person() {
+    const user = buildUser();
+    await insertUser(db(), user);
+    const domain = buildDomain(user.id);
+    await insertDomains(db(), [domain]);
+    const goal = buildGoal(user.id, domain.id);
+    await insertGoal(db(), goal);
+    return { user, goal, domain };
+  }
+
+  it("sums several entries a day per goal, within the range asked, and only the person's own", async () => {
+    const { user, goal, domain } = await person();
+    const other = buildGoal(user.id, domain.id);
+    await insertGoal(db(), other);
+    const bob = await person();
+    for (const row of [
+      entry(user.id, goal.id, { day: "2026-11-20", minutes: 15 }),
+      entry(user.id, goal.id, { day: "2026-11-20", minutes: 30 }),
+      entry(user.id, goal.id, { day: "2026-11-21", minutes: 10 }),
+      entry(user.id, goal.id, { day: "2025-11-01", minutes: 99 }),
+      entry(user.id, other.id, { day: "2026-11-20", minutes: 5 }),
+      entry(bob.user.id, bob.goal.id, { day: "2026-11-20", minutes: 60 }),
+    ])
+      await insertPracticeEntry(db(), row);
+    const rows = await practiceMinutesByDay(
+      db(),
+      user.id,
+      [goal.id, other.id, bob.goal.id],
+      "2025-11-22",
+      "2026-11-22",
+    );
+    expect(rows).toEqual(
+      [
+        { goalId: goal.id, day: "2026-11-20", minutes: 45 },
+        { goalId: goal.id, day: "2026-11-21", minutes: 10 },
+        { goalId: other.id, day: "2026-11-20", minutes: 5 },
+      ].sort((a, b) => (a.goalId < b.goalId ? -1 : a.goalId > b.goalId ? 1 : 0)),
+    );
+    const latest = await latestPracticeEntries(db(), user.id, goal.id, 2);
+    expect(latest.map((e) => e.minutes)).toEqual([10, 30]);
+    expect(await latestPracticeEntries(db(), bob.user.id, goal.id, 5)).toEqual([]);
+  });
+
+  it("plans a rest day once however often it is planned, and removes it", async () => {
+    const { user, goal } = await person();
+    const row = { goalId: goal.id, day: "2026-11-23", userId: user.id, createdAt: "x" };
+    await addPracticeRestDay(db(), row);
+    await addPracticeRestDay(db(), row);
+    expect(await practiceRestDays(db(), user.id, [goal.id], "2026-11-01", "2026-12-01")).toEqual([
+      { goalId: goal.id, day: "2026-11-23" },
+    ]);
+    await removePracticeRestDay(db(), user.id, goal.id, "2026-11-23");
+    expect(await practiceRestDays(db(), user.id, [goal.id], "2026-11-01", "2026-12-01")).toEqual(
+      [],
+    );
+  });
+
+  it("sets, changes and clears a weekly target", async () => {
+    const { user, goal } = await person();
+    await setPracticeTarget(db(), user.id, goal.id, 120, "a");
+    await setPracticeTarget(db(), user.id, goal.id, 150, "b");
+    expect(await practiceTargets(db(), user.id, [goal.id])).toEqual(new Map([[goal.id, 150]]));
+    await setPracticeTarget(db(), user.id, goal.id, null, "c");
+    expect(await practiceTargets(db(), user.id, [goal.id])).toEqual(new Map());
+  });
+
+  it("saves rhythm settings field by field", async () => {
+    const { user } = await person();
+    expect(await findRhythmSettings(db(), user.id)).toBeUndefined();
+    await saveRhythmSettings(
+      db(),
+      user.id,
+      { reflectionWeekday: 5 },
+      { reflectionWeekday: 7 },
+      "a",
+    );
+    await saveRhythmSettings(
+      db(),
+      user.id,
+      { timeZone: "Europe/Paris" },
+      { reflectionWeekday: 7 },
+      "b",
+    );
+    expect(await findRhythmSettings(db(), user.id)).toEqual({
+      userId: user.id,
+      timeZone: "Europe/Paris",
+      reflectionWeekday: 5,
+      updatedAt: "b",
+    });
+  });
+});

@@ -1,0 +1,173 @@
+import { sql } from "kysely";
+import type { Db } from "../db";
+import type { PracticeEntriesTable, RhythmSettingsTable } from "../schema";
+
+export type PracticeEntryRow = PracticeEntriesTable;
+export type RhythmSettingsRow = RhythmSettingsTable;
+export type PracticeDayRow = { goalId: string; day: string; minutes: number };
+
+export async function insertPracticeEntry(db: Db, row: PracticeEntryRow): Promise<void> {
+  await db.insertInto("practiceEntries").values(row).execute();
+}
+
+/** A goal's latest practice entries, newest first. */
+export async function latestPracticeEntries(
+  db: Db,
+  userId: string,
+  goalId: string,
+  limit: number,
+): Promise<PracticeEntryRow[]> {
+  return db
+    .selectFrom("practiceEntries")
+    .selectAll()
+    .where("userId", "=", userId)
+    .where("goalId", "=", goalId)
+    .orderBy("day", "desc")
+    .orderBy("createdAt", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Minutes per goal and day from `from` to `to` (inclusive), summed in SQL: at most one row per
+ * goal and day, whatever the length of the history.
+ */
+export async function practiceMinutesByDay(
+  db: Db,
+  userId: string,
+  goalIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<PracticeDayRow[]> {
+  if (goalIds.length === 0) return [];
+  return db
+    .selectFrom("practiceEntries")
+    .select(["goalId", "day", sql<number>`cast(sum(minutes) as integer)`.as("minutes")])
+    .where("userId", "=", userId)
+    .where("goalId", "in", goalIds)
+    .where("day", ">=", from)
+    .where("day", "<=", to)
+    .groupBy(["goalId", "day"])
+    .orderBy("goalId")
+    .orderBy("day")
+    .execute();
+}
+
+/** Planned rest days per goal from `from` to `to` (inclusive). */
+export async function practiceRestDays(
+  db: Db,
+  userId: string,
+  goalIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<{ goalId: string; day: string }[]> {
+  if (goalIds.length === 0) return [];
+  return db
+    .selectFrom("practiceRestDays")
+    .select(["goalId", "day"])
+    .where("userId", "=", userId)
+    .where("goalId", "in", goalIds)
+    .where("day", ">=", from)
+    .where("day", "<=", to)
+    .orderBy("goalId")
+    .orderBy("day")
+    .execute();
+}
+
+/** Plans a rest day; planning it twice is the same as once (the primary key says so). */
+export async function addPracticeRestDay(
+  db: Db,
+  row: { goalId: string; day: string; userId: string; createdAt: string },
+): Promise<void> {
+  await db
+    .insertInto("practiceRestDays")
+    .values(row)
+    .onConflict((oc) => oc.columns(["goalId", "day"]).doNothing())
+    .execute();
+}
+
+export async function removePracticeRestDay(
+  db: Db,
+  userId: string,
+  goalId: string,
+  day: string,
+): Promise<void> {
+  await db
+    .deleteFrom("practiceRestDays")
+    .where("userId", "=", userId)
+    .where("goalId", "=", goalId)
+    .where("day", "=", day)
+    .execute();
+}
+
+/** Weekly minutes targets of the given goals. */
+export async function practiceTargets(
+  db: Db,
+  userId: string,
+  goalIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (goalIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("practiceTargets")
+    .select(["goalId", "weeklyMinutes"])
+    .where("userId", "=", userId)
+    .where("goalId", "in", goalIds)
+    .execute();
+  return new Map(rows.map((r) => [r.goalId, r.weeklyMinutes]));
+}
+
+/** Sets (or with null, clears) a goal's weekly minutes target; an upsert, safe when raced. */
+export async function setPracticeTarget(
+  db: Db,
+  userId: string,
+  goalId: string,
+  weeklyMinutes: number | null,
+  updatedAt: string,
+): Promise<void> {
+  if (weeklyMinutes === null) {
+    await db
+      .deleteFrom("practiceTargets")
+      .where("userId", "=", userId)
+      .where("goalId", "=", goalId)
+      .execute();
+    return;
+  }
+  await db
+    .insertInto("practiceTargets")
+    .values({ goalId, userId, weeklyMinutes, updatedAt })
+    .onConflict((oc) => oc.column("goalId").doUpdateSet({ weeklyMinutes, updatedAt }))
+    .execute();
+}
+
+export async function findRhythmSettings(
+  db: Db,
+  userId: string,
+): Promise<RhythmSettingsRow | undefined> {
+  return db
+    .selectFrom("rhythmSettings")
+    .selectAll()
+    .where("userId", "=", userId)
+    .executeTakeFirst();
+}
+
+/** Writes a person's rhythm settings, changing only the fields given; an upsert, safe when raced. */
+export async function saveRhythmSettings(
+  db: Db,
+  userId: string,
+  change: { timeZone?: string; reflectionWeekday?: number },
+  defaults: { reflectionWeekday: number },
+  updatedAt: string,
+): Promise<void> {
+  const set = { ...change, updatedAt };
+  await db
+    .insertInto("rhythmSettings")
+    .values({
+      userId,
+      timeZone: change.timeZone ?? null,
+      reflectionWeekday: change.reflectionWeekday ?? defaults.reflectionWeekday,
+      updatedAt,
+    })
+    .onConflict((oc) => oc.column("userId").doUpdateSet(set))
+    .execute();
+}
