@@ -6,6 +6,7 @@ export * from "./attempts/rules";
 export * from "./audits/due";
 export * from "./audits/scale";
 export * from "./engine/calibration-rules";
+export { addDays, dayNumber } from "./engine/days";
 export * from "./evidence/relevance";
 export * from "./goals/coaching";
 export * from "./ladders/rules";

@@ -17,6 +17,7 @@ import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
 import { SelectField } from "../../ui/fields";
 import { Page } from "../../ui/page";
 import { doubtPath, milestonePath } from "../../ui/paths";
+import { PracticeSection } from "../practice/practice-section";
 import type {
   AttemptListResponse,
   GoalUpdateResponse,
@@ -161,6 +162,7 @@ function GoalBody(props: {
         />
       )}
       <GoalAttempts attempts={props.data.attempts} ladder={ladder} />
+      <PracticeSection goalId={goal.id} />
     </>
   );
 }

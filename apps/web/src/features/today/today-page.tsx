@@ -9,6 +9,7 @@ import { actionHeadline, percent } from "../../ui/ladder-words";
 import { Page } from "../../ui/page";
 import { attemptPath, doubtPath, goalPath, milestonePath } from "../../ui/paths";
 import { PercentBar } from "../../ui/percent-bar";
+import { TodayPractice } from "../practice/today-practice";
 import { dueNotice, latestRatings } from "./due-notice";
 import { isPast, todayMode } from "./today";
 import "./today.css";
@@ -86,6 +87,7 @@ function TodayBody(props: { data: TodayData }) {
           </ul>
         </section>
       )}
+      <TodayPractice />
       <AuditNotice audits={audits} domains={domains} />
     </>
   );

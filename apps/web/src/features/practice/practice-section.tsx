@@ -1,0 +1,83 @@
+import type { PracticeResponse, PracticeSummary } from "@cando/core";
+import { api } from "../../api/client";
+import { useLoad } from "../../api/use-load";
+import { formatPlainDay } from "../../ui/days";
+import { LoadError, Loading } from "../../ui/feedback";
+import { HeatMap } from "./heat-map";
+import { PracticeLogForm } from "./practice-log-form";
+import { PracticePlanForm } from "./practice-plan-form";
+import { daysSentence, minutesSentence, scorePercent, todaySentence } from "./practice-words";
+import "./practice.css";
+
+/** The goal page's practice: the score, a log form, target and rest days, a year's heat map. */
+export function PracticeSection(props: { goalId: string }) {
+  const path = `/api/goals/${props.goalId}/practice`;
+  const { state, reload, set } = useLoad(() => api.get<PracticeResponse>(path));
+  const refresh = () => api.get<PracticeResponse>(path).then(set, reload);
+
+  return (
+    <section class="card practice-card" aria-labelledby="practice-heading">
+      <h2 id="practice-heading">Practice</h2>
+      {state.status === "loading" && <Loading what="your practice" />}
+      {state.status === "error" && <LoadError error={state.error} retry={reload} />}
+      {state.status === "ready" && (
+        <>
+          <PracticeScore practice={state.data.practice} />
+          <PracticeLogForm
+            goalId={props.goalId}
+            today={state.data.practice.today}
+            onLogged={() => void refresh()}
+          />
+          <PracticePlanForm
+            goalId={props.goalId}
+            practice={state.data.practice}
+            restDays={state.data.restDays}
+            onChange={(practice, restDays) => set({ ...state.data, practice, restDays })}
+          />
+          <h3>Your year of practice</h3>
+          <HeatMap
+            from={state.data.year.from}
+            to={state.data.year.to}
+            days={state.data.year.days}
+            restDays={state.data.restDays}
+          />
+          {state.data.entries.length > 0 && (
+            <details class="practice-entries">
+              <summary>Latest entries</summary>
+              <ul class="plain-list">
+                {state.data.entries.map((e) => (
+                  <li key={e.id}>
+                    {formatPlainDay(e.day)}: {e.minutes} minutes
+                    {e.what ? `, ${e.what}` : ""}
+                    {e.note ? <span class="muted"> ({e.note})</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The consistency score and the plain facts behind it. */
+export function PracticeScore(props: { practice: PracticeSummary; compact?: boolean }) {
+  const p = props.practice;
+  return (
+    <div class="practice-score">
+      <p class="practice-score-line">
+        <strong class="practice-score-value">{scorePercent(p.score)}</strong> consistency
+      </p>
+      <p>
+        {todaySentence(p)} {daysSentence(p)} {minutesSentence(p)}
+      </p>
+      {!props.compact && (
+        <p class="muted">
+          Consistency beats intensity: the score builds over weeks of regular practice and forgives
+          a missed day. There is no streak to lose.
+        </p>
+      )}
+    </div>
+  );
+}
