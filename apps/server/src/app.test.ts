@@ -65,6 +65,10 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "GET /api/rhythm/today",
         "GET /api/rhythm/settings",
         "PATCH /api/rhythm/settings",
+        "GET /api/reflections/week",
+        "PUT /api/reflections/{weekEnd}",
+        "GET /api/reflections",
+        "POST /api/reflections/{weekEnd}/evidence",
       ].sort(),
     );
     const rating =

@@ -19,6 +19,7 @@ import { fieldsFromZod, handleError } from "./http/errors";
 import { registerInsightRoutes } from "./insights/routes";
 import { registerLadderRoutes } from "./ladders/routes";
 import { registerPracticeRoutes } from "./practice/routes";
+import { registerReflectionRoutes } from "./reflections/routes";
 import { registerRhythmRoutes } from "./rhythm/routes";
 import { registerTodayRoutes } from "./today/routes";
 
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerInsightRoutes(app);
   registerPracticeRoutes(app);
   registerRhythmRoutes(app);
+  registerReflectionRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

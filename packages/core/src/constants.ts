@@ -12,4 +12,5 @@ export * from "./goals/coaching";
 export * from "./ladders/rules";
 export * from "./ladders/schedule";
 export * from "./practice/rules";
+export * from "./reflections/rules";
 export * from "./time";

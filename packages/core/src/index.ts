@@ -15,6 +15,8 @@ export * from "./ladders/schema";
 export * from "./milestones/schema";
 export * from "./practice/rules";
 export * from "./practice/schema";
+export * from "./reflections/rules";
+export * from "./reflections/schema";
 export * from "./shared";
 export * from "./text/text-rule";
 export * from "./time";

@@ -12,4 +12,5 @@ export * from "./location";
 export * from "./migrate";
 export * from "./milestones/milestones";
 export * from "./practice/practice";
+export * from "./reflections/reflections";
 export type { Database } from "./schema";

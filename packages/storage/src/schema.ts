@@ -180,6 +180,19 @@ export interface RhythmSettingsTable {
   updatedAt: string;
 }
 
+export interface ReflectionsTable {
+  id: string;
+  userId: string;
+  /** The last day of the week reflected on (the person's reflection weekday). */
+  weekEnd: string;
+  accomplished: string;
+  overcame: string;
+  learned: string;
+  nextWeek: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -197,4 +210,5 @@ export interface Database {
   practiceRestDays: PracticeRestDaysTable;
   practiceTargets: PracticeTargetsTable;
   rhythmSettings: RhythmSettingsTable;
+  reflections: ReflectionsTable;
 }

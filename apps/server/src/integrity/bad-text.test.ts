@@ -54,7 +54,8 @@ describeEachDatabase("text both databases store alike", (db) => {
     ids.attemptId = logged.body.attempt.id;
     const evidence = await client.get("/api/evidence");
     ids.evidenceId = evidence.body.evidence[0]?.id ?? "evidence-id";
-    ids.day = "2026-11-20"; // path parameters that are days (practice rest days)
+    ids.day = "2026-11-20"; // path parameters that are days (practice rest days, reflection weeks)
+    ids.weekEnd = "2026-11-22";
     doc = (await client.get("/api/openapi.json")).body;
   });
 

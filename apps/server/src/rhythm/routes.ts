@@ -1,5 +1,11 @@
-import { RhythmSettings, RhythmSettingsInput, RhythmTodayResponse } from "@cando/core";
-import { listGoals, saveRhythmSettings } from "@cando/storage";
+import {
+  latestReflectionDay,
+  RhythmSettings,
+  RhythmSettingsInput,
+  RhythmTodayResponse,
+  reflectionDue,
+} from "@cando/core";
+import { findReflection, listGoals, saveRhythmSettings, stepsPlannedOn } from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
@@ -55,7 +61,18 @@ export function registerRhythmRoutes(app: App): void {
       const summary = summaries.get(g.id);
       return summary ? [{ goalId: g.id, statement: g.statement, practice: summary }] : [];
     });
-    return c.json({ today, settings, practice }, 200);
+    const weekEnd = latestReflectionDay(today, settings.reflectionWeekday);
+    const written = (await findReflection(db, user.id, weekEnd)) !== undefined;
+    return c.json(
+      {
+        today,
+        settings,
+        reflection: reflectionDue(today, settings.reflectionWeekday, written),
+        plannedSteps: await stepsPlannedOn(db, user.id, today),
+        practice,
+      },
+      200,
+    );
   });
 
   app.openapi(showSettings, async (c) => {

@@ -88,6 +88,17 @@ export type RhythmSettingsInput = z.infer<typeof RhythmSettingsInput>;
 export const RhythmTodayResponse = z.object({
   today: z.string(),
   settings: RhythmSettings,
+  reflection: z.object({ due: z.boolean(), weekEnd: z.string(), written: z.boolean() }),
+  plannedSteps: z
+    .array(
+      z.object({
+        goalId: z.string(),
+        statement: z.string(),
+        stepId: z.string(),
+        title: z.string(),
+      }),
+    )
+    .describe("Steps of active goals planned for today"),
   practice: z
     .array(z.object({ goalId: z.string(), statement: z.string(), practice: PracticeSummary }))
     .describe("One per active goal"),

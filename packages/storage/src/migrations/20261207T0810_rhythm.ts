@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 
 // The rhythm: a practice log per goal and day, planned rest days, an optional weekly minutes
-// target per goal, and each person's rhythm settings (time zone, the weekday of the reflection).
+// target per goal, each person's rhythm settings (time zone, the weekday of the reflection), and
+// the weekly reflections (one per person and week, named by the week's last day).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("practice_entries")
@@ -49,6 +50,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("time_zone", "text")
     .addColumn("reflection_weekday", "integer", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable("reflections")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+    .addColumn("week_end", "text", (c) => c.notNull())
+    .addColumn("accomplished", "text", (c) => c.notNull())
+    .addColumn("overcame", "text", (c) => c.notNull())
+    .addColumn("learned", "text", (c) => c.notNull())
+    .addColumn("next_week", "text", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addUniqueConstraint("reflections_week", ["user_id", "week_end"])
+    .execute();
+  // Evidence of a week is counted by the day it happened.
+  await db.schema
+    .createIndex("evidence_user_day")
+    .on("evidence")
+    .columns(["user_id", "occurred_on"])
     .execute();
 }
 
