@@ -35,6 +35,12 @@ const DoubtPage = lazy(() => import("./features/doubt/doubt-page").then((m) => m
 const InsightsPage = lazy(() =>
   import("./features/insights/insights-page").then((m) => m.InsightsPage),
 );
+const ReflectionPage = lazy(() =>
+  import("./features/reflections/reflection-page").then((m) => m.ReflectionPage),
+);
+const ReflectionsPage = lazy(() =>
+  import("./features/reflections/reflections-page").then((m) => m.ReflectionsPage),
+);
 
 /** Wraps a page so only a logged-in person reaches it. */
 function signedIn<P extends object>(Component: (props: P) => preact.JSX.Element | null) {
@@ -59,6 +65,8 @@ const EvidenceItemRoute = signedIn(EvidenceItemPage);
 const DoubtRoute = signedIn(DoubtPage);
 const MilestoneRoute = signedIn(MilestonePage);
 const InsightsRoute = signedIn(InsightsPage);
+const ReflectionRoute = signedIn(ReflectionPage);
+const ReflectionsRoute = signedIn(ReflectionsPage);
 
 const Login = () => (
   <GuestOnly>
@@ -105,6 +113,8 @@ export function App() {
               <Route path="/doubt" component={DoubtRoute} />
               <Route path="/milestones/:milestoneId" component={MilestoneRoute} />
               <Route path="/insights" component={InsightsRoute} />
+              <Route path="/reflections" component={ReflectionsRoute} />
+              <Route path="/reflections/week" component={ReflectionRoute} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />

@@ -6,6 +6,7 @@ import { useLoad } from "../../api/use-load";
 import { LoadError, Loading } from "../../ui/feedback";
 import { LabelledField } from "../../ui/labelled-field";
 import { goalPath } from "../../ui/paths";
+import { DueNow } from "./due-now";
 import { PracticeScore } from "./practice-section";
 import { parseMinutes } from "./practice-words";
 import "./practice.css";
@@ -37,7 +38,6 @@ export function TodayPractice() {
   if (state.status === "loading") return <Loading what="your practice" />;
   if (state.status === "error") return <LoadError error={state.error} retry={reload} />;
   const items = state.data.practice;
-  if (items.length === 0) return null;
 
   function logged(goalId: string, practice: PracticeSummary) {
     if (state.status !== "ready") return;
@@ -49,6 +49,20 @@ export function TodayPractice() {
     });
   }
 
+  return (
+    <>
+      <DueNow rhythm={state.data} />
+      {items.length > 0 && <PracticeList rhythm={state.data} onLogged={logged} />}
+    </>
+  );
+}
+
+function PracticeList(props: {
+  rhythm: RhythmTodayResponse;
+  onLogged: (goalId: string, practice: PracticeSummary) => void;
+}) {
+  const items = props.rhythm.practice;
+  const logged = props.onLogged;
   return (
     <section class="today-section" aria-labelledby="practice-today-heading">
       <h2 id="practice-today-heading">Practice today</h2>
@@ -62,7 +76,7 @@ export function TodayPractice() {
             <QuickAdd
               goalId={item.goalId}
               statement={item.statement}
-              today={state.data.today}
+              today={props.rhythm.today}
               onLogged={(p) => logged(item.goalId, p)}
             />
           </li>
