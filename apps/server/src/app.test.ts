@@ -69,6 +69,10 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "PUT /api/reflections/{weekEnd}",
         "GET /api/reflections",
         "POST /api/reflections/{weekEnd}/evidence",
+        "GET /api/rhythm/calendar",
+        "POST /api/rhythm/calendar",
+        "DELETE /api/rhythm/calendar",
+        "GET /api/calendar/{token}",
       ].sort(),
     );
     const rating =

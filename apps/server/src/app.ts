@@ -20,6 +20,7 @@ import { registerInsightRoutes } from "./insights/routes";
 import { registerLadderRoutes } from "./ladders/routes";
 import { registerPracticeRoutes } from "./practice/routes";
 import { registerReflectionRoutes } from "./reflections/routes";
+import { registerCalendarFeedRoutes } from "./rhythm/feed-routes";
 import { registerRhythmRoutes } from "./rhythm/routes";
 import { registerTodayRoutes } from "./today/routes";
 
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerPracticeRoutes(app);
   registerRhythmRoutes(app);
   registerReflectionRoutes(app);
+  registerCalendarFeedRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

@@ -11,6 +11,7 @@ export * from "./goals/steps";
 export * from "./location";
 export * from "./migrate";
 export * from "./milestones/milestones";
+export * from "./practice/calendar";
 export * from "./practice/practice";
 export * from "./reflections/reflections";
 export type { Database } from "./schema";

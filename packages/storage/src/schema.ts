@@ -193,6 +193,13 @@ export interface ReflectionsTable {
   updatedAt: string;
 }
 
+export interface CalendarFeedsTable {
+  userId: string;
+  /** sha256 (hex) of the token in the feed's URL: a stolen database does not yield live feeds. */
+  tokenHash: string;
+  createdAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -211,4 +218,5 @@ export interface Database {
   practiceTargets: PracticeTargetsTable;
   rhythmSettings: RhythmSettingsTable;
   reflections: ReflectionsTable;
+  calendarFeeds: CalendarFeedsTable;
 }

@@ -2,7 +2,8 @@ import type { Kysely } from "kysely";
 
 // The rhythm: a practice log per goal and day, planned rest days, an optional weekly minutes
 // target per goal, each person's rhythm settings (time zone, the weekday of the reflection), and
-// the weekly reflections (one per person and week, named by the week's last day).
+// the weekly reflections (one per person and week, named by the week's last day), and the private
+// calendar feed (one per person; only the sha256 of its token is stored).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("practice_entries")
@@ -65,6 +66,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addUniqueConstraint("reflections_week", ["user_id", "week_end"])
     .execute();
+  await db.schema
+    .createTable("calendar_feeds")
+    .addColumn("user_id", "text", (c) => c.primaryKey().references("users.id").onDelete("cascade"))
+    .addColumn("token_hash", "text", (c) => c.notNull().unique())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .execute();
+
   // Evidence of a week is counted by the day it happened.
   await db.schema
     .createIndex("evidence_user_day")
