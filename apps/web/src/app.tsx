@@ -41,6 +41,7 @@ const ReflectionPage = lazy(() =>
 const ReflectionsPage = lazy(() =>
   import("./features/reflections/reflections-page").then((m) => m.ReflectionsPage),
 );
+const RhythmPage = lazy(() => import("./features/rhythm/rhythm-page").then((m) => m.RhythmPage));
 
 /** Wraps a page so only a logged-in person reaches it. */
 function signedIn<P extends object>(Component: (props: P) => preact.JSX.Element | null) {
@@ -67,6 +68,7 @@ const MilestoneRoute = signedIn(MilestonePage);
 const InsightsRoute = signedIn(InsightsPage);
 const ReflectionRoute = signedIn(ReflectionPage);
 const ReflectionsRoute = signedIn(ReflectionsPage);
+const RhythmRoute = signedIn(RhythmPage);
 
 const Login = () => (
   <GuestOnly>
@@ -115,6 +117,7 @@ export function App() {
               <Route path="/insights" component={InsightsRoute} />
               <Route path="/reflections" component={ReflectionsRoute} />
               <Route path="/reflections/week" component={ReflectionRoute} />
+              <Route path="/rhythm" component={RhythmRoute} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />

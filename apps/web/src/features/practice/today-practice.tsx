@@ -66,6 +66,9 @@ function PracticeList(props: {
   return (
     <section class="today-section" aria-labelledby="practice-today-heading">
       <h2 id="practice-today-heading">Practice today</h2>
+      <p class="muted">
+        <a href="/reflections">Weekly reflections</a> · <a href="/rhythm">Reminders and calendar</a>
+      </p>
       <ul class="plain-list">
         {items.map((item) => (
           <li key={item.goalId} class="card today-practice-item">

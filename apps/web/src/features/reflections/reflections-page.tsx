@@ -21,7 +21,8 @@ export function ReflectionsPage() {
       <p>
         <a class="button" href={reflectionWeekPath()}>
           Write this week's reflection
-        </a>
+        </a>{" "}
+        <a href="/rhythm">Reminders and calendar</a>
       </p>
       <ReflectionDay />
       <SearchForm q={q} onSearch={(next) => route(reflectionsPath(next), true)} />
