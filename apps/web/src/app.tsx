@@ -41,6 +41,9 @@ const ReflectionPage = lazy(() =>
 const ReflectionsPage = lazy(() =>
   import("./features/reflections/reflections-page").then((m) => m.ReflectionsPage),
 );
+const RerateLadderPage = lazy(() =>
+  import("./features/rhythm/rerate-page").then((m) => m.RerateLadderPage),
+);
 const RhythmPage = lazy(() => import("./features/rhythm/rhythm-page").then((m) => m.RhythmPage));
 
 /** Wraps a page so only a logged-in person reaches it. */
@@ -69,6 +72,7 @@ const InsightsRoute = signedIn(InsightsPage);
 const ReflectionRoute = signedIn(ReflectionPage);
 const ReflectionsRoute = signedIn(ReflectionsPage);
 const RhythmRoute = signedIn(RhythmPage);
+const RerateRoute = signedIn(RerateLadderPage);
 
 const Login = () => (
   <GuestOnly>
@@ -118,6 +122,7 @@ export function App() {
               <Route path="/reflections" component={ReflectionsRoute} />
               <Route path="/reflections/week" component={ReflectionRoute} />
               <Route path="/rhythm" component={RhythmRoute} />
+              <Route path="/goals/:goalId/rerate" component={RerateRoute} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />

@@ -187,6 +187,7 @@ describeEachDatabase("rhythm API", (db) => {
       timeZoneSet: false,
       reflectionWeekday: 7,
     });
+    expect(today.rerating).toEqual({ due: true, goalIds: [goalId] });
     expect(today.practice).toHaveLength(1);
     expect(today.practice[0]).toMatchObject({ goalId, practice: { minutesToday: 30 } });
     await ada.patch(`/api/goals/${goalId}`, { status: "paused" });

@@ -1,11 +1,18 @@
 import {
+  auditDue,
   latestReflectionDay,
   RhythmSettings,
   RhythmSettingsInput,
   RhythmTodayResponse,
   reflectionDue,
 } from "@cando/core";
-import { findReflection, listGoals, saveRhythmSettings, stepsPlannedOn } from "@cando/storage";
+import {
+  findReflection,
+  lastAuditAt,
+  listGoals,
+  saveRhythmSettings,
+  stepsPlannedOn,
+} from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
@@ -68,6 +75,11 @@ export function registerRhythmRoutes(app: App): void {
         today,
         settings,
         reflection: reflectionDue(today, settings.reflectionWeekday, written),
+        // Prompted with the monthly audit, never forced.
+        rerating: {
+          due: auditDue(await lastAuditAt(db, user.id), clock.now()).due,
+          goalIds: goals.filter((g) => g.model !== null).map((g) => g.id),
+        },
         plannedSteps: await stepsPlannedOn(db, user.id, today),
         practice,
       },

@@ -89,6 +89,12 @@ export const RhythmTodayResponse = z.object({
   today: z.string(),
   settings: RhythmSettings,
   reflection: z.object({ due: z.boolean(), weekEnd: z.string(), written: z.boolean() }),
+  rerating: z
+    .object({
+      due: z.boolean(),
+      goalIds: z.array(z.string()).describe("Active goals with a ladder to re-rate"),
+    })
+    .describe("The monthly re-rating of ladders, prompted with the monthly audit"),
   plannedSteps: z
     .array(
       z.object({

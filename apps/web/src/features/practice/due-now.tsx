@@ -1,14 +1,21 @@
 import type { RhythmTodayResponse } from "@cando/core";
-import { attemptPath } from "../../ui/paths";
+import { attemptPath, goalPath } from "../../ui/paths";
 import { reflectionWeekPath } from "../reflections/reflection-words";
 
 /** What is due now: steps planned for today, practice not yet done, the weekly reflection. */
 export function DueNow(props: { rhythm: RhythmTodayResponse }) {
-  const { plannedSteps, reflection, practice } = props.rhythm;
+  const { plannedSteps, reflection, practice, rerating } = props.rhythm;
+  const toRerate = rerating.due ? practice.filter((p) => rerating.goalIds.includes(p.goalId)) : [];
   const notPractised = practice.filter(
     (p) => p.practice.minutesToday === 0 && !p.practice.restToday,
   );
-  if (plannedSteps.length === 0 && !reflection.due && notPractised.length === 0) return null;
+  if (
+    plannedSteps.length === 0 &&
+    !reflection.due &&
+    notPractised.length === 0 &&
+    toRerate.length === 0
+  )
+    return null;
   return (
     <section class="card due-now" aria-labelledby="due-now-heading">
       <h2 id="due-now-heading">Due now</h2>
@@ -27,6 +34,14 @@ export function DueNow(props: { rhythm: RhythmTodayResponse }) {
             <a href={reflectionWeekPath(reflection.weekEnd)}>Write your reflection</a>
           </li>
         )}
+        {toRerate.map((p) => (
+          <li key={`rerate-${p.goalId}`}>
+            Monthly re-rating of the ladder: <span class="muted">{p.statement}</span>{" "}
+            <a href={`${goalPath(p.goalId)}/rerate`}>
+              Re-rate<span class="visually-hidden"> the ladder of {p.statement}</span>
+            </a>
+          </li>
+        ))}
         {notPractised.map((p) => (
           <li key={p.goalId}>
             Practice not yet done today: <span class="muted">{p.statement}</span>
