@@ -7,6 +7,7 @@ export * from "./backup";
 export * from "./db";
 export * from "./evidence/evidence";
 export * from "./goals/goals";
+export * from "./goals/ladder-facts";
 export * from "./goals/steps";
 export * from "./location";
 export * from "./migrate";

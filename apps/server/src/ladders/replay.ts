@@ -1,45 +1,14 @@
 import {
-  AttemptOutcome,
-  type LadderFactStep,
   type LadderFacts,
   type LadderModel,
   LadderModel as LadderModelSchema,
   replayLadderModel,
-  StepOverride,
 } from "@cando/core";
-import { type Db, type GoalRow, listAttemptFacts, listSteps, updateGoal } from "@cando/storage";
+import { type Db, type GoalRow, listLadderFacts, updateGoal } from "@cando/storage";
 
-/**
- * The facts a goal's ladder model is replayed from, in two queries (steps, attempts), however
- * long the history. Steps in ladder order: active ones by position; an archived step keeps the
- * position it had, so it sorts just after the active step that holds that position now.
- */
+/** The facts the goal's ladder model is replayed from, in two queries (`listLadderFacts`). */
 export async function loadLadderFacts(db: Db, goal: GoalRow): Promise<LadderFacts> {
-  const steps = await listSteps(db, goal.id);
-  const attempts = await listAttemptFacts(db, goal.id);
-  const ordered = [...steps].sort(
-    (a, b) =>
-      a.position - b.position ||
-      Number(a.archivedAt !== null) - Number(b.archivedAt !== null) ||
-      compareText(a.createdAt, b.createdAt) ||
-      compareText(a.id, b.id),
-  );
-  return {
-    steps: ordered.map(
-      (s): LadderFactStep => ({
-        id: s.id,
-        confidence: s.confidence,
-        archived: s.archivedAt !== null,
-        override: overrideOf(s.masteryOverride),
-      }),
-    ),
-    attempts: attempts.map((a) => ({
-      id: a.id,
-      stepId: a.stepId,
-      outcome: AttemptOutcome.parse(a.outcome),
-      at: a.attemptedAt,
-    })),
-  };
+  return listLadderFacts(db, goal.id);
 }
 
 /** Replays the goal's ladder model from its facts and saves it, in the caller's transaction. */
@@ -97,14 +66,4 @@ export async function saveModel(
   goal.model = json;
   goal.updatedAt = updatedAt;
   await updateGoal(db, goal.userId, goal.id, { model: json, updatedAt });
-}
-
-function overrideOf(value: string | null): StepOverride | null {
-  const parsed = StepOverride.safeParse(value);
-  return parsed.success ? parsed.data : null;
-}
-
-// Code-unit order, the same whatever the database's collation.
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
