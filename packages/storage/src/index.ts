@@ -9,6 +9,7 @@ export * from "./evidence/evidence";
 export * from "./goals/goals";
 export * from "./goals/ladder-facts";
 export * from "./goals/steps";
+export * from "./integrity/integrity";
 export * from "./location";
 export * from "./migrate";
 export * from "./milestones/milestones";
