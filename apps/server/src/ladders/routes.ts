@@ -166,7 +166,7 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const ladder = await db.transaction().execute(async (trx) => {
-      const goal = await access.goal(trx, user, goalId);
+      const goal = await access.goalForUpdate(trx, user, goalId);
       if (activeOnly(await listSteps(trx, goal.id)).length > 0) {
         throw new ConflictError(
           "ladder_exists",
@@ -189,7 +189,7 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const ladder = await db.transaction().execute(async (trx) => {
-      const goal = await access.goal(trx, user, goalId);
+      const goal = await access.goalForUpdate(trx, user, goalId);
       const active = activeOnly(await listSteps(trx, goal.id));
       if (active.length >= LADDER_MAX_STEPS) {
         throw new ValidationError([
@@ -216,7 +216,7 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const ladder = await db.transaction().execute(async (trx) => {
-      const goal = await access.goal(trx, user, goalId);
+      const goal = await access.goalForUpdate(trx, user, goalId);
       const active = activeOnly(await listSteps(trx, goal.id)).map((s) => s.id);
       const same =
         stepIds.length === active.length &&
@@ -250,8 +250,12 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const result = await db.transaction().execute(async (trx) => {
+      const goal = await access.goalForUpdate(
+        trx,
+        user,
+        (await access.step(trx, user, stepId)).goalId,
+      );
       const step = await access.step(trx, user, stepId);
-      const goal = await access.goal(trx, user, step.goalId);
       const changes: Partial<StepRow> = {};
       if (patch.title !== undefined) changes.title = patch.title;
       if (patch.description !== undefined) changes.description = patch.description;
@@ -284,8 +288,12 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const result = await db.transaction().execute(async (trx) => {
+      const goal = await access.goalForUpdate(
+        trx,
+        user,
+        (await access.step(trx, user, stepId)).goalId,
+      );
       const step = await access.step(trx, user, stepId);
-      const goal = await access.goal(trx, user, step.goalId);
       const active = activeOnly(await listSteps(trx, goal.id));
       if (step.archivedAt === null && active.length <= LADDER_MIN_STEPS) {
         throw new ValidationError([
@@ -317,8 +325,12 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const ladder = await db.transaction().execute(async (trx) => {
+      const goal = await access.goalForUpdate(
+        trx,
+        user,
+        (await access.step(trx, user, stepId)).goalId,
+      );
       const step = await access.step(trx, user, stepId);
-      const goal = await access.goal(trx, user, step.goalId);
       const now = clock.now().toISOString();
       await updateStep(trx, user.id, step.id, { confidence });
       await recordRating(trx, c.var.deps, step.id, confidence, now);
