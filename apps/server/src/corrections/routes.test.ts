@@ -170,6 +170,7 @@ describeEachDatabase("corrections API", (db) => {
     const evidence = (await ada.call("PUT", `/api/attempts/${attempt.id}/debrief`, debrief)).body
       .evidence;
     const before = (await ada.get(`/api/goals/${goalId}`)).body.ladder;
+    const stored = (await ada.get(`/api/attempts/${attempt.id}`)).body.attempt;
     const modelBefore = (await findGoal(db(), userId, goalId))?.model;
 
     const res = await ada.call("DELETE", `/api/attempts/${attempt.id}`);
@@ -192,9 +193,8 @@ describeEachDatabase("corrections API", (db) => {
     expect(undone.body).toMatchObject({ kind: "attempt", id: attempt.id });
     expect(undone.body.ladder).toEqual(before);
     expect((await findGoal(db(), userId, goalId))?.model).toBe(modelBefore);
-    const back = (await ada.get(`/api/attempts/${attempt.id}`)).body.attempt;
-    expect(back).toEqual({ ...attempt, debrief: back.debrief });
-    expect(back.debrief.didWell).toBe("Kept to time");
+    expect((await ada.get(`/api/attempts/${attempt.id}`)).body.attempt).toEqual(stored);
+    expect(stored.debrief.didWell).toBe("Kept to time");
     expect((await ada.get(`/api/evidence/${evidence.id}`)).body.evidence).toEqual(evidence);
     // An undo is used once.
     expect((await ada.post(`/api/deletions/${res.body.undo.deletionId}/restore`)).status).toBe(404);
@@ -215,31 +215,43 @@ describeEachDatabase("corrections API", (db) => {
       milestoneId = res.body.milestones[0]?.id;
     }
     expect(milestoneId).toBeDefined();
-    // Deleting every success on the step removes what earned the milestone.
-    let affected: string[] = [];
-    let lastUndo = "";
-    for (const id of ids) {
-      const res = await ada.call("DELETE", `/api/attempts/${id}`);
-      affected = [...affected, ...res.body.removed.milestonesAffected];
-      lastUndo = res.body.undo.deletionId;
+    // Deleting every success on the step, newest first, removes what earned the milestone.
+    const deleteAll = async () => {
+      const affected: string[] = [];
+      const undos: string[] = [];
+      for (const id of [...ids].reverse()) {
+        const res = await ada.call("DELETE", `/api/attempts/${id}`);
+        affected.push(...res.body.removed.milestonesAffected);
+        undos.push(res.body.undo.deletionId);
+      }
+      return { affected, undos };
+    };
+    const milestoneOf = async () =>
+      (await ada.get("/api/milestones")).body.milestones.filter(
+        (m: { stepId: string }) => m.stepId === stepIds[0],
+      );
+    const first = await deleteAll();
+    expect(first.affected).toEqual([milestoneId]);
+    const [flagged] = await milestoneOf();
+    expect(flagged).toMatchObject({ id: milestoneId, basisRemovedAt: "2026-11-22T09:00:00.000Z" });
+    expect(flagged.title).toMatch(/You mastered/);
+
+    // Undoing every deletion gives the milestone its basis back.
+    for (const undo of [...first.undos].reverse()) {
+      expect((await ada.post(`/api/deletions/${undo}/restore`)).status).toBe(200);
     }
-    expect(affected).toEqual([milestoneId]);
-    const milestone = (await ada.get("/api/milestones")).body.milestones.find(
-      (m: { id: string }) => m.id === milestoneId,
-    );
-    expect(milestone.basisRemovedAt).toBe("2026-11-22T09:00:00.000Z");
-    expect(milestone.title).toMatch(/You mastered/);
-    // Re-logging successes brings mastery back: the milestone is whole again, not doubled.
-    await ada.post(`/api/deletions/${lastUndo}/restore`);
+    expect(await milestoneOf()).toEqual([{ ...flagged, basisRemovedAt: null }]);
+
+    // Deleted again, then earned again by new successes: the same milestone, whole, not doubled.
+    await deleteAll();
+    expect((await milestoneOf())[0].basisRemovedAt).not.toBeNull();
     for (let i = 0; i < 12; i++) {
       await ada.post(
         "/api/attempts",
         attemptBody(stepIds[0] as string, { attemptedAt: at(i + 20) }),
       );
     }
-    const after = (await ada.get("/api/milestones")).body.milestones.filter(
-      (m: { stepId: string }) => m.stepId === stepIds[0],
-    );
+    const after = await milestoneOf();
     expect(after).toHaveLength(1);
     expect(after[0].basisRemovedAt).toBeNull();
   });
@@ -323,18 +335,33 @@ describeEachDatabase("corrections API", (db) => {
     expect((await ada.get("/api/goals")).body.goals.map((g: { id: string }) => g.id)).toEqual([
       kept.goalId,
     ]);
-    const count = async (table: "steps" | "attempts" | "debriefs" | "step_ratings") =>
-      Number(
-        (
-          await db()
-            .selectFrom(table as "steps")
-            .select((eb) => eb.fn.countAll<number>().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    expect(await count("steps")).toBe(4);
-    expect(await count("attempts")).toBe(1);
-    expect(await count("debriefs")).toBe(1);
+    const stepsLeft = await db()
+      .selectFrom("steps")
+      .select("goalId")
+      .where("userId", "=", userId)
+      .execute();
+    expect(stepsLeft.map((r) => r.goalId)).toEqual([
+      kept.goalId,
+      kept.goalId,
+      kept.goalId,
+      kept.goalId,
+    ]);
+    const attemptsLeft = await listAttempts(db(), userId);
+    expect(attemptsLeft.map((a) => a.goalId)).toEqual([kept.goalId]);
+    const debriefsLeft = await db()
+      .selectFrom("debriefs")
+      .innerJoin("attempts", "attempts.id", "debriefs.attemptId")
+      .select("attempts.goalId")
+      .where("attempts.userId", "=", userId)
+      .execute();
+    expect(debriefsLeft.map((r) => r.goalId)).toEqual([kept.goalId]);
+    const ratingsLeft = await db()
+      .selectFrom("stepRatings")
+      .where("stepId", "in", [...doomed.stepIds, ...kept.stepIds])
+      .select("stepId")
+      .execute();
+    expect(ratingsLeft.every((r) => kept.stepIds.includes(r.stepId))).toBe(true);
+    expect(ratingsLeft.length).toBeGreaterThan(0);
     expect(await listAttempts(db(), userId, { goalId: kept.goalId })).toHaveLength(1);
     const evidence = (await ada.get("/api/evidence")).body.evidence.map(
       (e: { id: string; goalId: string | null }) => e.goalId ?? e.id,

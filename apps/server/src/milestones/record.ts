@@ -7,6 +7,7 @@ import {
   listSteps,
   type MilestoneRow,
   type NewMilestone,
+  restoreMilestoneBasis,
   searchEvidence,
   updateGoal,
 } from "@cando/storage";
@@ -44,7 +45,11 @@ export async function recordMilestones(
   const created: NewMilestone[] = [];
   for (const step of steps) {
     if (!stepMastery(model, step.id).mastered) continue;
-    if (await hasMilestone(db, goal.id, "step_mastered", step.id)) continue;
+    if (await hasMilestone(db, goal.id, "step_mastered", step.id)) {
+      // Celebrated before, then corrected away: mastered again, it is earned again (not doubled).
+      await restoreMilestoneBasis(db, goal.id, "step_mastered", step.id);
+      continue;
+    }
     const evidence = await searchEvidence(db, goal.userId, { stepId: step.id });
     created.push({
       id: deps.newId(),
@@ -73,7 +78,10 @@ export async function goalReached(
   goal: GoalRow,
   now: string,
 ): Promise<NewMilestone[]> {
-  if (await hasMilestone(db, goal.id, "goal_reached", null)) return [];
+  if (await hasMilestone(db, goal.id, "goal_reached", null)) {
+    await restoreMilestoneBasis(db, goal.id, "goal_reached", null);
+    return [];
+  }
   if (goal.status !== "reached") {
     goal.status = "reached";
     goal.reachedAt = now;

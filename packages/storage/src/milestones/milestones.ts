@@ -23,6 +23,23 @@ export async function listMilestonesOfGoal(db: Db, goalId: string): Promise<Mile
     .execute();
 }
 
+/** Clears a removed basis: the step (or goal) was mastered again, so the milestone is earned again. */
+export async function restoreMilestoneBasis(
+  db: Db,
+  goalId: string,
+  kind: string,
+  stepId: string | null,
+): Promise<void> {
+  let query = db
+    .updateTable("milestones")
+    .set({ basisRemovedAt: null })
+    .where("goalId", "=", goalId)
+    .where("kind", "=", kind)
+    .where("basisRemovedAt", "is not", null);
+  query = stepId === null ? query.where("stepId", "is", null) : query.where("stepId", "=", stepId);
+  await query.execute();
+}
+
 /** Notes (or, when it is back, clears) that what earned a milestone was later removed. */
 export async function setMilestoneBasisRemoved(
   db: Db,
