@@ -17,5 +17,6 @@ export * from "./ladders/schema";
 export * from "./milestones/basis";
 export * from "./milestones/schema";
 export * from "./shared";
+export * from "./text/text-rule";
 export * from "./time";
 export * from "./today/schema";

@@ -25,7 +25,6 @@ import {
   findEvidenceOfAttempt,
   findGoal,
   findStep,
-  type GoalRow,
   insertAudit,
   insertEvidence,
   isUniqueViolation,
@@ -160,12 +159,6 @@ const restore = createRoute({
   },
 });
 
-// TODO(lead's lockGoal): replace with `lockGoal(trx, user.id, goalId)` once it is on main, so a
-// correction and a parallel attempt on PostgreSQL cannot interleave their read-modify-writes.
-async function lockedGoal(db: Db, user: UserRow, goalId: string): Promise<GoalRow> {
-  return access.goal(db, user, goalId);
-}
-
 export function registerCorrectionRoutes(app: App): void {
   app.openapi(editAttempt, async (c) => {
     const { attemptId } = c.req.valid("param");
@@ -174,7 +167,7 @@ export function registerCorrectionRoutes(app: App): void {
     const user = c.var.user;
     const result = await deps.db.transaction().execute(async (trx) => {
       const found = await access.attempt(trx, user, attemptId);
-      const goal = await lockedGoal(trx, user, found.goalId);
+      const goal = await access.goalForUpdate(trx, user, found.goalId);
       // Read again under the goal's lock: a parallel correction may have changed or deleted it.
       const attempt = await findAttempt(trx, user.id, found.id);
       if (!attempt) throw new NotFoundError("attempt");
@@ -250,7 +243,7 @@ export function registerCorrectionRoutes(app: App): void {
     const user = c.var.user;
     const result = await deps.db.transaction().execute(async (trx) => {
       const found = await access.attempt(trx, user, attemptId);
-      const goal = await lockedGoal(trx, user, found.goalId);
+      const goal = await access.goalForUpdate(trx, user, found.goalId);
       const attempt = await findAttempt(trx, user.id, found.id);
       if (!attempt) throw new NotFoundError("attempt");
       const debrief = (await findDebrief(trx, attempt.id)) ?? null;
@@ -302,7 +295,7 @@ export function registerCorrectionRoutes(app: App): void {
     const { db } = c.var.deps;
     const user = c.var.user;
     const deleted = await db.transaction().execute(async (trx) => {
-      const goal = await lockedGoal(trx, user, goalId);
+      const goal = await access.goalForUpdate(trx, user, goalId);
       const contents = await countGoalContents(trx, goal.id);
       await deleteGoal(trx, user.id, goal.id);
       return contents;
@@ -381,7 +374,7 @@ async function putBack(
     });
     return { kind: "evidence", id: e.id, ladder: null };
   }
-  const goal = await lockedGoal(db, user, rows.attempt.goalId).catch(() => {
+  const goal = await access.goalForUpdate(db, user, rows.attempt.goalId).catch(() => {
     throw cannotUndo();
   });
   if (!(await findStep(db, user.id, rows.attempt.stepId))) throw cannotUndo();
