@@ -8,6 +8,7 @@ export * from "./db";
 export * from "./deletions/deletions";
 export * from "./evidence/evidence";
 export * from "./goals/goals";
+export * from "./goals/ladder-facts";
 export * from "./goals/steps";
 export * from "./location";
 export * from "./migrate";

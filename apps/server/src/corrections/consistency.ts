@@ -7,8 +7,8 @@ import {
   setMilestoneBasisRemoved,
 } from "@cando/storage";
 import type { AppDeps } from "../context";
-import { activeOnly, modelOf } from "../ladders/ladder";
-import { rebuildLadderModel } from "../ladders/replay";
+import { activeOnly } from "../ladders/ladder";
+import { cachedModel, rebuildLadderModel } from "../ladders/replay";
 import { recordMilestones } from "../milestones/record";
 
 /**
@@ -22,7 +22,8 @@ export async function afterAttemptsChanged(
   goal: GoalRow,
 ): Promise<{ model: LadderModel | null; milestones: Milestone[]; basisRemoved: string[] }> {
   const now = deps.clock.now().toISOString();
-  const before = modelOf(goal);
+  // An unusable cache counts as no model before: nothing it said can be trusted to compare.
+  const before = cachedModel(goal) ?? null;
   const model = await rebuildLadderModel(db, goal, now);
   const last = activeOnly(await listSteps(db, goal.id)).at(-1);
   const existing = await listMilestonesOfGoal(db, goal.id);

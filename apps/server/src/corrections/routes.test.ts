@@ -1,11 +1,5 @@
-import {
-  createLadderModel,
-  type LadderModel,
-  parseLadderModel,
-  setStepOverride,
-  updateWithAttempt,
-} from "@cando/core";
-import { type Db, findGoal, listAttempts, listSteps } from "@cando/storage";
+import { type LadderModel, parseLadderModel, replayLadderModel } from "@cando/core";
+import { type Db, findGoal, listAttempts, listLadderFacts } from "@cando/storage";
 import { describeEachDatabase } from "@cando/storage/test-support";
 import { expect, it } from "vitest";
 import {
@@ -29,29 +23,7 @@ async function storedAndReplayed(db: Db, userId: string, goalId: string) {
   const goal = await findGoal(db, userId, goalId);
   if (!goal?.model) throw new Error("no model");
   const stored = parseLadderModel(JSON.parse(goal.model));
-  const steps = (await listSteps(db, goalId)).filter((s) => s.archivedAt === null);
-  let replayed: LadderModel = createLadderModel(
-    steps.map((s) => ({ id: s.id, confidence: s.confidence })),
-  );
-  const attempts = [...(await listAttempts(db, userId, { goalId }))].sort((a, b) =>
-    a.attemptedAt === b.attemptedAt
-      ? a.id < b.id
-        ? -1
-        : 1
-      : a.attemptedAt < b.attemptedAt
-        ? -1
-        : 1,
-  );
-  for (const a of attempts) {
-    replayed = updateWithAttempt(replayed, {
-      stepId: a.stepId,
-      outcome: a.outcome as "done",
-      at: a.attemptedAt,
-    });
-  }
-  for (const s of stored.steps) {
-    if (s.override !== null) replayed = setStepOverride(replayed, s.id, s.override);
-  }
+  const replayed = replayLadderModel(await listLadderFacts(db, goalId));
   return { stored, replayed };
 }
 
