@@ -5,6 +5,7 @@ export * from "./audits/audits";
 export * from "./audits/domains";
 export * from "./backup";
 export * from "./db";
+export * from "./deletions/deletions";
 export * from "./evidence/evidence";
 export * from "./goals/goals";
 export * from "./goals/ladder-facts";
