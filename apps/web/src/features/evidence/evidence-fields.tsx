@@ -45,12 +45,12 @@ export function EvidenceFields(props: {
         label="Title"
         hint="A few words: “Led the Monday stand-up”."
         error={problems.title}
+        count={{ length: draft.title.length, limit: 200 }}
       >
         {(control) => (
           <input
             {...control}
             type="text"
-            maxLength={200}
             value={draft.title}
             onInput={(e) => props.onChange("title", e.currentTarget.value)}
           />
@@ -61,12 +61,12 @@ export function EvidenceFields(props: {
         label="What happened (optional)"
         hint="What you did, and why it was not nothing."
         error={problems.body}
+        count={{ length: draft.body.length, limit: 4000 }}
       >
         {(control) => (
           <textarea
             {...control}
             rows={4}
-            maxLength={4000}
             value={draft.body}
             onInput={(e) => props.onChange("body", e.currentTarget.value)}
           />
