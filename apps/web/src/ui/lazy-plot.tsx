@@ -1,21 +1,30 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type uPlot from "uplot";
+import { THEME_EVENT } from "./theme";
 
-/** The axis look every chart shares (colours meet AA contrast on the page background). */
-export const CHART_AXIS: uPlot.Axis = {
-  stroke: "#3d4650",
-  font: "13px system-ui, sans-serif",
-  grid: { stroke: "#e6e3dc", width: 1 },
-  ticks: { stroke: "#d5d1c7", width: 1 },
-};
+/** A number that changes whenever the theme does (a choice here, or the system's setting). */
+function useThemeVersion(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    const media = window.matchMedia("(prefers-color-scheme: dark)");
+    window.addEventListener(THEME_EVENT, bump);
+    media.addEventListener("change", bump);
+    return () => {
+      window.removeEventListener(THEME_EVENT, bump);
+      media.removeEventListener("change", bump);
+    };
+  }, []);
+  return version;
+}
 
 /**
  * A uPlot chart: uPlot is fetched only when a chart is first shown (it is most of a chart
  * page's weight), sized to its box and resized with it. The box is an image for assistive
  * technology, labelled by `summary`; every chart sits next to a table with the same numbers,
  * which also stands in when uPlot cannot be loaded. Pass a memoised `data`: a new array
- * redraws the chart.
+ * redraws the chart. `options` is asked again when the theme changes (colours come from tokens).
  */
 export function LazyPlot(props: {
   options: (width: number) => uPlot.Options;
@@ -29,6 +38,7 @@ export function LazyPlot(props: {
   const [failed, setFailed] = useState(false);
   const makeOptions = useRef(props.options);
   makeOptions.current = props.options;
+  const theme = useThemeVersion();
 
   useEffect(() => {
     let plot: uPlot | null = null;
@@ -54,7 +64,7 @@ export function LazyPlot(props: {
       observer?.disconnect();
       plot?.destroy();
     };
-  }, [props.data]);
+  }, [props.data, theme]);
 
   return (
     <figure class={props.class ? `chart ${props.class}` : "chart"}>
@@ -70,7 +80,7 @@ export function LazyPlot(props: {
   );
 }
 
-/** A legend entry's line (and point) drawn like the series it names. */
+/** A legend entry's line (and point) drawn like the series it names; `colour` may be a var(). */
 export function LegendSwatch(props: {
   colour: string;
   width?: number;
@@ -84,11 +94,11 @@ export function LegendSwatch(props: {
         y1="5"
         x2="27"
         y2="5"
-        stroke={props.colour}
+        style={{ stroke: props.colour }}
         stroke-width={props.width ?? 2.5}
         stroke-dasharray={props.dash?.join(" ") || undefined}
       />
-      {props.point !== false && <circle cx="14" cy="5" r="3.5" fill={props.colour} />}
+      {props.point !== false && <circle cx="14" cy="5" r="3.5" style={{ fill: props.colour }} />}
     </svg>
   );
 }

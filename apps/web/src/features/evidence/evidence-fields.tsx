@@ -108,13 +108,18 @@ export function EvidenceFields(props: {
 export function useEvidenceForm(initial: () => EvidenceDraft) {
   const [draft, setDraft] = useState<EvidenceDraft>(initial);
   const [problems, setProblems] = useState<Problems>({});
-  const [summary, setSummary] = useState<{ message: string; other: string[] } | null>(null);
+  const [summary, setSummary] = useState<{
+    message: string;
+    other: string[];
+    /** Whether it is about fields: then it goes once every field is fixed. */
+    aboutFields: boolean;
+  } | null>(null);
   const [shown, setShown] = useState(0);
   const [busy, setBusy] = useState(false);
 
   function show(found: Problems, message: string, other: string[]) {
     setProblems(found);
-    setSummary({ message, other });
+    setSummary({ message, other, aboutFields: Object.keys(found).length > 0 });
     setShown((n) => n + 1);
   }
 
@@ -191,14 +196,15 @@ export function EvidenceForm(props: {
       <h2 id={`${prefix}-heading`} ref={heading} tabIndex={-1}>
         {props.heading}
       </h2>
-      {form.summary !== null && (
-        <ProblemSummary
-          key={form.shown}
-          message={form.summary.message}
-          links={links}
-          other={form.summary.other}
-        />
-      )}
+      {form.summary !== null &&
+        !(form.summary.aboutFields && links.length === 0 && form.summary.other.length === 0) && (
+          <ProblemSummary
+            key={form.shown}
+            message={form.summary.message}
+            links={links}
+            other={form.summary.other}
+          />
+        )}
       {props.children}
       <EvidenceFields
         prefix={prefix}

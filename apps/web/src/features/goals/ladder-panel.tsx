@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api, errorMessage } from "../../api/client";
 import { ConfidenceSelect } from "../../ui/confidence-select";
 import { formatPlainDay } from "../../ui/days";
+import { Disclosure, isWide } from "../../ui/disclosure";
 import { ErrorSummary } from "../../ui/feedback";
 import { SelectField } from "../../ui/fields";
 import { formatDay } from "../../ui/format";
@@ -189,8 +190,11 @@ export function LadderPanel(props: Props) {
           Your ladder
         </h2>
         <p class="muted">
-          Easiest first, up to the goal itself. Drag a step by its handle, or use its arrow buttons,
-          to change the order.
+          Easiest first, up to the goal itself.
+          <span class="wide-only">
+            {" "}
+            Drag a step by its handle, or use its arrow buttons, to change the order.
+          </span>
         </p>
         {ladder.firstStepWarning !== null && (
           <p class="notice notice-warning">{ladder.firstStepWarning}</p>
@@ -756,9 +760,10 @@ function AddStepForm(props: {
     }
   }
 
+  // Open on a laptop, or when a link asked for it (Today's "Add a smaller step"); folded on a phone.
+  const open = isWide() || window.location.hash === "#add-step";
   return (
-    <div class="add-step" id="add-step">
-      <h3>Add a step</h3>
+    <Disclosure id="add-step" class="add-step" summary="Add a step" open={open}>
       <p class="muted">
         A step that keeps failing may be too big: add a smaller one just before it.
       </p>
@@ -787,7 +792,7 @@ function AddStepForm(props: {
           </button>
         </div>
       </form>
-    </div>
+    </Disclosure>
   );
 }
 

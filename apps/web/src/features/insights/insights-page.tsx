@@ -8,6 +8,7 @@ import { LoadError, Loading } from "../../ui/feedback";
 import { formatDay } from "../../ui/format";
 import { Page } from "../../ui/page";
 import { CalibrationChart } from "./calibration-chart";
+import { CalibrationPlot } from "./calibration-plot";
 import {
   type Anxiety,
   type AttributionMonth,
@@ -21,6 +22,7 @@ import {
   type Calibration,
   calibrationHeadline,
   calibrationMeaning,
+  calibrationPoints,
   calibrationRows,
   generalitySentence,
   hasTrend,
@@ -177,6 +179,7 @@ function CalibrationSection(props: { calibration: Calibration }) {
         </div>
       )}
       {headline === null && c.attempts > 0 && <p>{c.sentence}</p>}
+      {rows.length > 0 && <CalibrationPlot points={calibrationPoints(c.table)} />}
       {rows.length > 0 && (
         <ScrollTable id="calibration-table" caption="Stated confidence against actual success">
           <thead>
