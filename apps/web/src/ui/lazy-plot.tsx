@@ -3,6 +3,30 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type uPlot from "uplot";
 import { THEME_EVENT } from "./theme";
 
+/**
+ * Whether the box is on screen or close to it. A chart below the fold waits until it is
+ * scrolled near, so uPlot's download and drawing never hold up the page's first screen.
+ */
+function useNearViewport(box: { current: HTMLElement | null }): boolean {
+  const [near, setNear] = useState(typeof IntersectionObserver === "undefined");
+  useEffect(() => {
+    const el = box.current;
+    if (near || el === null) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          setNear(true);
+          observer.disconnect();
+        }
+      },
+      { rootMargin: "400px 0px" },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [near]);
+  return near;
+}
+
 /** A number that changes whenever the theme does (a choice here, or the system's setting). */
 function useThemeVersion(): number {
   const [version, setVersion] = useState(0);
@@ -20,8 +44,8 @@ function useThemeVersion(): number {
 }
 
 /**
- * A uPlot chart: uPlot is fetched only when a chart is first shown (it is most of a chart
- * page's weight), sized to its box and resized with it. The box is an image for assistive
+ * A uPlot chart: uPlot is fetched only when a chart first comes near the screen (it is most
+ * of a chart page's weight), sized to its box and resized with it. The box is an image for assistive
  * technology, labelled by `summary`; every chart sits next to a table with the same numbers,
  * which also stands in when uPlot cannot be loaded. Pass a memoised `data`: a new array
  * redraws the chart. `options` is asked again when the theme changes (colours come from tokens).
@@ -39,8 +63,10 @@ export function LazyPlot(props: {
   const makeOptions = useRef(props.options);
   makeOptions.current = props.options;
   const theme = useThemeVersion();
+  const near = useNearViewport(box);
 
   useEffect(() => {
+    if (!near) return;
     let plot: uPlot | null = null;
     let observer: ResizeObserver | null = null;
     let live = true;
@@ -64,7 +90,7 @@ export function LazyPlot(props: {
       observer?.disconnect();
       plot?.destroy();
     };
-  }, [props.data, theme]);
+  }, [props.data, theme, near]);
 
   return (
     <figure class={props.class ? `chart ${props.class}` : "chart"}>
