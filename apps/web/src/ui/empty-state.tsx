@@ -1,10 +1,12 @@
 import type { ComponentChildren } from "preact";
 
 /**
- * What a page or section shows when it has nothing yet: a title, why it is empty and what it
+ * What a page or section shows when it has nothing yet (a region named by its title): a title, why it is empty and what it
  * will hold, and the one thing to do next.
  */
 export function EmptyState(props: {
+  /** The region's id; its heading is `<id>-heading`. */
+  id: string;
   title: string;
   headingLevel?: 2 | 3;
   children: ComponentChildren;
@@ -12,7 +14,7 @@ export function EmptyState(props: {
 }) {
   const Heading = props.headingLevel === 3 ? "h3" : "h2";
   return (
-    <div class="empty-state">
+    <section class="empty-state" aria-labelledby={`${props.id}-heading`}>
       <svg class="empty-state-mark" aria-hidden="true" viewBox="0 0 48 48" width="48" height="48">
         <circle cx="24" cy="24" r="22" fill="var(--primary-soft)" />
         <path
@@ -24,9 +26,11 @@ export function EmptyState(props: {
           stroke-linejoin="round"
         />
       </svg>
-      <Heading class="empty-state-title">{props.title}</Heading>
+      <Heading class="empty-state-title" id={`${props.id}-heading`}>
+        {props.title}
+      </Heading>
       <div class="empty-state-text">{props.children}</div>
       {props.action && <div class="empty-state-action">{props.action}</div>}
-    </div>
+    </section>
   );
 }

@@ -4,6 +4,7 @@ import { useLocation } from "preact-iso";
 import { api } from "../../api/client";
 import type { DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
+import { EmptyState } from "../../ui/empty-state";
 import { LoadError, Loading } from "../../ui/feedback";
 import { formatDay } from "../../ui/format";
 import { Page } from "../../ui/page";
@@ -102,7 +103,7 @@ function Insights(props: { goalId: string; setup: Setup }) {
   if (state.status === "loading") return <Loading what="your insights" />;
   if (state.status === "error") return <LoadError error={state.error} retry={reload} />;
   const data = state.data;
-  if (props.goalId === "" && isEmpty(data)) return <EmptyState />;
+  if (props.goalId === "" && isEmpty(data)) return <NothingYet />;
   return (
     <>
       <CalibrationSection calibration={data.calibration} />
@@ -113,24 +114,28 @@ function Insights(props: { goalId: string; setup: Setup }) {
   );
 }
 
-function EmptyState() {
+function NothingYet() {
   return (
-    <section class="card empty" aria-labelledby="empty-heading">
-      <h2 id="empty-heading">Nothing to learn from yet</h2>
+    <EmptyState
+      id="empty"
+      title="Nothing to learn from yet"
+      action={
+        <div class="insights-actions">
+          <a class="button" href="/goals">
+            Set a goal
+          </a>
+          <a class="button button-secondary" href="/audit">
+            Take the audit
+          </a>
+        </div>
+      }
+    >
       <p>
         Insights come from what you do. Say how confident you are before each attempt, rate how
         anxious you feel, debrief afterwards and take the monthly audit: after a few attempts this
         page shows whether your belief keeps up with your results.
       </p>
-      <div class="insights-actions">
-        <a class="button" href="/goals">
-          Set a goal
-        </a>
-        <a class="button button-secondary" href="/audit">
-          Take the audit
-        </a>
-      </div>
-    </section>
+    </EmptyState>
   );
 }
 
