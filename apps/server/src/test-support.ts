@@ -2,8 +2,9 @@ import type { Clock } from "@cando/core";
 import type { Db } from "@cando/storage";
 import { createApp } from "./app";
 import { argon2Hasher } from "./auth/passwords";
-import { LoginLimiter, type LoginLimits } from "./auth/rate-limit";
+import { type AuthPolicy, DEFAULT_AUTH_POLICY } from "./auth/policy";
 import type { App } from "./context";
+import { type Deployment, TEST_DEPLOYMENT } from "./http/deployment";
 
 /** A clock tests move by hand. */
 export class TestClock implements Clock {
@@ -21,6 +22,8 @@ export class TestClock implements Clock {
 
 let idCounter = 0;
 
+const RELAXED_SIGNUP = { ...DEFAULT_AUTH_POLICY.signup, free: 1_000_000 };
+
 export interface TestApp {
   app: App;
   clock: TestClock;
@@ -30,7 +33,7 @@ export interface TestApp {
 /** The real app over a test database, with a hand-moved clock and a cheap argon2 cost. */
 export function buildTestApp(
   db: Db,
-  options: { trustProxy?: boolean; limits?: LoginLimits; webRoot?: string } = {},
+  options: { deployment?: Partial<Deployment>; auth?: Partial<AuthPolicy>; webRoot?: string } = {},
 ): TestApp {
   const clock = new TestClock();
   const app = createApp(
@@ -39,8 +42,11 @@ export function buildTestApp(
       clock,
       newId: () => `id-${++idCounter}`,
       passwords: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
-      limiter: new LoginLimiter(clock, options.limits),
-      trustProxy: options.trustProxy ?? false,
+      deployment: { ...TEST_DEPLOYMENT, ...options.deployment },
+      // Every test signs people up from one (socketless) address: tests of the sign-up limit
+      // pass the real rule.
+      auth: { ...DEFAULT_AUTH_POLICY, signup: RELAXED_SIGNUP, ...options.auth },
+      deviceKey: "a test key, not a secret",
     },
     options.webRoot ? { webRoot: options.webRoot } : {},
   );
@@ -56,13 +62,21 @@ export interface Reply<T = unknown> {
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely on purpose
 type Loose = any;
 
-/** A browser-like caller: keeps its session cookie and sends a same-origin Origin header. */
+/**
+ * A browser-like caller: keeps its session and device cookies (either prefix) and sends a
+ * same-origin Origin header.
+ */
 export class TestClient {
+  /** `cando_session=…` (or `__Host-cando_session=…`), as sent. */
   cookie: string | undefined;
+  /** The device cookie, as sent. */
+  device: string | undefined;
 
   constructor(
     private readonly app: App,
     private readonly origin: string | null = "http://localhost",
+    /** What app.request() passes as the Node bindings (e.g. a socket's remote address). */
+    private readonly env?: object,
   ) {}
 
   async call<T = Loose>(
@@ -73,19 +87,26 @@ export class TestClient {
   ): Promise<Reply<T>> {
     const all: Record<string, string> = { ...headers };
     if (this.origin) all.origin ??= this.origin;
-    if (this.cookie) all.cookie = this.cookie;
+    const jar = [this.cookie, this.device].filter(Boolean).join("; ");
+    if (jar) all.cookie ??= jar;
     if (body !== undefined && typeof body !== "string") all["content-type"] ??= "application/json";
-    const res = await this.app.request(path, {
-      method,
-      headers: all,
-      ...(body === undefined
-        ? {}
-        : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-    });
-    const setCookie = res.headers.get("set-cookie");
-    if (setCookie?.startsWith("cando_session=")) {
-      const value = setCookie.split(";")[0] ?? "";
-      this.cookie = value === "cando_session=" ? undefined : value;
+    const res = await this.app.request(
+      path,
+      {
+        method,
+        headers: all,
+        ...(body === undefined
+          ? {}
+          : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+      },
+      this.env,
+    );
+    for (const setCookie of res.headers.getSetCookie()) {
+      const pair = setCookie.split(";")[0] ?? "";
+      const [name = "", value = ""] = pair.split("=");
+      const kept = value === "" ? undefined : pair;
+      if (name.endsWith("cando_session")) this.cookie = kept;
+      if (name.endsWith("cando_device")) this.device = kept;
     }
     const text = await res.text();
     const parsed =
