@@ -21,6 +21,8 @@ export function throttleDelayMs(rule: ThrottleRule, count: number): number {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+// Free attempts hold nobody back, even if a clock later steps backwards.
+const until = (at: number, delay: number) => (delay > 0 ? iso(at + delay) : iso(0));
 
 /**
  * Takes one attempt under `key`, or says how long to wait. The attempt is counted before the
@@ -61,7 +63,7 @@ export async function claimThrottle(
     const count = at - Date.parse(row.lastAt) >= rule.resetAfterMs ? 1 : row.count + 1;
     const updated = await db
       .updateTable("throttles")
-      .set({ count, lastAt: iso(at), blockedUntil: iso(at + throttleDelayMs(rule, count)) })
+      .set({ count, lastAt: iso(at), blockedUntil: until(at, throttleDelayMs(rule, count)) })
       .where("key", "=", key)
       .where("count", "=", row.count)
       .where("lastAt", "=", row.lastAt)
