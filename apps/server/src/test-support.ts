@@ -1,10 +1,12 @@
+import type { AddressInfo } from "node:net";
 import type { Clock } from "@cando/core";
 import type { Db } from "@cando/storage";
+import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { argon2Hasher } from "./auth/passwords";
 import { type AuthPolicy, DEFAULT_AUTH_POLICY } from "./auth/policy";
 import type { App } from "./context";
-import { type Deployment, TEST_DEPLOYMENT } from "./http/deployment";
+import { type Deployment, deploymentFrom, TEST_DEPLOYMENT } from "./http/deployment";
 
 /** A clock tests move by hand. */
 export class TestClock implements Clock {
@@ -56,6 +58,39 @@ export function buildTestApp(
   return { app, clock, db };
 }
 
+export interface ServedTestApp extends TestApp {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The test app behind a real HTTP server on 127.0.0.1. It listens first, so the app knows its
+ * own origin (exact-origin CSRF and the Host check need the port).
+ */
+export async function serveTestApp(
+  db: Db,
+  options: Parameters<typeof buildTestApp>[1] = {},
+): Promise<ServedTestApp> {
+  let target: App | undefined;
+  const server = serve({
+    fetch: (request, env) => target?.fetch(request, env) ?? new Response(null, { status: 503 }),
+    port: 0,
+    hostname: "127.0.0.1",
+  });
+  await new Promise<void>((done) => server.once("listening", () => done()));
+  const port = (server.address() as AddressInfo).port;
+  const built = buildTestApp(db, {
+    ...options,
+    deployment: { ...deploymentFrom({ host: "127.0.0.1", port }), ...options.deployment },
+  });
+  target = built.app;
+  return {
+    ...built,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
 export interface Reply<T = unknown> {
   status: number;
   body: T;
@@ -65,22 +100,34 @@ export interface Reply<T = unknown> {
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely on purpose
 type Loose = any;
 
+type Send = (path: string, init: RequestInit) => Promise<Response> | Response;
+
 /**
  * A browser-like caller: keeps its session and device cookies (either prefix) and sends a
- * same-origin Origin header.
+ * same-origin Origin header. In process through `app.request()` (optionally with the Node
+ * bindings a socket would give, e.g. its remote address), or over real HTTP with
+ * `TestClient.http(baseUrl)`.
  */
 export class TestClient {
   /** `cando_session=…` (or `__Host-cando_session=…`), as sent. */
   cookie: string | undefined;
   /** The device cookie, as sent. */
   device: string | undefined;
+  private readonly send: Send;
 
   constructor(
-    private readonly app: App,
+    app: App | Send,
     private readonly origin: string | null = "http://localhost",
-    /** What app.request() passes as the Node bindings (e.g. a socket's remote address). */
-    private readonly env?: object,
-  ) {}
+    /** What app.request() passes as the Node bindings, e.g. `{ incoming: { socket } }`. */
+    env?: object,
+  ) {
+    this.send = typeof app === "function" ? app : (path, init) => app.request(path, init, env);
+  }
+
+  /** A client of a real server: requests go through a socket, as from a browser on that origin. */
+  static http(baseUrl: string): TestClient {
+    return new TestClient((path, init) => fetch(`${baseUrl}${path}`, init), baseUrl);
+  }
 
   async call<T = Loose>(
     method: string,
@@ -93,17 +140,13 @@ export class TestClient {
     const jar = [this.cookie, this.device].filter(Boolean).join("; ");
     if (jar) all.cookie ??= jar;
     if (body !== undefined && typeof body !== "string") all["content-type"] ??= "application/json";
-    const res = await this.app.request(
-      path,
-      {
-        method,
-        headers: all,
-        ...(body === undefined
-          ? {}
-          : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-      },
-      this.env,
-    );
+    const res = await this.send(path, {
+      method,
+      headers: all,
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+    });
     for (const setCookie of res.headers.getSetCookie()) {
       const pair = setCookie.split(";")[0] ?? "";
       const [name = "", value = ""] = pair.split("=");
@@ -133,8 +176,8 @@ export const uniqueEmail = (name = "person") => `${name}-${++emailCounter}@examp
 export const GOOD_PASSWORD = "a long walk at dawn";
 
 /** Signs a new person up and returns their logged-in client. */
-export async function signedUp(app: App, email = uniqueEmail()): Promise<TestClient> {
-  const client = new TestClient(app);
+export async function signedUp(app: App | TestClient, email = uniqueEmail()): Promise<TestClient> {
+  const client = app instanceof TestClient ? app : new TestClient(app);
   const res = await client.post("/api/auth/signup", { email, password: GOOD_PASSWORD });
   if (res.status !== 201) throw new Error(`signup failed: ${JSON.stringify(res.body)}`);
   return client;

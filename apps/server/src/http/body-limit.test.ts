@@ -1,10 +1,7 @@
-import type { AddressInfo } from "node:net";
 import { connect } from "node:net";
 import { openTestDatabase } from "@cando/storage/test-support";
-import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp } from "../test-support";
-import { deploymentFrom } from "./deployment";
+import { serveTestApp } from "../test-support";
 
 // Over a real socket: the point is what a client that writes first and reads later receives.
 describe("a body far over the limit, over a real connection", () => {
@@ -13,17 +10,10 @@ describe("a body far over the limit, over a real connection", () => {
 
   beforeAll(async () => {
     const test = await openTestDatabase("sqlite");
-    let fetchApp: (request: Request, env?: object) => Response | Promise<Response> = () =>
-      new Response(null, { status: 503 });
-    const server = serve({ fetch: (r, env) => fetchApp(r, env), port: 0, hostname: "127.0.0.1" });
-    await new Promise((done) => server.once("listening", done));
-    port = (server.address() as AddressInfo).port;
-    const { app } = buildTestApp(test.db, {
-      deployment: deploymentFrom({ host: "127.0.0.1", port }),
-    });
-    fetchApp = app.fetch;
+    const served = await serveTestApp(test.db);
+    port = Number(new URL(served.baseUrl).port);
     close = async () => {
-      await new Promise((done) => server.close(done));
+      await served.close();
       await test.close();
     };
   });
