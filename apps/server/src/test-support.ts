@@ -28,6 +28,8 @@ export class TestClock implements Clock {
 let idCounter = 0;
 
 const RELAXED_SIGNUP = { ...DEFAULT_AUTH_POLICY.signup, free: 1_000_000 };
+// Tests of other features jump the clock by weeks; the session tests pass the real lifetimes.
+const RELAXED_SESSIONS = { idleMs: 30 * 86_400_000, absoluteMs: 3650 * 86_400_000 };
 
 export interface TestApp {
   app: App;
@@ -48,9 +50,14 @@ export function buildTestApp(
       newId: () => `id-${++idCounter}`,
       passwords: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
       deployment: { ...TEST_DEPLOYMENT, ...options.deployment },
-      // Every test signs people up from one (socketless) address: tests of the sign-up limit
-      // pass the real rule.
-      auth: { ...DEFAULT_AUTH_POLICY, signup: RELAXED_SIGNUP, ...options.auth },
+      // Every test signs people up from one (socketless) address, and many jump the clock by
+      // weeks: the tests of the sign-up limit and of session lifetimes pass the real rules.
+      auth: {
+        ...DEFAULT_AUTH_POLICY,
+        signup: RELAXED_SIGNUP,
+        session: RELAXED_SESSIONS,
+        ...options.auth,
+      },
       deviceKey: "a test key, not a secret",
     },
     options.webRoot ? { webRoot: options.webRoot } : {},

@@ -5,10 +5,11 @@ import { buildTestApp, GOOD_PASSWORD, signedUp, TestClient, uniqueEmail } from "
 import { DEFAULT_AUTH_POLICY } from "./policy";
 
 const DAY = 86_400_000;
+const REAL = { auth: { session: DEFAULT_AUTH_POLICY.session } };
 
 describeEachDatabase("session lifetimes", (db) => {
   it("ends a session left idle for 7 days, and slides it while in use", async () => {
-    const { app, clock } = buildTestApp(db());
+    const { app, clock } = buildTestApp(db(), REAL);
     const active = await signedUp(app);
     const idle = await signedUp(app);
     clock.advanceDays(3);
@@ -22,7 +23,7 @@ describeEachDatabase("session lifetimes", (db) => {
   });
 
   it("ends even a busy session 30 days after login", async () => {
-    const { app, clock } = buildTestApp(db());
+    const { app, clock } = buildTestApp(db(), REAL);
     const busy = await signedUp(app);
     for (let day = 1; day < 30; day++) {
       clock.advanceDays(1);
@@ -50,7 +51,7 @@ describeEachDatabase("session lifetimes", (db) => {
   });
 
   it("purges expired sessions when someone logs in", async () => {
-    const { app, clock } = buildTestApp(db());
+    const { app, clock } = buildTestApp(db(), REAL);
     const email = uniqueEmail();
     await signedUp(app, email);
     await signedUp(app);
