@@ -15,3 +15,5 @@ export * from "./location";
 export * from "./migrate";
 export * from "./milestones/milestones";
 export type { Database } from "./schema";
+export * from "./security/secrets";
+export * from "./security/throttles";

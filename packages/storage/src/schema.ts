@@ -17,6 +17,22 @@ export interface SessionsTable {
   lastSeenAt: string;
 }
 
+/** A counter for an abuse limit (login failures, sign-ups), shared by every server process. */
+export interface ThrottlesTable {
+  key: string;
+  count: number;
+  lastAt: string;
+  /** No attempt under this key is taken before this instant (ISO text; the epoch when free). */
+  blockedUntil: string;
+}
+
+/** Secrets the server makes once and every process shares (e.g. the device-cookie key). */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  createdAt: string;
+}
+
 export interface DomainsTable {
   id: string;
   userId: string;
@@ -175,4 +191,6 @@ export interface Database {
   evidence: EvidenceTable;
   milestones: MilestonesTable;
   deletions: DeletionsTable;
+  throttles: ThrottlesTable;
+  serverSecrets: ServerSecretsTable;
 }
