@@ -7,6 +7,8 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { sql } from "kysely";
+import { registerAccountRoutes } from "./account/routes";
+import { IMPORT_LIMIT_BYTES, IMPORT_PATH, registerTransferRoutes } from "./account/transfer";
 import { registerAttemptRoutes } from "./attempts/routes";
 import { registerAuditRoutes } from "./audits/routes";
 import { registerAuthRoutes } from "./auth/routes";
@@ -59,14 +61,18 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
     }),
   );
   app.use("/api/*", originCheck());
-  app.use(
-    "/api/*",
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: BODY_LIMIT_BYTES,
+      maxSize,
       onError: () => {
-        throw new PayloadTooLargeError(BODY_LIMIT_BYTES);
+        throw new PayloadTooLargeError(maxSize);
       },
-    }),
+    });
+  const usualLimit = limitTo(BODY_LIMIT_BYTES);
+  // An export file holds a person's whole history: only its import route takes a large body.
+  const importLimit = limitTo(IMPORT_LIMIT_BYTES);
+  app.use("/api/*", (c, next) =>
+    c.req.path === IMPORT_PATH ? importLimit(c, next) : usualLimit(c, next),
   );
 
   app.get("/api/health", async (c) => {
@@ -75,6 +81,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   });
 
   registerAuthRoutes(app);
+  registerAccountRoutes(app);
+  registerTransferRoutes(app);
   registerDomainRoutes(app);
   registerAuditRoutes(app);
   registerGoalRoutes(app);

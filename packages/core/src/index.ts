@@ -1,4 +1,5 @@
 export * from "./accounts/schema";
+export * from "./accounts/settings";
 export * from "./attempts/rules";
 export * from "./attempts/schema";
 export * from "./audits/due";
@@ -16,3 +17,4 @@ export * from "./milestones/schema";
 export * from "./shared";
 export * from "./time";
 export * from "./today/schema";
+export * from "./transfer";

@@ -1,4 +1,7 @@
+export * from "./accounts/ownership";
+export * from "./accounts/password-resets";
 export * from "./accounts/sessions";
+export * from "./accounts/settings";
 export * from "./accounts/users";
 export * from "./attempts/attempts";
 export * from "./audits/audits";
@@ -12,3 +15,5 @@ export * from "./location";
 export * from "./migrate";
 export * from "./milestones/milestones";
 export type { Database } from "./schema";
+export * from "./transfer/export";
+export * from "./transfer/import";

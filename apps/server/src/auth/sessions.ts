@@ -28,6 +28,8 @@ export async function startSession(c: Context<AppEnv>, userId: string): Promise<
     createdAt: now.toISOString(),
     lastSeenAt: now.toISOString(),
     expiresAt: expiresAt.toISOString(),
+    // Shown in Settings → Sessions so the person can tell their devices apart.
+    device: c.req.header("user-agent")?.slice(0, 300) ?? null,
   });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,

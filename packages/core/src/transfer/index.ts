@@ -1,0 +1,4 @@
+export * from "./csv";
+export * from "./parse";
+export * from "./replay";
+export * from "./schema";
