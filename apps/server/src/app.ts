@@ -7,6 +7,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { sql } from "kysely";
+import { registerResetRoutes } from "./account/reset";
 import { registerAccountRoutes } from "./account/routes";
 import { IMPORT_LIMIT_BYTES, IMPORT_PATH, registerTransferRoutes } from "./account/transfer";
 import { registerAttemptRoutes } from "./attempts/routes";
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
 
   registerAuthRoutes(app);
   registerAccountRoutes(app);
+  registerResetRoutes(app);
   registerTransferRoutes(app);
   registerDomainRoutes(app);
   registerAuditRoutes(app);

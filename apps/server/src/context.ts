@@ -13,6 +13,8 @@ export interface AppDeps {
   limiter: LoginLimiter;
   /** Trust X-Forwarded-For / X-Forwarded-Proto (only behind a proxy you run). */
   trustProxy: boolean;
+  /** CANDO_SIGNUP=closed turns open sign-up off (accounts come from `cando user add`). */
+  signup?: "open" | "closed";
 }
 
 export interface AppEnv {

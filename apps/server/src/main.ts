@@ -32,6 +32,7 @@ const app = createApp(
     passwords: argon2Hasher(),
     limiter: new LoginLimiter(clock),
     trustProxy: env.CANDO_TRUST_PROXY === "1",
+    signup: env.CANDO_SIGNUP === "closed" ? "closed" : "open",
   },
   { webRoot },
 );

@@ -30,7 +30,12 @@ export interface TestApp {
 /** The real app over a test database, with a hand-moved clock and a cheap argon2 cost. */
 export function buildTestApp(
   db: Db,
-  options: { trustProxy?: boolean; limits?: LoginLimits; webRoot?: string } = {},
+  options: {
+    trustProxy?: boolean;
+    limits?: LoginLimits;
+    webRoot?: string;
+    signup?: "open" | "closed";
+  } = {},
 ): TestApp {
   const clock = new TestClock();
   const app = createApp(
@@ -41,6 +46,7 @@ export function buildTestApp(
       passwords: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
       limiter: new LoginLimiter(clock, options.limits),
       trustProxy: options.trustProxy ?? false,
+      signup: options.signup ?? "open",
     },
     options.webRoot ? { webRoot: options.webRoot } : {},
   );

@@ -1,6 +1,7 @@
 import {
   ConflictError,
   DEFAULT_DOMAINS,
+  ForbiddenError,
   InvalidCredentialsError,
   LoginInput,
   SignupInput,
@@ -65,6 +66,12 @@ export function registerAuthRoutes(app: App): void {
   app.openapi(signup, async (c) => {
     const input = c.req.valid("json");
     const { db, clock, newId, passwords } = c.var.deps;
+    if (c.var.deps.signup === "closed") {
+      throw new ForbiddenError(
+        "signup_closed",
+        "Sign-up is closed on this server. Ask whoever runs it for an account.",
+      );
+    }
     const now = clock.now().toISOString();
     const user = {
       id: newId(),

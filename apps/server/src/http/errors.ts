@@ -24,6 +24,7 @@ export function statusOf(error: CandoError): ContentfulStatusCode {
   if (error.code === "unauthenticated" || error.code === "invalid_credentials") return 401;
   if (error.code.endsWith("_not_found") || error.code === "not_found") return 404;
   if (error.code === "forbidden" || error.code === "csrf_rejected") return 403;
+  if (error.code === "signup_closed") return 403;
   return 400;
 }
 

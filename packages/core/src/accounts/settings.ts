@@ -91,3 +91,9 @@ export const ImportResult = z.object({
   replayedGoals: z.number().int().describe("Goals whose ladder model was replayed"),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+export const PasswordResetInput = z.object({
+  token: z.string({ error: "is required" }).min(1, { error: "is required" }).max(200),
+  password: SignupInput.shape.password,
+});
+export type PasswordResetInput = z.infer<typeof PasswordResetInput>;

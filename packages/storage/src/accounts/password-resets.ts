@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db";
 import type { PasswordResetsTable } from "../schema";
 
@@ -45,4 +46,25 @@ export async function findLivePasswordReset(
     .where("usedAt", "is", null)
     .where("expiresAt", ">", now)
     .executeTakeFirst();
+}
+
+/** The stored id of a reset link's token: the database never holds a usable link. */
+export function hashResetToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** One hour: long enough to open an email or a chat message, short enough to go stale. */
+export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
+
+/** Makes a one-time reset link's token for this person (only its hash is stored). */
+export async function createPasswordReset(db: Db, userId: string, now: Date): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await insertPasswordReset(db, {
+    id: hashResetToken(token),
+    userId,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS).toISOString(),
+    usedAt: null,
+  });
+  return token;
 }
