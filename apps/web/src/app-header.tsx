@@ -12,6 +12,7 @@ const NAV = [
   { href: "/audit", label: "Audit" },
   { href: "/history", label: "History" },
   { href: "/domains", label: "Domains" },
+  { href: "/settings", label: "Settings" },
 ] as const;
 
 /** "page" on the link to this very page; "true" on the section a deeper page belongs to. */

@@ -32,6 +32,12 @@ const EvidenceItemPage = lazy(() =>
   import("./features/evidence/evidence-item-page").then((m) => m.EvidenceItemPage),
 );
 const DoubtPage = lazy(() => import("./features/doubt/doubt-page").then((m) => m.DoubtPage));
+const SettingsPage = lazy(() =>
+  import("./features/settings/settings-page").then((m) => m.SettingsPage),
+);
+const ResetPasswordPage = lazy(() =>
+  import("./features/accounts/reset-password-page").then((m) => m.ResetPasswordPage),
+);
 const InsightsPage = lazy(() =>
   import("./features/insights/insights-page").then((m) => m.InsightsPage),
 );
@@ -59,6 +65,7 @@ const EvidenceItemRoute = signedIn(EvidenceItemPage);
 const DoubtRoute = signedIn(DoubtPage);
 const MilestoneRoute = signedIn(MilestonePage);
 const InsightsRoute = signedIn(InsightsPage);
+const SettingsRoute = signedIn(SettingsPage);
 
 const Login = () => (
   <GuestOnly>
@@ -105,6 +112,8 @@ export function App() {
               <Route path="/doubt" component={DoubtRoute} />
               <Route path="/milestones/:milestoneId" component={MilestoneRoute} />
               <Route path="/insights" component={InsightsRoute} />
+              <Route path="/settings" component={SettingsRoute} />
+              <Route path="/reset-password" component={ResetPasswordPage} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />
