@@ -15,6 +15,7 @@ export * from "./ladders/schedule";
 export * from "./ladders/schema";
 export * from "./milestones/schema";
 export * from "./shared";
+export * from "./text/text-rule";
 export * from "./time";
 export * from "./today/schema";
 export * from "./transfer";

@@ -4,7 +4,9 @@ import {
   analyzeAttribution,
   DebriefInput,
   Evidence,
+  foldsLast,
   isoDay,
+  type LadderModel,
   LadderView,
   Milestone,
   predictSuccess,
@@ -29,7 +31,8 @@ import { access } from "../access";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
-import { ladderView, modelOf, saveModel } from "../ladders/ladder";
+import { ladderView } from "../ladders/ladder";
+import { rebuildLadderModel, saveModel, writableLadderModel } from "../ladders/replay";
 import { recordMilestones } from "../milestones/record";
 import { presentAttempt, presentEvidence } from "./present";
 
@@ -121,13 +124,16 @@ export function registerAttemptRoutes(app: App): void {
     if (earlier) return c.json(earlier, 200);
     try {
       const logged = await db.transaction().execute(async (trx) => {
-        const step = await access.step(trx, user, input.stepId);
+        const found = await access.step(trx, user, input.stepId);
+        // Lock the goal first, then read the step and model again: a parallel attempt or
+        // ladder edit on this goal waits here instead of overwriting the model.
+        const goal = await access.goalForUpdate(trx, user, found.goalId);
+        const step = await access.step(trx, user, found.id);
         if (step.archivedAt !== null)
           throw new ValidationError([{ path: "stepId", message: "is archived" }]);
-        const goal = await access.goal(trx, user, step.goalId);
-        const model = modelOf(goal);
-        if (!model) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
         const now = clock.now();
+        const model = await writableLadderModel(trx, goal, now.toISOString());
+        if (!model) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
         const at = input.attemptedAt ? new Date(input.attemptedAt) : now;
         if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) {
           throw new ValidationError([{ path: "attemptedAt", message: "is in the future" }]);
@@ -151,13 +157,20 @@ export function registerAttemptRoutes(app: App): void {
           createdAt: now.toISOString(),
         };
         await insertAttempt(trx, row);
-        // The attempt and the model it updates land together or not at all.
-        const next = updateWithAttempt(model, {
-          stepId: step.id,
-          outcome: input.outcome,
-          at: row.attemptedAt,
-        });
-        await saveModel(trx, goal, next, now.toISOString());
+        // The attempt and the model it updates land together or not at all. The common case, an
+        // attempt after all others, is folded in; a backdated one changes the past: replay.
+        let next: LadderModel | null;
+        if (foldsLast(model, row.attemptedAt)) {
+          next = updateWithAttempt(model, {
+            stepId: step.id,
+            outcome: input.outcome,
+            at: row.attemptedAt,
+          });
+          await saveModel(trx, goal, next, now.toISOString());
+        } else {
+          next = await rebuildLadderModel(trx, goal, now.toISOString());
+        }
+        if (!next) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
         const milestones = await recordMilestones(trx, deps, goal, next);
         return {
           attempt: presentAttempt(row, undefined),
@@ -207,6 +220,9 @@ export function registerAttemptRoutes(app: App): void {
     const { db, clock, newId } = c.var.deps;
     const user = c.var.user;
     const result = await db.transaction().execute(async (trx) => {
+      const found = await access.attempt(trx, user, attemptId);
+      // Serialize with other writes on this goal (a second debrief racing to create evidence).
+      await access.goalForUpdate(trx, user, found.goalId);
       const attempt = await access.attempt(trx, user, attemptId);
       const now = clock.now().toISOString();
       const existing = await findDebrief(trx, attempt.id);

@@ -1,4 +1,3 @@
 export * from "./csv";
 export * from "./parse";
-export * from "./replay";
 export * from "./schema";

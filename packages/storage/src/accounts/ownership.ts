@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql } from "kysely";
+import { sql } from "kysely";
 import type { Db } from "../db";
 import type { Database } from "../schema";
 
@@ -86,16 +86,4 @@ export async function deleteAccountData(db: Db, userId: string): Promise<void> {
   await db.deleteFrom("passwordResets").where("userId", "=", userId).execute();
   await db.deleteFrom("accountSettings").where("userId", "=", userId).execute();
   await db.deleteFrom("users").where("id", "=", userId).execute();
-}
-
-/**
- * Takes the person's row lock for a read-modify-write spanning their whole account (import,
- * account deletion): on PostgreSQL concurrent ones wait; SQLite serialises writers anyway.
- */
-export async function lockUser(db: Db, userId: string): Promise<boolean> {
-  const query = db.selectFrom("users").select("id").where("id", "=", userId);
-  // A transaction is not the Db it came from, so ask its adapter which database this is.
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const row = await (postgres ? query.forUpdate() : query).executeTakeFirst();
-  return row !== undefined;
 }

@@ -1,10 +1,4 @@
-import {
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
-  type ExportFile,
-  parseLadderModel,
-  type StepOverride,
-} from "@cando/core";
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, StepOverride } from "@cando/core";
 import type { Db } from "../db";
 
 const parseJson = <T>(text: string): T => JSON.parse(text) as T;
@@ -148,15 +142,6 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
     .orderBy("id")
     .execute();
 
-  // Mastery overrides are the person's own statements, kept inside the ladder model.
-  const overrides = new Map<string, StepOverride>();
-  for (const goal of goalRows) {
-    if (goal.model === null) continue;
-    for (const s of parseLadderModel(JSON.parse(goal.model)).steps) {
-      if (s.override !== null) overrides.set(s.id, s.override);
-    }
-  }
-
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -174,9 +159,9 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
       ...goal,
       status: goal.status as ExportFile["goals"][number]["status"],
     })),
-    steps: stepRows.map(({ userId: _u, ...step }) => ({
+    steps: stepRows.map(({ userId: _u, masteryOverride, ...step }) => ({
       ...step,
-      masteredOverride: overrides.get(step.id) ?? null,
+      masteredOverride: StepOverride.safeParse(masteryOverride).data ?? null,
     })),
     stepRatings,
     attempts: attempts.map((a) => ({

@@ -3,13 +3,11 @@ import {
   type ExportFile,
   type ExportTable,
   type IdGenerator,
-  type LadderModel,
-  parseLadderModel,
   replayLadderModel,
-  type StepOverride,
 } from "@cando/core";
-import { lockUser } from "../accounts/ownership";
+import { lockUser } from "../accounts/users";
 import type { Db } from "../db";
+import { listLadderFacts } from "../goals/ladder-facts";
 import type { Database } from "../schema";
 
 export type ImportCounts = Record<ExportTable, number>;
@@ -51,7 +49,7 @@ export async function importAccount(
   newId: IdGenerator,
   now: Date,
 ): Promise<ImportReport> {
-  if (!(await lockUser(db, userId))) throw new Error(`no user ${userId}`);
+  await lockUser(db, userId);
   const added = zero();
   const present = zero();
   // `table:file id` -> the id in this account (a file's ids are unique per table only).
@@ -107,11 +105,15 @@ export async function importAccount(
     const id = newId();
     ids.set(key("domains", d.id), id);
     const keyFree = d.key !== null && !domains.some((e) => e.key === d.key);
+    // An active name is unique per person (whatever the case): a clash gets " (imported)".
+    const clash =
+      d.archivedAt === null &&
+      [...domains, ...newDomains].some((e) => e.archivedAt === null && sameName(e.name, d.name));
     newDomains.push({
       id,
       userId,
       key: keyFree ? d.key : null,
-      name: d.name,
+      name: clash ? `${d.name.slice(0, 48)} (imported)` : d.name,
       position: domains.length === 0 ? d.position : position++,
       archivedAt: d.archivedAt,
       createdAt: d.createdAt,
@@ -198,7 +200,6 @@ export async function importAccount(
   for (const s of steps) {
     nextPosition.set(s.goalId, Math.max(nextPosition.get(s.goalId) ?? 0, s.position + 1));
   }
-  const overrides = new Map<string, StepOverride>();
   const newSteps: Database["steps"][] = [];
   for (const s of file.steps) {
     const goalId = mapped("goals", s.goalId);
@@ -210,7 +211,6 @@ export async function importAccount(
     }
     const id = newId();
     ids.set(key("steps", s.id), id);
-    if (s.masteredOverride !== null) overrides.set(id, s.masteredOverride);
     const after = touched.has(goalId) ? undefined : nextPosition.get(goalId);
     if (after !== undefined) nextPosition.set(goalId, after + 1);
     touched.add(goalId);
@@ -225,6 +225,7 @@ export async function importAccount(
       plannedDate: s.plannedDate,
       archivedAt: s.archivedAt,
       createdAt: s.createdAt,
+      masteryOverride: s.masteredOverride,
     });
   }
   await inChunks(newSteps, (rows) => db.insertInto("steps").values(rows).execute());
@@ -411,59 +412,18 @@ export async function importAccount(
   // Ladder models: replayed from what is now stored, never read from the file.
   const newGoalIds = new Set(newGoals.map((g) => g.id));
   for (const goalId of touched) {
-    const goal = await db
-      .selectFrom("goals")
-      .select(["model", "updatedAt"])
-      .where("id", "=", goalId)
-      .executeTakeFirstOrThrow();
-    const model = await replayGoal(db, goalId, goal.model, overrides);
+    const model = replayLadderModel(await listLadderFacts(db, goalId));
     await db
       .updateTable("goals")
       .set({
         model: model === null ? null : JSON.stringify(model),
-        // A goal new to this account keeps its history's time; a goal that gained steps or
+        // A goal new to this account keeps its history's time; one that gained steps or
         // attempts changed now.
-        updatedAt: newGoalIds.has(goalId) ? goal.updatedAt : now.toISOString(),
+        ...(newGoalIds.has(goalId) ? {} : { updatedAt: now.toISOString() }),
       })
       .where("id", "=", goalId)
       .execute();
   }
 
   return { added, present, replayedGoals: touched.size };
-}
-
-/** Replays one goal's model from its stored steps and attempts, keeping mastery overrides. */
-async function replayGoal(
-  db: Db,
-  goalId: string,
-  currentModel: string | null,
-  imported: ReadonlyMap<string, StepOverride>,
-): Promise<LadderModel | null> {
-  const current = currentModel === null ? null : parseLadderModel(JSON.parse(currentModel));
-  const kept = new Map(current?.steps.map((s) => [s.id, s.override]) ?? []);
-  const steps = await db
-    .selectFrom("steps")
-    .select(["id", "position", "confidence", "archivedAt"])
-    .where("goalId", "=", goalId)
-    .execute();
-  const attempts = await db
-    .selectFrom("attempts")
-    .select(["stepId", "outcome", "attemptedAt", "createdAt"])
-    .where("goalId", "=", goalId)
-    .execute();
-  return replayLadderModel(
-    steps.map((s) => ({
-      id: s.id,
-      position: s.position,
-      confidence: s.confidence,
-      archived: s.archivedAt !== null,
-      override: imported.get(s.id) ?? kept.get(s.id) ?? null,
-    })),
-    attempts.map((a) => ({
-      stepId: a.stepId,
-      outcome: a.outcome as "done" | "partly" | "not_yet",
-      attemptedAt: a.attemptedAt,
-      createdAt: a.createdAt,
-    })),
-  );
 }
