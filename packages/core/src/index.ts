@@ -14,6 +14,7 @@ export * from "./insights/schema";
 export * from "./ladders/schedule";
 export * from "./ladders/schema";
 export * from "./milestones/schema";
+export * from "./report";
 export * from "./shared";
 export * from "./text/text-rule";
 export * from "./time";

@@ -16,6 +16,7 @@ export * from "./integrity/integrity";
 export * from "./location";
 export * from "./migrate";
 export * from "./milestones/milestones";
+export * from "./report/report";
 export type { Database } from "./schema";
 export * from "./transfer/export";
 export * from "./transfer/import";
