@@ -79,6 +79,7 @@ const app = createApp(
     deployment,
     auth,
     deviceKey,
+    signup: env.CANDO_SIGNUP === "closed" ? "closed" : "open",
   },
   { webRoot },
 );

@@ -28,6 +28,7 @@ const SECONDARY: readonly NavItem[] = [
   { href: "/audit", label: "Audit" },
   { href: "/history", label: "History" },
   { href: "/domains", label: "Domains" },
+  { href: "/settings", label: "Settings" },
 ];
 
 /** "page" on the link to this very page; "true" on the section a deeper page belongs to. */

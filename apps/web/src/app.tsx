@@ -37,6 +37,12 @@ const DoubtPage = lazy(() => import("./features/doubt/doubt-page").then((m) => m
 const WelcomePage = lazy(() =>
   import("./features/welcome/welcome-page").then((m) => m.WelcomePage),
 );
+const SettingsPage = lazy(() =>
+  import("./features/settings/settings-page").then((m) => m.SettingsPage),
+);
+const ResetPasswordPage = lazy(() =>
+  import("./features/accounts/reset-password-page").then((m) => m.ResetPasswordPage),
+);
 const InsightsPage = lazy(() =>
   import("./features/insights/insights-page").then((m) => m.InsightsPage),
 );
@@ -71,6 +77,7 @@ function Home() {
   const { user } = useSession();
   return user === null ? <LandingPage /> : <TodayRoute />;
 }
+const SettingsRoute = signedIn(SettingsPage);
 
 const Login = () => (
   <GuestOnly>
@@ -118,6 +125,8 @@ export function App() {
               <Route path="/doubt" component={DoubtRoute} />
               <Route path="/milestones/:milestoneId" component={MilestoneRoute} />
               <Route path="/insights" component={InsightsRoute} />
+              <Route path="/settings" component={SettingsRoute} />
+              <Route path="/reset-password" component={ResetPasswordPage} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />

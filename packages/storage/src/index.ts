@@ -1,4 +1,7 @@
+export * from "./accounts/ownership";
+export * from "./accounts/password-resets";
 export * from "./accounts/sessions";
+export * from "./accounts/settings";
 export * from "./accounts/users";
 export * from "./attempts/attempts";
 export * from "./audits/audits";
@@ -14,6 +17,9 @@ export * from "./integrity/integrity";
 export * from "./location";
 export * from "./migrate";
 export * from "./milestones/milestones";
+export * from "./report/report";
 export type { Database } from "./schema";
 export * from "./security/secrets";
 export * from "./security/throttles";
+export * from "./transfer/export";
+export * from "./transfer/import";

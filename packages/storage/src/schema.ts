@@ -15,6 +15,26 @@ export interface SessionsTable {
   createdAt: string;
   expiresAt: string;
   lastSeenAt: string;
+  /** The browser it was started from (User-Agent, shortened); null for older sessions. */
+  device: string | null;
+}
+
+export interface AccountSettingsTable {
+  userId: string;
+  /** IANA time zone; null = the browser's. */
+  timeZone: string | null;
+  /** 0 = Sunday … 6 = Saturday; null = Monday. */
+  weekStartsOn: number | null;
+  updatedAt: string;
+}
+
+export interface PasswordResetsTable {
+  /** sha256 of the link's token. */
+  id: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
 }
 
 /** A counter for an abuse limit (login failures, sign-ups), shared by every server process. */
@@ -180,6 +200,8 @@ export interface DeletionsTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  accountSettings: AccountSettingsTable;
+  passwordResets: PasswordResetsTable;
   domains: DomainsTable;
   audits: AuditsTable;
   auditRatings: AuditRatingsTable;

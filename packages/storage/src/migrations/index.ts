@@ -5,6 +5,7 @@ import * as integrity from "./20261207T0700_integrity";
 import * as stepMasteryOverride from "./20261207T0710_step_mastery_override";
 import * as corrections from "./20261207T0720_corrections";
 import * as throttles from "./20261207T0730_throttles";
+import * as account from "./20261207T0740_account";
 
 // Forward-only, named by timestamp, applied in name order. Append; never edit a landed one
 // (scripts/check-migrations.mjs compares each against migrations.lock.json).
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "20261207T0710_step_mastery_override": stepMasteryOverride,
   "20261207T0720_corrections": corrections,
   "20261207T0730_throttles": throttles,
+  "20261207T0740_account": account,
 };
