@@ -5,6 +5,7 @@ export * from "./calibration";
 export * from "./consistency";
 export * from "./days";
 export * from "./efficacy-scale";
+export * from "./explain";
 export * from "./ladder-model";
 export * from "./mastery";
 export * from "./outcome";
