@@ -14,5 +14,6 @@ export * from "./ladders/schedule";
 export * from "./ladders/schema";
 export * from "./milestones/schema";
 export * from "./shared";
+export * from "./text/text-rule";
 export * from "./time";
 export * from "./today/schema";

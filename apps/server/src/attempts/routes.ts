@@ -121,10 +121,13 @@ export function registerAttemptRoutes(app: App): void {
     if (earlier) return c.json(earlier, 200);
     try {
       const logged = await db.transaction().execute(async (trx) => {
-        const step = await access.step(trx, user, input.stepId);
+        const found = await access.step(trx, user, input.stepId);
+        // Lock the goal first, then read the step and model again: a parallel attempt or
+        // ladder edit on this goal waits here instead of overwriting the model.
+        const goal = await access.goalForUpdate(trx, user, found.goalId);
+        const step = await access.step(trx, user, found.id);
         if (step.archivedAt !== null)
           throw new ValidationError([{ path: "stepId", message: "is archived" }]);
-        const goal = await access.goal(trx, user, step.goalId);
         const model = modelOf(goal);
         if (!model) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
         const now = clock.now();
@@ -207,6 +210,9 @@ export function registerAttemptRoutes(app: App): void {
     const { db, clock, newId } = c.var.deps;
     const user = c.var.user;
     const result = await db.transaction().execute(async (trx) => {
+      const found = await access.attempt(trx, user, attemptId);
+      // Serialize with other writes on this goal (a second debrief racing to create evidence).
+      await access.goalForUpdate(trx, user, found.goalId);
       const attempt = await access.attempt(trx, user, attemptId);
       const now = clock.now().toISOString();
       const existing = await findDebrief(trx, attempt.id);

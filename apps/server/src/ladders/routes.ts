@@ -164,7 +164,7 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const ladder = await db.transaction().execute(async (trx) => {
-      const goal = await access.goal(trx, user, goalId);
+      const goal = await access.goalForUpdate(trx, user, goalId);
       if (activeOnly(await listSteps(trx, goal.id)).length > 0) {
         throw new ConflictError(
           "ladder_exists",
@@ -187,7 +187,7 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const ladder = await db.transaction().execute(async (trx) => {
-      const goal = await access.goal(trx, user, goalId);
+      const goal = await access.goalForUpdate(trx, user, goalId);
       const active = activeOnly(await listSteps(trx, goal.id));
       if (active.length >= LADDER_MAX_STEPS) {
         throw new ValidationError([
@@ -214,7 +214,7 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const ladder = await db.transaction().execute(async (trx) => {
-      const goal = await access.goal(trx, user, goalId);
+      const goal = await access.goalForUpdate(trx, user, goalId);
       const active = activeOnly(await listSteps(trx, goal.id)).map((s) => s.id);
       const same =
         stepIds.length === active.length &&
@@ -248,8 +248,12 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const result = await db.transaction().execute(async (trx) => {
+      const goal = await access.goalForUpdate(
+        trx,
+        user,
+        (await access.step(trx, user, stepId)).goalId,
+      );
       const step = await access.step(trx, user, stepId);
-      const goal = await access.goal(trx, user, step.goalId);
       const changes: Partial<StepRow> = {};
       if (patch.title !== undefined) changes.title = patch.title;
       if (patch.description !== undefined) changes.description = patch.description;
@@ -279,8 +283,12 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const result = await db.transaction().execute(async (trx) => {
+      const goal = await access.goalForUpdate(
+        trx,
+        user,
+        (await access.step(trx, user, stepId)).goalId,
+      );
       const step = await access.step(trx, user, stepId);
-      const goal = await access.goal(trx, user, step.goalId);
       const active = activeOnly(await listSteps(trx, goal.id));
       if (step.archivedAt === null && active.length <= LADDER_MIN_STEPS) {
         throw new ValidationError([
@@ -312,8 +320,12 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const ladder = await db.transaction().execute(async (trx) => {
+      const goal = await access.goalForUpdate(
+        trx,
+        user,
+        (await access.step(trx, user, stepId)).goalId,
+      );
       const step = await access.step(trx, user, stepId);
-      const goal = await access.goal(trx, user, step.goalId);
       const now = clock.now().toISOString();
       await updateStep(trx, user.id, step.id, { confidence });
       await recordRating(trx, c.var.deps, step.id, confidence, now);

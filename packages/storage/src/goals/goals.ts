@@ -1,4 +1,4 @@
-import type { Db } from "../db";
+import { type Db, dbKind } from "../db";
 import type { GoalsTable } from "../schema";
 
 export type GoalRow = GoalsTable;
@@ -22,6 +22,21 @@ export async function findGoal(db: Db, userId: string, id: string): Promise<Goal
     .where("userId", "=", userId)
     .where("id", "=", id)
     .executeTakeFirst();
+}
+
+/**
+ * One person's goal, locked for the rest of the transaction: every read-modify-write of a goal's
+ * ladder (its model, its steps, its attempts) starts here, so parallel requests on PostgreSQL
+ * (READ COMMITTED) queue instead of overwriting each other. SQLite needs no row lock: its write
+ * transactions are serialized by `BEGIN IMMEDIATE`.
+ */
+export async function lockGoal(db: Db, userId: string, id: string): Promise<GoalRow | undefined> {
+  const query = db
+    .selectFrom("goals")
+    .selectAll()
+    .where("userId", "=", userId)
+    .where("id", "=", id);
+  return (dbKind(db) === "postgres" ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function updateGoal(
