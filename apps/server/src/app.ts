@@ -18,6 +18,7 @@ import { originCheck } from "./http/csrf";
 import { fieldsFromZod, handleError } from "./http/errors";
 import { registerInsightRoutes } from "./insights/routes";
 import { registerLadderRoutes } from "./ladders/routes";
+import { registerTargetRoutes } from "./targets/routes";
 import { registerTodayRoutes } from "./today/routes";
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerEvidenceRoutes(app);
   registerTodayRoutes(app);
   registerInsightRoutes(app);
+  registerTargetRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

@@ -1,5 +1,6 @@
 import {
   createLadderModel,
+  explainPrediction,
   firstStepDateWarning,
   isoDay,
   type LadderModel,
@@ -10,11 +11,13 @@ import {
   type Step,
   scoreEfficacyScale,
   stepMastery,
+  suggestSplit,
   syncSteps,
 } from "@cando/core";
 import {
   type Db,
   type GoalRow,
+  getTargetPercent,
   listAttempts,
   listSteps,
   type StepRow,
@@ -86,14 +89,39 @@ function presentStep(
     attemptCount: record?.attempts ?? 0,
     successCount: record?.successes ?? 0,
     predictedSuccess: model && inModel ? predictSuccess(model, row.id) : 0,
+    why: model && inModel ? whyOf(model, row.id) : null,
     mastered: mastery?.mastered ?? false,
     masteredOverride: override === null ? null : override === "mastered",
     createdAt: row.createdAt,
   };
 }
 
-/** The ladder as the app shows it: steps with predictions, the efficacy scale, the next step. */
-export async function ladderView(db: Db, goal: GoalRow, now: Date): Promise<LadderView> {
+function whyOf(model: LadderModel, stepId: string): Step["why"] {
+  const w = explainPrediction(model, stepId);
+  return {
+    basis: w.basis,
+    rating: w.rating,
+    stepAttempts: w.stepAttempts,
+    stepDone: w.stepDone,
+    totalAttempts: w.totalAttempts,
+    certainty: w.certainty,
+    low: w.low,
+    high: w.high,
+    sentence: w.sentence,
+  };
+}
+
+/**
+ * The ladder as the app shows it: steps with predictions and why, the efficacy scale, the next
+ * step at the person's own target (read here unless given), and where a smaller step would go.
+ */
+export async function ladderView(
+  db: Db,
+  goal: GoalRow,
+  now: Date,
+  target?: number,
+): Promise<LadderView> {
+  const aim = target ?? (await getTargetPercent(db, goal.userId)) / 100;
   const rows = await listSteps(db, goal.id);
   const records = new Map<string, StepRecord>();
   for (const a of await listAttempts(db, goal.userId, { goalId: goal.id })) {
@@ -111,11 +139,15 @@ export async function ladderView(db: Db, goal: GoalRow, now: Date): Promise<Ladd
   const labels = Object.fromEntries(active.map((s) => [s.id, `"${s.title}"`]));
   const first = active[0];
   const noAttemptsYet = (model?.attempts ?? 0) === 0;
+  const recommendation = model ? recommendNext(model, { stepLabels: labels, target: aim }) : null;
   return {
     steps,
     archivedSteps,
     scale: scoreEfficacyScale(active.map((s) => s.confidence)),
-    recommendation: model ? recommendNext(model, { stepLabels: labels }) : null,
+    recommendation,
+    split:
+      model && recommendation?.splitStepId ? suggestSplit(model, recommendation.splitStepId) : null,
+    target: aim,
     firstStepWarning:
       first && noAttemptsYet ? firstStepDateWarning(isoDay(now), first.plannedDate) : null,
   };

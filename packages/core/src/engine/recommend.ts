@@ -111,12 +111,16 @@ export function recommendNext(model: LadderModel, options: RecommendOptions = {}
     setbacks.length >= splitAfter &&
     setbacks.every((o) => o === "not_yet") &&
     at(ps, c) < (options.splitBelow ?? SPLIT_BELOW) &&
-    (c === 0 || at(ps, c - 1) >= (options.splitGapAbove ?? SPLIT_GAP_ABOVE))
+    (c === 0 ||
+      at(ps, c - 1) >= (options.splitGapAbove ?? SPLIT_GAP_ABOVE) ||
+      masteryOf(steps[c - 1] ?? emptyStep, at(ps, c - 1), options.mastery).mastered)
   ) {
     const gap =
       c === 0
         ? "it is the first step"
-        : `${label(ctx, c - 1)} is already at ${percent(at(ps, c - 1))}`;
+        : at(ps, c - 1) >= (options.splitGapAbove ?? SPLIT_GAP_ABOVE)
+          ? `${label(ctx, c - 1)} is already at ${percent(at(ps, c - 1))}`
+          : `${label(ctx, c - 1)} is already mastered`;
     // Meanwhile consolidate on the step below (not the failing one); on the first step, nothing
     // lies below, so the person tries it again once the smaller step is in place.
     const practise = c === 0 ? c : c - 1;
