@@ -70,6 +70,8 @@ export interface StepsTable {
   confidence: number | null;
   plannedDate: string | null;
   archivedAt: string | null;
+  /** The person's say on mastery: "mastered", "unmastered", or null for the rule (a fact). */
+  masteryOverride: string | null;
   createdAt: string;
 }
 

@@ -4,7 +4,9 @@ import {
   analyzeAttribution,
   DebriefInput,
   Evidence,
+  foldsLast,
   isoDay,
+  type LadderModel,
   LadderView,
   Milestone,
   predictSuccess,
@@ -29,7 +31,8 @@ import { access } from "../access";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
-import { ladderView, modelOf, saveModel } from "../ladders/ladder";
+import { ladderView } from "../ladders/ladder";
+import { rebuildLadderModel, saveModel, writableLadderModel } from "../ladders/replay";
 import { recordMilestones } from "../milestones/record";
 import { presentAttempt, presentEvidence } from "./present";
 
@@ -128,9 +131,9 @@ export function registerAttemptRoutes(app: App): void {
         const step = await access.step(trx, user, found.id);
         if (step.archivedAt !== null)
           throw new ValidationError([{ path: "stepId", message: "is archived" }]);
-        const model = modelOf(goal);
-        if (!model) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
         const now = clock.now();
+        const model = await writableLadderModel(trx, goal, now.toISOString());
+        if (!model) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
         const at = input.attemptedAt ? new Date(input.attemptedAt) : now;
         if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) {
           throw new ValidationError([{ path: "attemptedAt", message: "is in the future" }]);
@@ -154,13 +157,20 @@ export function registerAttemptRoutes(app: App): void {
           createdAt: now.toISOString(),
         };
         await insertAttempt(trx, row);
-        // The attempt and the model it updates land together or not at all.
-        const next = updateWithAttempt(model, {
-          stepId: step.id,
-          outcome: input.outcome,
-          at: row.attemptedAt,
-        });
-        await saveModel(trx, goal, next, now.toISOString());
+        // The attempt and the model it updates land together or not at all. The common case, an
+        // attempt after all others, is folded in; a backdated one changes the past: replay.
+        let next: LadderModel | null;
+        if (foldsLast(model, row.attemptedAt)) {
+          next = updateWithAttempt(model, {
+            stepId: step.id,
+            outcome: input.outcome,
+            at: row.attemptedAt,
+          });
+          await saveModel(trx, goal, next, now.toISOString());
+        } else {
+          next = await rebuildLadderModel(trx, goal, now.toISOString());
+        }
+        if (!next) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
         const milestones = await recordMilestones(trx, deps, goal, next);
         return {
           attempt: presentAttempt(row, undefined),

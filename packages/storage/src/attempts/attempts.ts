@@ -52,6 +52,18 @@ export async function listAttempts(
   return query.orderBy("attemptedAt").orderBy("createdAt").orderBy("id").execute();
 }
 
+/** What the ladder model is replayed from: a goal's attempts, only the columns it needs. */
+export async function listAttemptFacts(
+  db: Db,
+  goalId: string,
+): Promise<Pick<AttemptRow, "id" | "stepId" | "outcome" | "attemptedAt">[]> {
+  return db
+    .selectFrom("attempts")
+    .select(["id", "stepId", "outcome", "attemptedAt"])
+    .where("goalId", "=", goalId)
+    .execute();
+}
+
 export async function countAttemptsOfStep(db: Db, stepId: string): Promise<number> {
   const row = await db
     .selectFrom("attempts")
