@@ -12,6 +12,7 @@ export * from "./goals/schema";
 export * from "./insights/schema";
 export * from "./ladders/schedule";
 export * from "./ladders/schema";
+export * from "./milestones/praise";
 export * from "./milestones/schema";
 export * from "./shared";
 export * from "./text/text-rule";

@@ -171,7 +171,7 @@ export function registerAttemptRoutes(app: App): void {
           next = await rebuildLadderModel(trx, goal, now.toISOString());
         }
         if (!next) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
-        const milestones = await recordMilestones(trx, deps, goal, next);
+        const milestones = await recordMilestones(trx, deps, goal, next, row.attemptedAt);
         return {
           attempt: presentAttempt(row, undefined),
           ladder: await ladderView(trx, goal, now),
