@@ -173,6 +173,14 @@ describeEachDatabase("attempts API", (db) => {
       occurredOn: "2026-11-22",
     });
     expect(res.body.evidence.body).toContain("Kept eye contact");
+    // What next names the step, its chance and the reason, as the ladder does.
+    const ladder = (await ada.get(`/api/goals/${goalId}`)).body.ladder;
+    expect(res.body.next.recommendation).toEqual(ladder.recommendation);
+    expect(res.body.next.stepTitle).toBe(
+      ladder.steps.find((s: { id: string }) => s.id === ladder.recommendation.stepId).title,
+    );
+    expect(res.body.next.recommendation.reason).toContain(res.body.next.stepTitle);
+    expect(res.body.next.why.sentence.length).toBeGreaterThan(0);
     const again = await ada.call("PUT", `/api/attempts/${attempt.id}/debrief`, {
       attributions,
       reattribution: "I prepared for two evenings",

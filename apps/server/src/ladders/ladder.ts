@@ -4,6 +4,7 @@ import {
   isoDay,
   type LadderModel,
   type LadderView,
+  type NextStep,
   parseLadderModel,
   predictSuccess,
   recommendNext,
@@ -131,4 +132,17 @@ export async function ladderView(
     firstStepWarning:
       first && noAttemptsYet ? firstStepDateWarning(isoDay(now), first.plannedDate) : null,
   };
+}
+
+/** What next on a goal's ladder (the debrief's "What next"): the step, its chance and reason. */
+export async function nextStep(db: Db, goal: GoalRow): Promise<NextStep | null> {
+  const model = await readLadderModel(db, goal);
+  if (!model) return null;
+  const active = activeOnly(await listSteps(db, goal.id));
+  const labels = Object.fromEntries(active.map((s) => [s.id, `"${s.title}"`]));
+  const target = (await getTargetPercent(db, goal.userId)) / 100;
+  const recommendation = recommendNext(model, { stepLabels: labels, target });
+  const step = active.find((s) => s.id === recommendation.stepId);
+  if (!step) return null;
+  return { recommendation, stepTitle: step.title, why: whyOf(model, step.id) };
 }

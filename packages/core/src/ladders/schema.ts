@@ -162,3 +162,12 @@ export const TargetResponse = z.object({
   default: z.number(),
 });
 export type TargetResponse = z.infer<typeof TargetResponse>;
+
+export const NextStep = z
+  .object({
+    recommendation: RecommendationOut,
+    stepTitle: z.string().describe("The step to attempt next, by name"),
+    why: PredictionWhy.nullable(),
+  })
+  .describe("What next: the step, its chance and the reason");
+export type NextStep = z.infer<typeof NextStep>;
