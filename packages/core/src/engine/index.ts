@@ -8,6 +8,7 @@ export * from "./efficacy-scale";
 export * from "./explain";
 export * from "./ladder-model";
 export * from "./mastery";
+export * from "./model-calibration";
 export * from "./outcome";
 export * from "./recommend";
 export * from "./replay";
