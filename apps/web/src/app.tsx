@@ -32,6 +32,12 @@ const EvidenceItemPage = lazy(() =>
   import("./features/evidence/evidence-item-page").then((m) => m.EvidenceItemPage),
 );
 const DoubtPage = lazy(() => import("./features/doubt/doubt-page").then((m) => m.DoubtPage));
+const MilestonesPage = lazy(() =>
+  import("./features/milestones/milestones-page").then((m) => m.MilestonesPage),
+);
+const HowItWorksPage = lazy(() =>
+  import("./features/advice/how-it-works-page").then((m) => m.HowItWorksPage),
+);
 const InsightsPage = lazy(() =>
   import("./features/insights/insights-page").then((m) => m.InsightsPage),
 );
@@ -59,6 +65,8 @@ const EvidenceItemRoute = signedIn(EvidenceItemPage);
 const DoubtRoute = signedIn(DoubtPage);
 const MilestoneRoute = signedIn(MilestonePage);
 const InsightsRoute = signedIn(InsightsPage);
+const MilestonesRoute = signedIn(MilestonesPage);
+const HowItWorksRoute = signedIn(HowItWorksPage);
 
 const Login = () => (
   <GuestOnly>
@@ -103,7 +111,9 @@ export function App() {
               <Route path="/evidence" component={EvidenceRoute} />
               <Route path="/evidence/:evidenceId" component={EvidenceItemRoute} />
               <Route path="/doubt" component={DoubtRoute} />
+              <Route path="/milestones" component={MilestonesRoute} />
               <Route path="/milestones/:milestoneId" component={MilestoneRoute} />
+              <Route path="/how-cando-works" component={HowItWorksRoute} />
               <Route path="/insights" component={InsightsRoute} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />

@@ -1,4 +1,4 @@
-import type { Attempt, Evidence, Goal, LadderView, Milestone } from "@cando/core";
+import type { Attempt, Evidence, Goal, LadderView, Milestone, NextStep } from "@cando/core";
 
 // Response bodies of the attempts and goals API this feature reads.
 export type GoalWithLadderResponse = { goal: Goal; ladder: LadderView };
@@ -9,5 +9,9 @@ export type AttemptLoggedResponse = {
 };
 export type AttemptResponse = { attempt: Attempt };
 export type AttemptListResponse = { attempts: Attempt[] };
-export type DebriefSavedResponse = { attempt: Attempt; evidence: Evidence | null };
+export type DebriefSavedResponse = {
+  attempt: Attempt;
+  evidence: Evidence | null;
+  next: NextStep | null;
+};
 export type MilestoneListResponse = { milestones: Milestone[] };
