@@ -7,6 +7,7 @@ import {
   type LadderModel,
   LadderView,
   Milestone,
+  NextStep,
   predictSuccess,
   updateWithAttempt,
   ValidationError,
@@ -28,7 +29,7 @@ import { access } from "../access";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
-import { ladderView } from "../ladders/ladder";
+import { ladderView, nextStep } from "../ladders/ladder";
 import { rebuildLadderModel, saveModel, writableLadderModel } from "../ladders/replay";
 import { recordMilestones } from "../milestones/record";
 import { evidenceOfSuccess } from "./evidence";
@@ -92,8 +93,8 @@ const debrief = createRoute({
   request: { params: AttemptParams, body: jsonBody(DebriefInput) },
   responses: {
     200: json(
-      z.object({ attempt: Attempt, evidence: Evidence.nullable() }),
-      "The attempt with its debrief.",
+      z.object({ attempt: Attempt, evidence: Evidence.nullable(), next: NextStep.nullable() }),
+      "The attempt with its debrief, and what next on its ladder.",
     ),
     ...errors(400, 401, 403, 404),
   },
@@ -169,7 +170,7 @@ export function registerAttemptRoutes(app: App): void {
           next = await rebuildLadderModel(trx, goal, now.toISOString());
         }
         if (!next) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
-        const milestones = await recordMilestones(trx, deps, goal, next);
+        const milestones = await recordMilestones(trx, deps, goal, next, row.attemptedAt);
         return {
           attempt: presentAttempt(row, undefined),
           ladder: await ladderView(trx, goal, now),
@@ -255,6 +256,7 @@ export function registerAttemptRoutes(app: App): void {
       return {
         attempt: presentAttempt(attempt, row),
         evidence: evidence ? presentEvidence(evidence) : null,
+        next: await nextStep(trx, await access.goal(trx, user, attempt.goalId)),
       };
     });
     return c.json(result, 200);

@@ -143,6 +143,7 @@ function Celebration(props: { data: MilestoneData }) {
         <a class="button button-secondary" href="/">
           Back to Today
         </a>
+        <a href="/milestones">All your milestones</a>
       </p>
 
       {others.toCelebrate.length > 0 && (
