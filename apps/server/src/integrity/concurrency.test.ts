@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
-import { parseLadderModel } from "@cando/core";
-import { type Db, findGoal } from "@cando/storage";
+import { parseLadderModel, replayLadderModel } from "@cando/core";
+import { type Db, findGoal, listLadderFacts } from "@cando/storage";
 import { describeEachDatabase } from "@cando/storage/test-support";
 import { type ServerType, serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -40,7 +40,8 @@ async function modelAndRows(db: Db, userId: string, goalId: string) {
     .where("goalId", "=", goalId)
     .groupBy("stepId")
     .execute();
-  return { model, rows: new Map(rows.map((r) => [r.stepId, Number(r.n)])) };
+  const replayed = replayLadderModel(await listLadderFacts(db, goalId));
+  return { model, replayed, rows: new Map(rows.map((r) => [r.stepId, Number(r.n)])) };
 }
 
 // Parallel requests through a real HTTP server: on PostgreSQL each request runs on its own pooled
@@ -74,9 +75,10 @@ describeEachDatabase("parallel writes through HTTP", (db, kind) => {
       ),
     );
     expect(replies.map((r) => r.status)).toEqual(Array(40).fill(201));
-    const { model, rows } = await modelAndRows(db(), userId, goalId);
+    const { model, replayed, rows } = await modelAndRows(db(), userId, goalId);
     expect([...rows.values()].reduce((a, b) => a + b, 0)).toBe(40);
     expect(model.attempts).toBe(40);
+    expect(model).toEqual(replayed);
     for (const step of model.steps) expect(step.attempts).toBe(rows.get(step.id) ?? 0);
   });
 
@@ -104,8 +106,9 @@ describeEachDatabase("parallel writes through HTTP", (db, kind) => {
     expect(replies.map((r) => r.status).sort()).toEqual([201, 400, 400, 400, 400, 400]);
     const ladder = (await client.get(`/api/goals/${goalId}`)).body.ladder;
     expect(ladder.steps).toHaveLength(15);
-    const { model } = await modelAndRows(db(), userId, goalId);
+    const { model, replayed } = await modelAndRows(db(), userId, goalId);
     expect(model.steps.map((s) => s.id)).toEqual(ladder.steps.map((s: { id: string }) => s.id));
+    expect(model).toEqual(replayed);
   });
 
   it("makes one piece of evidence when one success is debriefed four times at once", async () => {
