@@ -65,7 +65,7 @@ export class GoalPage {
       // The number itself, without its "Why?" disclosure.
       .evaluate((dd) => {
         const copy = dd.cloneNode(true) as HTMLElement;
-        for (const why of copy.querySelectorAll("details")) why.remove();
+        for (const why of Array.from(copy.querySelectorAll("details"))) why.remove();
         return copy.textContent;
       });
     return (text ?? "").trim();
