@@ -12,6 +12,7 @@ import {
   findMilestone,
   findStep,
   type GoalRow,
+  lockGoal,
   type MilestoneRow,
   type StepRow,
   type UserRow,
@@ -33,6 +34,14 @@ export const access = {
 
   async goal(db: Db, actor: UserRow, goalId: string): Promise<GoalRow> {
     return found(await findGoal(db, actor.id, goalId), "goal");
+  },
+
+  /**
+   * The goal, locked until the transaction ends: use it for every write that reads the goal's
+   * ladder (model, steps, attempts) and writes it back.
+   */
+  async goalForUpdate(db: Db, actor: UserRow, goalId: string): Promise<GoalRow> {
+    return found(await lockGoal(db, actor.id, goalId), "goal");
   },
 
   async step(db: Db, actor: UserRow, stepId: string): Promise<StepRow> {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CandoError, PayloadTooLargeError, ValidationError } from "@cando/core";
+import { CandoError, PayloadTooLargeError, textProblems, ValidationError } from "@cando/core";
 import { dbKind } from "@cando/storage";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
@@ -11,6 +11,7 @@ import { registerAttemptRoutes } from "./attempts/routes";
 import { registerAuditRoutes } from "./audits/routes";
 import { registerAuthRoutes } from "./auth/routes";
 import type { App, AppDeps, AppEnv } from "./context";
+import { registerCorrectionRoutes } from "./corrections/routes";
 import { registerDomainRoutes } from "./domains/routes";
 import { registerEvidenceRoutes } from "./evidence/routes";
 import { registerGoalRoutes } from "./goals/routes";
@@ -31,8 +32,11 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   const app: App = new OpenAPIHono<AppEnv>({
     // Validation failures from any route's schemas become one 400 naming each field.
+    // Valid input must also be text both databases store alike (no U+0000, no lone surrogate).
     defaultHook: (result) => {
       if (!result.success) throw new ValidationError(fieldsFromZod(result.error));
+      const problems = textProblems(result.data);
+      if (problems.length > 0) throw new ValidationError(problems);
     },
   });
 
@@ -83,6 +87,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerEvidenceRoutes(app);
   registerTodayRoutes(app);
   registerInsightRoutes(app);
+  registerCorrectionRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
@@ -96,7 +101,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
       version: "0.1.0",
       description:
         "Build self-efficacy: audits, goals, ladders, attempts and evidence. Errors are always " +
-        "`{ error: { code, message, fields } }`. State-changing requests from browsers must be same-origin.",
+        "`{ error: { code, message, fields } }`. State-changing requests from browsers must be same-origin. " +
+        "No text anywhere (body, path or query) may contain U+0000 or a lone UTF-16 surrogate: such a request is a 400 naming the field.",
     },
   });
 

@@ -56,14 +56,27 @@ export interface Reply<T = unknown> {
 // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely on purpose
 type Loose = any;
 
-/** A browser-like caller: keeps its session cookie and sends a same-origin Origin header. */
+type Send = (path: string, init: RequestInit) => Promise<Response> | Response;
+
+/**
+ * A browser-like caller: keeps its session cookie and sends a same-origin Origin header.
+ * In process through `app.request()`, or over real HTTP with `TestClient.http(baseUrl)`.
+ */
 export class TestClient {
   cookie: string | undefined;
+  private readonly send: Send;
 
   constructor(
-    private readonly app: App,
+    app: App | Send,
     private readonly origin: string | null = "http://localhost",
-  ) {}
+  ) {
+    this.send = typeof app === "function" ? app : (path, init) => app.request(path, init);
+  }
+
+  /** A client of a real server: requests go through a socket, as from a browser on that origin. */
+  static http(baseUrl: string): TestClient {
+    return new TestClient((path, init) => fetch(`${baseUrl}${path}`, init), baseUrl);
+  }
 
   async call<T = Loose>(
     method: string,
@@ -75,7 +88,7 @@ export class TestClient {
     if (this.origin) all.origin ??= this.origin;
     if (this.cookie) all.cookie = this.cookie;
     if (body !== undefined && typeof body !== "string") all["content-type"] ??= "application/json";
-    const res = await this.app.request(path, {
+    const res = await this.send(path, {
       method,
       headers: all,
       ...(body === undefined
@@ -109,8 +122,8 @@ export const uniqueEmail = (name = "person") => `${name}-${++emailCounter}@examp
 export const GOOD_PASSWORD = "a long walk at dawn";
 
 /** Signs a new person up and returns their logged-in client. */
-export async function signedUp(app: App, email = uniqueEmail()): Promise<TestClient> {
-  const client = new TestClient(app);
+export async function signedUp(app: App | TestClient, email = uniqueEmail()): Promise<TestClient> {
+  const client = app instanceof TestClient ? app : new TestClient(app);
   const res = await client.post("/api/auth/signup", { email, password: GOOD_PASSWORD });
   if (res.status !== 201) throw new Error(`signup failed: ${JSON.stringify(res.body)}`);
   return client;

@@ -1,5 +1,15 @@
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDriver,
+} from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
 
@@ -20,10 +30,10 @@ export function isPostgresUrl(url: string): boolean {
   return url.startsWith("postgres://") || url.startsWith("postgresql://");
 }
 
+/** Which database this is; works for a transaction as well as for the database itself. */
 export function dbKind(db: Db): DbKind {
-  return kinds.get(db) ?? "sqlite";
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
-const kinds = new WeakMap<Db, DbKind>();
 
 /** PostgreSQL: the schema the database works in (for the migrator's own tables). */
 export function schemaOf(db: Db): string | undefined {
@@ -50,7 +60,6 @@ export function createDb(url: string, options: DbOptions = {}): Db {
       dialect: new PostgresDialect({ pool }),
       plugins: [new CamelCasePlugin()],
     });
-    kinds.set(db, "postgres");
     schemas.set(db, options.schema ?? "public");
     return db;
   }
@@ -60,11 +69,25 @@ export function createDb(url: string, options: DbOptions = {}): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new ImmediateSqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],
   });
-  kinds.set(db, "sqlite");
   return db;
+}
+
+/**
+ * SQLite write transactions take the write lock up front (`BEGIN IMMEDIATE`). A deferred
+ * transaction that reads and then writes cannot wait for another process's lock (SQLite answers
+ * SQLITE_BUSY at once to avoid a deadlock); an immediate one waits up to the busy timeout.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver() as SqliteDriver;
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+    };
+    return driver;
+  }
 }
 
 function quoteIdent(name: string): string {

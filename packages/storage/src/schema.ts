@@ -66,6 +66,8 @@ export interface StepsTable {
   confidence: number | null;
   plannedDate: string | null;
   archivedAt: string | null;
+  /** The person's say on mastery: "mastered", "unmastered", or null for the rule (a fact). */
+  masteryOverride: string | null;
   createdAt: string;
 }
 
@@ -143,6 +145,20 @@ export interface MilestonesTable {
   evidenceIds: string;
   achievedAt: string;
   seenAt: string | null;
+  /** When what earned it (the attempts behind the mastery) was later edited away or deleted. */
+  basisRemovedAt: string | null;
+}
+
+export interface DeletionsTable {
+  id: string;
+  userId: string;
+  /** What was deleted: attempt, evidence or audit. */
+  kind: string;
+  /** JSON of the deleted rows, enough to put them back. */
+  payload: string;
+  deletedAt: string;
+  /** After this the deletion can no longer be undone and the rows are purged. */
+  expiresAt: string;
 }
 
 export interface Database {
@@ -158,4 +174,5 @@ export interface Database {
   debriefs: DebriefsTable;
   evidence: EvidenceTable;
   milestones: MilestonesTable;
+  deletions: DeletionsTable;
 }

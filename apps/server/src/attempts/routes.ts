@@ -1,10 +1,10 @@
 import {
   Attempt,
   AttemptInput,
-  analyzeAttribution,
   DebriefInput,
   Evidence,
-  isoDay,
+  foldsLast,
+  type LadderModel,
   LadderView,
   Milestone,
   predictSuccess,
@@ -13,7 +13,6 @@ import {
 } from "@cando/core";
 import {
   type AttemptRow,
-  type EvidenceRow,
   findAttemptByKey,
   findDebrief,
   findEvidenceOfAttempt,
@@ -29,8 +28,10 @@ import { access } from "../access";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
-import { ladderView, modelOf, saveModel } from "../ladders/ladder";
+import { ladderView } from "../ladders/ladder";
+import { rebuildLadderModel, saveModel, writableLadderModel } from "../ladders/replay";
 import { recordMilestones } from "../milestones/record";
+import { evidenceOfSuccess } from "./evidence";
 import { presentAttempt, presentEvidence } from "./present";
 
 const AttemptParams = z.object({ attemptId: z.string().min(1).max(64) });
@@ -40,7 +41,7 @@ const AttemptQuery = z.object({
 });
 const Logged = z.object({ attempt: Attempt, ladder: LadderView, milestones: z.array(Milestone) });
 /** A little slack for clocks that disagree; beyond it "attemptedAt" is refused as future. */
-const FUTURE_SLACK_MS = 5 * 60_000;
+export const FUTURE_SLACK_MS = 5 * 60_000;
 
 const tags = ["attempts"];
 
@@ -121,13 +122,16 @@ export function registerAttemptRoutes(app: App): void {
     if (earlier) return c.json(earlier, 200);
     try {
       const logged = await db.transaction().execute(async (trx) => {
-        const step = await access.step(trx, user, input.stepId);
+        const found = await access.step(trx, user, input.stepId);
+        // Lock the goal first, then read the step and model again: a parallel attempt or
+        // ladder edit on this goal waits here instead of overwriting the model.
+        const goal = await access.goalForUpdate(trx, user, found.goalId);
+        const step = await access.step(trx, user, found.id);
         if (step.archivedAt !== null)
           throw new ValidationError([{ path: "stepId", message: "is archived" }]);
-        const goal = await access.goal(trx, user, step.goalId);
-        const model = modelOf(goal);
-        if (!model) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
         const now = clock.now();
+        const model = await writableLadderModel(trx, goal, now.toISOString());
+        if (!model) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
         const at = input.attemptedAt ? new Date(input.attemptedAt) : now;
         if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) {
           throw new ValidationError([{ path: "attemptedAt", message: "is in the future" }]);
@@ -151,13 +155,20 @@ export function registerAttemptRoutes(app: App): void {
           createdAt: now.toISOString(),
         };
         await insertAttempt(trx, row);
-        // The attempt and the model it updates land together or not at all.
-        const next = updateWithAttempt(model, {
-          stepId: step.id,
-          outcome: input.outcome,
-          at: row.attemptedAt,
-        });
-        await saveModel(trx, goal, next, now.toISOString());
+        // The attempt and the model it updates land together or not at all. The common case, an
+        // attempt after all others, is folded in; a backdated one changes the past: replay.
+        let next: LadderModel | null;
+        if (foldsLast(model, row.attemptedAt)) {
+          next = updateWithAttempt(model, {
+            stepId: step.id,
+            outcome: input.outcome,
+            at: row.attemptedAt,
+          });
+          await saveModel(trx, goal, next, now.toISOString());
+        } else {
+          next = await rebuildLadderModel(trx, goal, now.toISOString());
+        }
+        if (!next) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
         const milestones = await recordMilestones(trx, deps, goal, next);
         return {
           attempt: presentAttempt(row, undefined),
@@ -207,6 +218,9 @@ export function registerAttemptRoutes(app: App): void {
     const { db, clock, newId } = c.var.deps;
     const user = c.var.user;
     const result = await db.transaction().execute(async (trx) => {
+      const found = await access.attempt(trx, user, attemptId);
+      // Serialize with other writes on this goal (a second debrief racing to create evidence).
+      await access.goalForUpdate(trx, user, found.goalId);
       const attempt = await access.attempt(trx, user, attemptId);
       const now = clock.now().toISOString();
       const existing = await findDebrief(trx, attempt.id);
@@ -228,24 +242,14 @@ export function registerAttemptRoutes(app: App): void {
       if (!evidence && attempt.outcome === "done") {
         const step = await access.step(trx, user, attempt.stepId);
         const goal = await access.goal(trx, user, attempt.goalId);
-        const internal = analyzeAttribution("done", input.attributions).internal;
-        evidence = {
+        evidence = evidenceOfSuccess({
           id: newId(),
-          userId: user.id,
-          source: "attempt",
-          attemptId: attempt.id,
-          domainId: goal.domainId,
-          goalId: goal.id,
-          stepId: step.id,
-          title: step.title,
-          body: [input.didWell, input.capability].filter((t) => t.length > 0).join("\n\n"),
-          occurredOn: isoDay(new Date(attempt.attemptedAt)),
-          ownership: internal === null ? 100 : Math.round(internal * 100),
-          effort: attempt.effort,
-          reattribution: null,
-          createdAt: now,
-          updatedAt: now,
-        } satisfies EvidenceRow;
+          attempt,
+          goal,
+          step,
+          debrief: input,
+          now,
+        });
         await insertEvidence(trx, evidence);
       }
       return {

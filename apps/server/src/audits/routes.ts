@@ -7,7 +7,7 @@ import {
   type FieldProblem,
   ValidationError,
 } from "@cando/core";
-import { type DomainRow, insertAudit, listAudits, listDomains } from "@cando/storage";
+import { type DomainRow, insertAudit, listAudits, listDomains, lockUser } from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
 import { access } from "../access";
 import { authenticated } from "../auth/require-user";
@@ -78,6 +78,8 @@ export function registerAuditRoutes(app: App): void {
     const { db, clock, newId } = c.var.deps;
     const user = c.var.user;
     const audit = await db.transaction().execute(async (trx) => {
+      // A domain archived or added in parallel must not slip between the check and the insert.
+      await lockUser(trx, user.id);
       const problems = checkCoverage(input, await listDomains(trx, user.id));
       if (problems.length > 0) throw new ValidationError(problems);
       const id = newId();

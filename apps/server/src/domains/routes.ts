@@ -8,7 +8,9 @@ import {
 import {
   type DomainRow,
   insertDomains,
+  isUniqueViolation,
   listDomains,
+  lockUser,
   nextDomainPosition,
   presentDomain,
   updateDomain,
@@ -55,10 +57,15 @@ function assertNameFree(domains: DomainRow[], name: string, exceptId?: string): 
     (d) =>
       d.id !== exceptId && d.archivedAt === null && d.name.toLowerCase() === name.toLowerCase(),
   );
-  if (taken)
-    throw new ValidationError([
-      { path: "name", message: "you already have a domain with this name" },
-    ]);
+  if (taken) throw nameTaken();
+}
+
+const nameTaken = () =>
+  new ValidationError([{ path: "name", message: "you already have a domain with this name" }]);
+
+/** The unique index on active names is the last word; its refusal reads like the check's. */
+function nameTakenOr(error: unknown): never {
+  throw isUniqueViolation(error) ? nameTaken() : error;
 }
 
 export function registerDomainRoutes(app: App): void {
@@ -71,20 +78,24 @@ export function registerDomainRoutes(app: App): void {
     const { name } = c.req.valid("json");
     const { db, clock, newId } = c.var.deps;
     const user = c.var.user;
-    const row = await db.transaction().execute(async (trx) => {
-      assertNameFree(await listDomains(trx, user.id), name);
-      const domain: DomainRow = {
-        id: newId(),
-        userId: user.id,
-        key: null,
-        name,
-        position: await nextDomainPosition(trx, user.id),
-        archivedAt: null,
-        createdAt: clock.now().toISOString(),
-      };
-      await insertDomains(trx, [domain]);
-      return domain;
-    });
+    const row = await db
+      .transaction()
+      .execute(async (trx) => {
+        await lockUser(trx, user.id);
+        assertNameFree(await listDomains(trx, user.id), name);
+        const domain: DomainRow = {
+          id: newId(),
+          userId: user.id,
+          key: null,
+          name,
+          position: await nextDomainPosition(trx, user.id),
+          archivedAt: null,
+          createdAt: clock.now().toISOString(),
+        };
+        await insertDomains(trx, [domain]);
+        return domain;
+      })
+      .catch(nameTakenOr);
     return c.json({ domain: presentDomain(row) }, 201);
   });
 
@@ -93,29 +104,34 @@ export function registerDomainRoutes(app: App): void {
     const patch = c.req.valid("json");
     const { db, clock } = c.var.deps;
     const user = c.var.user;
-    const row = await db.transaction().execute(async (trx) => {
-      const domain = await access.domain(trx, user, domainId);
-      const all = await listDomains(trx, user.id);
-      const changes: Partial<Pick<DomainRow, "name" | "archivedAt">> = {};
-      if (patch.name !== undefined) {
-        assertNameFree(all, patch.name, domain.id);
-        changes.name = patch.name;
-      }
-      if (patch.archived === true && domain.archivedAt === null) {
-        if (all.filter((d) => d.archivedAt === null).length <= 1) {
-          throw new ValidationError([
-            { path: "archived", message: "keep at least one active domain to rate" },
-          ]);
+    const row = await db
+      .transaction()
+      .execute(async (trx) => {
+        // Per-person rules (one active name, at least one active domain) span rows: lock the person.
+        await lockUser(trx, user.id);
+        const domain = await access.domain(trx, user, domainId);
+        const all = await listDomains(trx, user.id);
+        const changes: Partial<Pick<DomainRow, "name" | "archivedAt">> = {};
+        if (patch.name !== undefined) {
+          assertNameFree(all, patch.name, domain.id);
+          changes.name = patch.name;
         }
-        changes.archivedAt = clock.now().toISOString();
-      }
-      if (patch.archived === false && domain.archivedAt !== null) {
-        assertNameFree(all, changes.name ?? domain.name, domain.id);
-        changes.archivedAt = null;
-      }
-      if (Object.keys(changes).length > 0) await updateDomain(trx, user.id, domain.id, changes);
-      return { ...domain, ...changes };
-    });
+        if (patch.archived === true && domain.archivedAt === null) {
+          if (all.filter((d) => d.archivedAt === null).length <= 1) {
+            throw new ValidationError([
+              { path: "archived", message: "keep at least one active domain to rate" },
+            ]);
+          }
+          changes.archivedAt = clock.now().toISOString();
+        }
+        if (patch.archived === false && domain.archivedAt !== null) {
+          assertNameFree(all, changes.name ?? domain.name, domain.id);
+          changes.archivedAt = null;
+        }
+        if (Object.keys(changes).length > 0) await updateDomain(trx, user.id, domain.id, changes);
+        return { ...domain, ...changes };
+      })
+      .catch(nameTakenOr);
     return c.json({ domain: presentDomain(row) }, 200);
   });
 }

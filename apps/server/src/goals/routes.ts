@@ -130,7 +130,7 @@ export function registerGoalRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const result = await db.transaction().execute(async (trx) => {
-      const goal = await access.goal(trx, user, goalId);
+      const goal = await access.goalForUpdate(trx, user, goalId);
       const now = clock.now().toISOString();
       const changes: Partial<GoalRow> = { updatedAt: now };
       if (patch.statement !== undefined) changes.statement = patch.statement;

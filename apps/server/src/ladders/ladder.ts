@@ -1,5 +1,4 @@
 import {
-  createLadderModel,
   firstStepDateWarning,
   isoDay,
   type LadderModel,
@@ -10,18 +9,13 @@ import {
   type Step,
   scoreEfficacyScale,
   stepMastery,
-  syncSteps,
 } from "@cando/core";
-import {
-  type Db,
-  type GoalRow,
-  listAttempts,
-  listSteps,
-  type StepRow,
-  updateGoal,
-} from "@cando/storage";
+import { type Db, type GoalRow, listAttempts, listSteps, type StepRow } from "@cando/storage";
+import { readLadderModel, rebuildLadderModel } from "./replay";
 
-/** The engine's model of a goal's ladder, or null before the ladder has steps. */
+export { saveModel } from "./replay";
+
+/** The engine's model of a goal's ladder, or null before the ladder has steps; throws if damaged. */
 export function modelOf(goal: GoalRow): LadderModel | null {
   return goal.model === null ? null : parseLadderModel(JSON.parse(goal.model));
 }
@@ -29,36 +23,16 @@ export function modelOf(goal: GoalRow): LadderModel | null {
 export const activeOnly = (steps: StepRow[]) => steps.filter((s) => s.archivedAt === null);
 
 /**
- * Brings the stored model in line with the goal's active steps after the ladder changed (built,
- * step added, reordered, archived): learned difficulties are kept. Call inside the transaction
- * that changed the steps, so the steps and the model never disagree.
+ * Replays the stored model after the ladder changed (built, step added, reordered, archived,
+ * re-rated, overrides): see `rebuildLadderModel`. Call inside the transaction that changed the
+ * steps, so the steps and the model never disagree.
  */
 export async function syncLadderModel(
   db: Db,
   goal: GoalRow,
   updatedAt: string,
 ): Promise<LadderModel | null> {
-  const steps = activeOnly(await listSteps(db, goal.id)).map((s) => ({
-    id: s.id,
-    confidence: s.confidence,
-  }));
-  const current = modelOf(goal);
-  const model =
-    steps.length === 0 ? null : current ? syncSteps(current, steps) : createLadderModel(steps);
-  await saveModel(db, goal, model, updatedAt);
-  return model;
-}
-
-export async function saveModel(
-  db: Db,
-  goal: GoalRow,
-  model: LadderModel | null,
-  updatedAt: string,
-): Promise<void> {
-  const json = model === null ? null : JSON.stringify(model);
-  goal.model = json;
-  goal.updatedAt = updatedAt;
-  await updateGoal(db, goal.userId, goal.id, { model: json, updatedAt });
+  return rebuildLadderModel(db, goal, updatedAt);
 }
 
 interface StepRecord {
@@ -102,7 +76,7 @@ export async function ladderView(db: Db, goal: GoalRow, now: Date): Promise<Ladd
     if (a.outcome === "done") r.successes++;
     records.set(a.stepId, r);
   }
-  const model = modelOf(goal);
+  const model = await readLadderModel(db, goal);
   const active = activeOnly(rows);
   const steps = active.map((s) => presentStep(s, model, records.get(s.id)));
   const archivedSteps = rows

@@ -34,7 +34,8 @@ import type { App, AppDeps } from "../context";
 import { GoalParams } from "../goals/routes";
 import { errors, json, jsonBody } from "../http/openapi";
 import { recordMilestones } from "../milestones/record";
-import { activeOnly, ladderView, modelOf, saveModel, syncLadderModel } from "./ladder";
+import { activeOnly, ladderView, syncLadderModel } from "./ladder";
+import { saveModel, writableLadderModel } from "./replay";
 
 const StepParams = z.object({ stepId: z.string().min(1).max(64) });
 const LadderResponse = z.object({ ladder: LadderView });
@@ -142,6 +143,7 @@ function stepRow(
     confidence: input.confidence ?? null,
     plannedDate: input.plannedDate ?? null,
     archivedAt: null,
+    masteryOverride: null,
     createdAt: now,
   };
 }
@@ -164,7 +166,7 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const ladder = await db.transaction().execute(async (trx) => {
-      const goal = await access.goal(trx, user, goalId);
+      const goal = await access.goalForUpdate(trx, user, goalId);
       if (activeOnly(await listSteps(trx, goal.id)).length > 0) {
         throw new ConflictError(
           "ladder_exists",
@@ -187,7 +189,7 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const ladder = await db.transaction().execute(async (trx) => {
-      const goal = await access.goal(trx, user, goalId);
+      const goal = await access.goalForUpdate(trx, user, goalId);
       const active = activeOnly(await listSteps(trx, goal.id));
       if (active.length >= LADDER_MAX_STEPS) {
         throw new ValidationError([
@@ -214,7 +216,7 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const ladder = await db.transaction().execute(async (trx) => {
-      const goal = await access.goal(trx, user, goalId);
+      const goal = await access.goalForUpdate(trx, user, goalId);
       const active = activeOnly(await listSteps(trx, goal.id)).map((s) => s.id);
       const same =
         stepIds.length === active.length &&
@@ -248,8 +250,12 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const result = await db.transaction().execute(async (trx) => {
+      const goal = await access.goalForUpdate(
+        trx,
+        user,
+        (await access.step(trx, user, stepId)).goalId,
+      );
       const step = await access.step(trx, user, stepId);
-      const goal = await access.goal(trx, user, step.goalId);
       const changes: Partial<StepRow> = {};
       if (patch.title !== undefined) changes.title = patch.title;
       if (patch.description !== undefined) changes.description = patch.description;
@@ -257,7 +263,8 @@ export function registerLadderRoutes(app: App): void {
       if (Object.keys(changes).length > 0) await updateStep(trx, user.id, step.id, changes);
       let milestones: Milestone[] = [];
       if (patch.mastered !== undefined) {
-        const model = modelOf(goal);
+        const now = clock.now().toISOString();
+        const model = await writableLadderModel(trx, goal, now);
         if (!model || step.archivedAt !== null) {
           throw new ValidationError([
             { path: "mastered", message: "an archived step cannot be marked" },
@@ -265,8 +272,10 @@ export function registerLadderRoutes(app: App): void {
         }
         const override =
           patch.mastered === null ? null : patch.mastered ? "mastered" : "unmastered";
+        // The override is a fact on the step; the model (its cache) takes it as it is.
+        await updateStep(trx, user.id, step.id, { masteryOverride: override });
         const next = setStepOverride(model, step.id, override);
-        await saveModel(trx, goal, next, clock.now().toISOString());
+        await saveModel(trx, goal, next, now);
         milestones = await recordMilestones(trx, c.var.deps, goal, next);
       }
       return { ladder: await ladderView(trx, goal, clock.now()), milestones };
@@ -279,8 +288,12 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const result = await db.transaction().execute(async (trx) => {
+      const goal = await access.goalForUpdate(
+        trx,
+        user,
+        (await access.step(trx, user, stepId)).goalId,
+      );
       const step = await access.step(trx, user, stepId);
-      const goal = await access.goal(trx, user, step.goalId);
       const active = activeOnly(await listSteps(trx, goal.id));
       if (step.archivedAt === null && active.length <= LADDER_MIN_STEPS) {
         throw new ValidationError([
@@ -312,11 +325,17 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const ladder = await db.transaction().execute(async (trx) => {
+      const goal = await access.goalForUpdate(
+        trx,
+        user,
+        (await access.step(trx, user, stepId)).goalId,
+      );
       const step = await access.step(trx, user, stepId);
-      const goal = await access.goal(trx, user, step.goalId);
       const now = clock.now().toISOString();
       await updateStep(trx, user.id, step.id, { confidence });
       await recordRating(trx, c.var.deps, step.id, confidence, now);
+      // The model starts from the ratings, so a new rating changes it: replay.
+      await syncLadderModel(trx, goal, now);
       return ladderView(trx, goal, clock.now());
     });
     return c.json({ ladder }, 201);

@@ -20,7 +20,8 @@ export const SignupInput = z.object({
     .max(256, { error: "must be at most 256 characters" })
     .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), {
       error: "is too common; choose one that is harder to guess",
-    }),
+    })
+    .describe("Refused when it is on the list of common passwords."),
 });
 export type SignupInput = z.infer<typeof SignupInput>;
 

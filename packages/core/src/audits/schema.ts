@@ -8,7 +8,9 @@ export const Rating = z
   .int({ error: "must be a whole number" })
   .min(0, { error: "must be at least 0" })
   .max(100, { error: "must be at most 100" })
-  .multipleOf(RATING_STEP, { error: `must be a multiple of ${RATING_STEP} (0, 10, … 100)` });
+  .multipleOf(RATING_STEP, { error: `must be a multiple of ${RATING_STEP} (0, 10, … 100)` })
+  // The OpenAPI generator drops multipleOf checks; state the rule in the document explicitly.
+  .meta({ multipleOf: RATING_STEP });
 
 export const DomainName = z
   .string({ error: "is required" })
@@ -39,7 +41,8 @@ export const DomainUpdateInput = z
   })
   .refine((v) => v.name !== undefined || v.archived !== undefined, {
     error: "give a name or archived",
-  });
+  })
+  .meta({ minProperties: 1 });
 export type DomainUpdateInput = z.infer<typeof DomainUpdateInput>;
 
 export const DomainList = z.object({ domains: z.array(Domain) });
@@ -63,7 +66,8 @@ export const AuditInput = z.object({
         }
         seen.add(r.domainId);
       });
-    }),
+    })
+    .describe("One rating per active domain, each domain once; every active domain must be rated."),
   note: z.string().trim().max(2000, { error: "must be at most 2000 characters" }).optional(),
 });
 export type AuditInput = z.infer<typeof AuditInput>;

@@ -9,4 +9,5 @@ export * from "./ladder-model";
 export * from "./mastery";
 export * from "./outcome";
 export * from "./recommend";
+export * from "./replay";
 export * from "./sources";

@@ -23,7 +23,8 @@ export const EvidenceUpdate = z
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), {
     error: "change at least one field",
-  });
+  })
+  .meta({ minProperties: 1 });
 export type EvidenceUpdate = z.infer<typeof EvidenceUpdate>;
 
 /** The imposter re-attribution exercise: weigh what produced an accomplishment, then say what it shows. */

@@ -28,7 +28,8 @@ export const GoalUpdate = z
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), {
     error: "change at least one field",
-  });
+  })
+  .meta({ minProperties: 1 });
 export type GoalUpdate = z.infer<typeof GoalUpdate>;
 
 export const CoachingNote = z.object({

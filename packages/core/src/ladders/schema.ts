@@ -37,7 +37,8 @@ export const StepUpdate = z
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), {
     error: "change at least one field",
-  });
+  })
+  .meta({ minProperties: 1 });
 export type StepUpdate = z.infer<typeof StepUpdate>;
 
 export const StepRatingInput = z.object({ confidence: Rating });

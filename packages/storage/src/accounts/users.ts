@@ -1,5 +1,5 @@
 import type { User } from "@cando/core";
-import type { Db } from "../db";
+import { type Db, dbKind } from "../db";
 import type { UsersTable } from "../schema";
 
 export type UserRow = UsersTable;
@@ -18,4 +18,14 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
 
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
   return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/**
+ * Locks one person's row for the rest of the transaction (PostgreSQL; SQLite's write
+ * transactions are already serialized): per-person rules that span rows (an audit must cover
+ * every active domain, the domain list's order) hold when requests race.
+ */
+export async function lockUser(db: Db, id: string): Promise<void> {
+  if (dbKind(db) !== "postgres") return;
+  await db.selectFrom("users").select("id").where("id", "=", id).forUpdate().execute();
 }

@@ -1,4 +1,4 @@
-import type { Db } from "../db";
+import { type Db, dbKind } from "../db";
 import type { GoalsTable } from "../schema";
 
 export type GoalRow = GoalsTable;
@@ -24,6 +24,21 @@ export async function findGoal(db: Db, userId: string, id: string): Promise<Goal
     .executeTakeFirst();
 }
 
+/**
+ * One person's goal, locked for the rest of the transaction: every read-modify-write of a goal's
+ * ladder (its model, its steps, its attempts) starts here, so parallel requests on PostgreSQL
+ * (READ COMMITTED) queue instead of overwriting each other. SQLite needs no row lock: its write
+ * transactions are serialized by `BEGIN IMMEDIATE`.
+ */
+export async function lockGoal(db: Db, userId: string, id: string): Promise<GoalRow | undefined> {
+  const query = db
+    .selectFrom("goals")
+    .selectAll()
+    .where("userId", "=", userId)
+    .where("id", "=", id);
+  return (dbKind(db) === "postgres" ? query.forUpdate() : query).executeTakeFirst();
+}
+
 export async function updateGoal(
   db: Db,
   userId: string,
@@ -36,4 +51,49 @@ export async function updateGoal(
     .where("userId", "=", userId)
     .where("id", "=", id)
     .execute();
+}
+
+export interface GoalContents {
+  steps: number;
+  attempts: number;
+  evidence: number;
+  milestones: number;
+}
+
+/** How much a goal holds, for the confirmation before deleting it. Counted in SQL. */
+export async function countGoalContents(db: Db, goalId: string): Promise<GoalContents> {
+  const count = async (table: "steps" | "attempts" | "evidence" | "milestones") => {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("goalId", "=", goalId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  return {
+    steps: await count("steps"),
+    attempts: await count("attempts"),
+    evidence: await count("evidence"),
+    milestones: await count("milestones"),
+  };
+}
+
+/**
+ * Deletes one person's goal with everything under it: its evidence, milestones, debriefs,
+ * attempts, step ratings and steps. Explicit, in dependency order, rather than trusting each
+ * database's cascade order. Call inside a transaction.
+ */
+export async function deleteGoal(db: Db, userId: string, id: string): Promise<void> {
+  const owned = await findGoal(db, userId, id);
+  if (!owned) return;
+  const attempts = db.selectFrom("attempts").select("id").where("goalId", "=", id);
+  await db.deleteFrom("evidence").where("goalId", "=", id).execute();
+  await db.deleteFrom("evidence").where("attemptId", "in", attempts).execute();
+  await db.deleteFrom("milestones").where("goalId", "=", id).execute();
+  await db.deleteFrom("debriefs").where("attemptId", "in", attempts).execute();
+  await db.deleteFrom("attempts").where("goalId", "=", id).execute();
+  const steps = db.selectFrom("steps").select("id").where("goalId", "=", id);
+  await db.deleteFrom("stepRatings").where("stepId", "in", steps).execute();
+  await db.deleteFrom("steps").where("goalId", "=", id).execute();
+  await db.deleteFrom("goals").where("id", "=", id).execute();
 }

@@ -11,6 +11,7 @@ import { LabelledField } from "../../ui/labelled-field";
 import { NumberScale, scaleInputId } from "../../ui/number-scale";
 import { Page } from "../../ui/page";
 import { type ProblemLink, ProblemSummary } from "../../ui/problem-summary";
+import { AttemptCorrections, type Deleted, DeletedAttempt } from "./attempt-corrections";
 import { anxietyText, beliefVsOutcome, milestoneIdsFrom, percent } from "./attempt-form";
 import {
   type AttributionFlag,
@@ -70,22 +71,38 @@ export function AttemptPage(props: { attemptId: string }) {
   const { query } = useLocation();
   const milestoneIds = milestoneIdsFrom(query["milestone"]);
   const { state, reload, set } = useLoad(() => loadAttempt(props.attemptId, milestoneIds));
+  const [deleted, setDeleted] = useState<Deleted | null>(null);
   return (
     <Page title="Debrief" heading="Debrief your attempt">
       {state.status === "loading" && <Loading what="your attempt" />}
       {state.status === "error" && <LoadError error={state.error} retry={reload} />}
-      {state.status === "ready" && (
-        <Debrief
-          key={state.data.attempt.id}
-          loaded={state.data}
-          onAttempt={(attempt) => set({ ...state.data, attempt })}
-        />
-      )}
+      {state.status === "ready" &&
+        (deleted !== null ? (
+          <DeletedAttempt
+            deleted={deleted}
+            goal={state.data.goal}
+            onRestored={() => {
+              setDeleted(null);
+              reload();
+            }}
+          />
+        ) : (
+          <Debrief
+            key={state.data.attempt.id}
+            loaded={state.data}
+            onAttempt={(attempt) => set({ ...state.data, attempt })}
+            onDeleted={setDeleted}
+          />
+        ))}
     </Page>
   );
 }
 
-function Debrief(props: { loaded: Loaded; onAttempt: (attempt: Attempt) => void }) {
+function Debrief(props: {
+  loaded: Loaded;
+  onAttempt: (attempt: Attempt) => void;
+  onDeleted: (deleted: Deleted) => void;
+}) {
   const { attempt, goal, step, milestones } = props.loaded;
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [saves, setSaves] = useState(0);
@@ -122,6 +139,11 @@ function Debrief(props: { loaded: Loaded; onAttempt: (attempt: Attempt) => void 
           onAttempt={props.onAttempt}
         />
       )}
+      <AttemptCorrections
+        attempt={attempt}
+        onEdited={(edited) => props.onAttempt(edited)}
+        onDeleted={props.onDeleted}
+      />
     </>
   );
 }

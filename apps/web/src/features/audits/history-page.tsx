@@ -1,4 +1,5 @@
-import { useMemo } from "preact/hooks";
+import type { Undo } from "@cando/core";
+import { useMemo, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { api } from "../../api/client";
 import type { AuditListResponse, DomainListResponse } from "../../api/types";
@@ -7,6 +8,8 @@ import { EmptyState } from "../../ui/empty-state";
 import { LoadError, Loading } from "../../ui/feedback";
 import { formatDay, formatDayTime } from "../../ui/format";
 import { Page } from "../../ui/page";
+import { UndoNotice } from "../../ui/undo-notice";
+import { DeleteAudits } from "./audit-delete";
 import { auditLabels, buildHistoryTable, chartSummary, type HistoryTable } from "./history";
 import { HistoryChart } from "./history-chart";
 
@@ -18,6 +21,7 @@ export function HistoryPage() {
       api.get<DomainListResponse>("/api/domains"),
     ]),
   );
+  const [deleted, setDeleted] = useState<Undo | null>(null);
   const table = useMemo(
     () =>
       state.status === "ready"
@@ -32,6 +36,17 @@ export function HistoryPage() {
         <p class="notice notice-success" role="status">
           Your audit is saved.
         </p>
+      )}
+      {deleted !== null && (
+        <UndoNotice
+          key={deleted.deletionId}
+          message="Audit deleted."
+          undo={deleted}
+          onRestored={() => {
+            setDeleted(null);
+            reload();
+          }}
+        />
       )}
       {state.status === "loading" && <Loading what="your history" />}
       {state.status === "error" && <LoadError error={state.error} retry={reload} />}
@@ -51,12 +66,20 @@ export function HistoryPage() {
           </p>
         </EmptyState>
       )}
-      {table !== null && table.rows.length > 0 && <History table={table} />}
+      {table !== null && table.rows.length > 0 && (
+        <History
+          table={table}
+          onDeleted={(undo) => {
+            setDeleted(undo);
+            reload();
+          }}
+        />
+      )}
     </Page>
   );
 }
 
-function History(props: { table: HistoryTable }) {
+function History(props: { table: HistoryTable; onDeleted: (undo: Undo) => void }) {
   const { table } = props;
   const summary = chartSummary(table, (iso) => formatDay(iso));
   const labels = auditLabels(
@@ -129,6 +152,10 @@ function History(props: { table: HistoryTable }) {
           <a href="/audit">Take the audit again</a>
         </p>
       </section>
+      <DeleteAudits
+        audits={table.rows.map((row, i) => ({ auditId: row.auditId, label: labels[i] ?? "" }))}
+        onDeleted={props.onDeleted}
+      />
     </>
   );
 }

@@ -26,6 +26,7 @@ import type {
 } from "./api-types";
 import { CoachingNotes } from "./coaching-notes";
 import { GoalAttempts } from "./goal-attempts";
+import { DeleteGoal } from "./goal-delete";
 import { GoalFields, useGoalForm } from "./goal-fields";
 import { type GoalField, goalBody, hasProblems } from "./goal-form";
 import { domainName, STATUS_LABELS, STATUS_ORDER } from "./goal-lists";
@@ -164,6 +165,7 @@ function GoalBody(props: {
       )}
       {hasLadder && <PredictionChart attempts={props.data.attempts} ladder={ladder} />}
       <GoalAttempts attempts={props.data.attempts} ladder={ladder} />
+      <DeleteGoal goal={goal} />
     </>
   );
 }
