@@ -347,6 +347,35 @@ describeEachDatabase("corrections API", (db) => {
     ).toEqual([kept.goalId]);
   });
 
+  it("keeps the model equal to its replay when corrections and new attempts arrive at once", async () => {
+    const { app } = buildTestApp(db());
+    const ada = await signedUp(app);
+    const userId = await userIdOf(ada);
+    const { goalId, stepIds } = await goalWithLadder(ada);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await ada.post(
+        "/api/attempts",
+        attemptBody(stepIds[i % 2] as string, { attemptedAt: at(i + 1) }),
+      );
+      ids.push(res.body.attempt.id);
+    }
+    const replies = await Promise.all([
+      ada.patch(`/api/attempts/${ids[0]}`, { outcome: "not_yet" }),
+      ada.call("DELETE", `/api/attempts/${ids[1]}`),
+      ada.post("/api/attempts", attemptBody(stepIds[0] as string, { outcome: "partly" })),
+      ada.patch(`/api/attempts/${ids[2]}`, { attemptedAt: at(30) }),
+      ada.call("DELETE", `/api/attempts/${ids[3]}`),
+      ada.post("/api/attempts", attemptBody(stepIds[1] as string)),
+      ada.patch(`/api/attempts/${ids[4]}`, { outcome: "partly" }),
+    ]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 201, 200, 200, 201, 200]);
+    const { stored, replayed } = await storedAndReplayed(db(), userId, goalId);
+    expect(stored).toEqual(replayed);
+    expect(stored.attempts).toBe((await listAttempts(db(), userId, { goalId })).length);
+    expect(stored.attempts).toBe(6);
+  });
+
   it("refuses bad corrections with 400 naming the field, and changes nothing", async () => {
     const { app } = buildTestApp(db());
     const ada = await signedUp(app);
