@@ -204,6 +204,9 @@ describeEachDatabase("corrections API", (db) => {
       );
     const first = await deleteAll();
     expect(first.affected).toEqual([milestoneId]);
+    // Not offered on Today any more: there is nothing to celebrate until it is earned again.
+    const todayIds = (await ada.get("/api/today")).body.milestones.map((m: { id: string }) => m.id);
+    expect(todayIds).not.toContain(milestoneId);
     const [flagged] = await milestoneOf();
     expect(flagged).toMatchObject({ id: milestoneId, basisRemovedAt: "2026-11-22T09:00:00.000Z" });
     expect(flagged.title).toMatch(/You mastered/);

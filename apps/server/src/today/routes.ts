@@ -65,7 +65,10 @@ export function registerTodayRoutes(app: App): void {
         items,
         goalsWithoutLadder,
         audit: auditDue(await lastAuditAt(db, user.id), now),
-        milestones: (await listMilestones(db, user.id, true)).map(presentMilestone),
+        // One whose basis a correction removed is kept in history but not offered to celebrate.
+        milestones: (await listMilestones(db, user.id, true))
+          .filter((m) => m.basisRemovedAt === null)
+          .map(presentMilestone),
       },
       200,
     );
