@@ -1,4 +1,5 @@
 export * from "./accounts/schema";
+export * from "./accounts/settings";
 export * from "./attempts/rules";
 export * from "./attempts/schema";
 export * from "./audits/due";
@@ -16,7 +17,9 @@ export * from "./ladders/schedule";
 export * from "./ladders/schema";
 export * from "./milestones/basis";
 export * from "./milestones/schema";
+export * from "./report";
 export * from "./shared";
 export * from "./text/text-rule";
 export * from "./time";
 export * from "./today/schema";
+export * from "./transfer";

@@ -299,12 +299,16 @@ function DebriefForm(props: {
         <ProblemSummary key={shown} message={summary.message} links={links} other={summary.other} />
       )}
       <div class="stack">
-        <LabelledField id="didWell" label="What did I do well?" error={problems["didWell"]}>
+        <LabelledField
+          id="didWell"
+          label="What did I do well?"
+          error={problems["didWell"]}
+          count={{ length: draft.didWell.length, limit: 2000 }}
+        >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={draft.didWell}
               onInput={(e) => setText("didWell", e.currentTarget.value)}
             />
@@ -314,12 +318,12 @@ function DebriefForm(props: {
           id="capability"
           label="What does this tell me about my capability?"
           error={problems["capability"]}
+          count={{ length: draft.capability.length, limit: 2000 }}
         >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={draft.capability}
               onInput={(e) => setText("capability", e.currentTarget.value)}
             />
@@ -329,12 +333,12 @@ function DebriefForm(props: {
           id="differently"
           label="What would I do differently?"
           error={problems["differently"]}
+          count={{ length: draft.differently.length, limit: 2000 }}
         >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={draft.differently}
               onInput={(e) => setText("differently", e.currentTarget.value)}
             />
@@ -521,12 +525,12 @@ function Invitation(props: {
           id="reattribution"
           label="Looking at it again…"
           hint="Only if you want to. What part did your effort, preparation or choices play?"
+          count={{ length: text.length, limit: 2000 }}
         >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={text}
               onInput={(e) => setText(e.currentTarget.value)}
             />

@@ -299,12 +299,12 @@ function AttemptForm(props: { goal: Goal; step: Step }) {
           label="Note (optional)"
           hint="Anything you want to remember: what happened, what helped."
           error={problems.note}
+          count={{ length: draft.note.length, limit: 2000 }}
         >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={draft.note}
               onInput={(e) => change("note", e.currentTarget.value)}
             />

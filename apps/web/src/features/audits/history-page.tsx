@@ -4,6 +4,7 @@ import { useLocation } from "preact-iso";
 import { api } from "../../api/client";
 import type { AuditListResponse, DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
+import { EmptyState } from "../../ui/empty-state";
 import { LoadError, Loading } from "../../ui/feedback";
 import { formatDay, formatDayTime } from "../../ui/format";
 import { Page } from "../../ui/page";
@@ -50,16 +51,20 @@ export function HistoryPage() {
       {state.status === "loading" && <Loading what="your history" />}
       {state.status === "error" && <LoadError error={state.error} retry={reload} />}
       {table !== null && table.rows.length === 0 && (
-        <div class="card empty">
-          <h2>No audits yet</h2>
+        <EmptyState
+          id="history-empty"
+          title="No audits yet"
+          action={
+            <a class="button" href="/audit">
+              Take your first audit
+            </a>
+          }
+        >
           <p>
             Your first audit is your baseline: how certain you are, today, in each area of life.
             Each monthly audit adds a point to this history.
           </p>
-          <a class="button" href="/audit">
-            Take your first audit
-          </a>
-        </div>
+        </EmptyState>
       )}
       {table !== null && table.rows.length > 0 && (
         <History

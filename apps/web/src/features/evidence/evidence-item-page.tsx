@@ -388,12 +388,12 @@ function ExerciseForm(props: {
         label="What does this show about me?"
         hint="One or two honest sentences: “I can prepare well under pressure.”"
         error={problems.shows}
+        count={{ length: shows.length, limit: 2000 }}
       >
         {(control) => (
           <textarea
             {...control}
             rows={3}
-            maxLength={2000}
             value={shows}
             onInput={(e) => {
               setShows(e.currentTarget.value);
