@@ -19,6 +19,7 @@ import {
   insertAttempt,
   insertEvidence,
   isUniqueViolation,
+  lastStepAddedAt,
   listAttempts,
   listDebriefs,
   saveDebrief,
@@ -158,7 +159,7 @@ export function registerAttemptRoutes(app: App): void {
         // The attempt and the model it updates land together or not at all. The common case, an
         // attempt after all others, is folded in; a backdated one changes the past: replay.
         let next: LadderModel | null;
-        if (foldsLast(model, row.attemptedAt)) {
+        if (foldsLast(model, row.attemptedAt, await lastStepAddedAt(trx, goal.id))) {
           next = updateWithAttempt(model, {
             stepId: step.id,
             outcome: input.outcome,
