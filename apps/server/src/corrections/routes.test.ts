@@ -125,6 +125,12 @@ describeEachDatabase("corrections API", (db) => {
       attemptId: attempt.id,
       body: "Kept to time\n\nI can hold a room",
     });
+    // Evidence deleted by hand stays deleted when something else about the attempt is corrected.
+    const second = (await ada.get("/api/evidence")).body.evidence[0];
+    const undo = (await ada.call("DELETE", `/api/evidence/${second.id}`)).body.undo;
+    await ada.patch(`/api/attempts/${attempt.id}`, { note: "Kept to time, just" });
+    expect((await ada.get("/api/evidence")).body.evidence).toEqual([]);
+    expect((await ada.post(`/api/deletions/${undo.deletionId}/restore`)).status).toBe(200);
     // Moving the attempt to another day moves its evidence's day with it.
     await ada.patch(`/api/attempts/${attempt.id}`, { attemptedAt: "2026-11-20T18:00:00Z" });
     expect((await ada.get("/api/evidence")).body.evidence[0].occurredOn).toBe("2026-11-20");
