@@ -65,7 +65,11 @@ export function registerTodayRoutes(app: App): void {
         items,
         goalsWithoutLadder,
         audit: auditDue(await lastAuditAt(db, user.id), now),
-        milestones: await presentMilestones(db, await listMilestones(db, user.id, true)),
+        // One whose basis a correction removed is kept in history but not offered to celebrate.
+        milestones: await presentMilestones(
+          db,
+          (await listMilestones(db, user.id, true)).filter((m) => m.basisRemovedAt === null),
+        ),
       },
       200,
     );
