@@ -57,10 +57,22 @@ describeEachDatabase("login throttling", (db) => {
     expect((await owner.post("/api/auth/login", { email, password: GOOD_PASSWORD })).status).toBe(
       200,
     );
-    // A forged or foreign device cookie is just no device cookie.
+    // Another account's device cookie, a forged one, or one past its year is just no device cookie.
+    const other = new TestClient(app, "http://localhost", shared);
+    await other.post("/api/auth/signup", { email: uniqueEmail("other"), password: GOOD_PASSWORD });
+    other.cookie = undefined;
+    expect((await other.post("/api/auth/login", { email, password: GOOD_PASSWORD })).status).toBe(
+      429,
+    );
     const forger = new TestClient(app, "http://localhost", shared);
     forger.device = `${owner.device?.slice(0, -3)}abc`;
     expect((await forger.post("/api/auth/login", { email, password: GOOD_PASSWORD })).status).toBe(
+      429,
+    );
+    clock.advanceDays(366);
+    for (let i = 0; i < 6; i++) await attacker.post("/api/auth/login", { email, password: WRONG });
+    owner.cookie = undefined;
+    expect((await owner.post("/api/auth/login", { email, password: GOOD_PASSWORD })).status).toBe(
       429,
     );
   });
