@@ -59,6 +59,13 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "GET /api/milestones",
         "POST /api/milestones/{milestoneId}/seen",
         "GET /api/insights",
+        "PATCH /api/attempts/{attemptId}",
+        "DELETE /api/attempts/{attemptId}",
+        "DELETE /api/evidence/{evidenceId}",
+        "GET /api/goals/{goalId}/contents",
+        "DELETE /api/goals/{goalId}",
+        "DELETE /api/audits/{auditId}",
+        "POST /api/deletions/{deletionId}/restore",
       ].sort(),
     );
     const rating =

@@ -4,11 +4,15 @@ import { CandoError, textProblems, ValidationError } from "@cando/core";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { sql } from "kysely";
+import { registerResetRoutes } from "./account/reset";
+import { registerAccountRoutes } from "./account/routes";
+import { IMPORT_LIMIT_BYTES, IMPORT_PATH, registerTransferRoutes } from "./account/transfer";
 import { registerAttemptRoutes } from "./attempts/routes";
 import { registerAuditRoutes } from "./audits/routes";
 import { registerAuthRoutes } from "./auth/routes";
 import { SESSION_COOKIE } from "./auth/sessions";
 import type { App, AppDeps, AppEnv } from "./context";
+import { registerCorrectionRoutes } from "./corrections/routes";
 import { registerDomainRoutes } from "./domains/routes";
 import { registerEvidenceRoutes } from "./evidence/routes";
 import { registerGoalRoutes } from "./goals/routes";
@@ -18,6 +22,7 @@ import { fieldsFromZod, handleError } from "./http/errors";
 import { noStore, securityHeaders } from "./http/headers";
 import { registerInsightRoutes } from "./insights/routes";
 import { registerLadderRoutes } from "./ladders/routes";
+import { registerReportRoutes } from "./report/routes";
 import { registerTodayRoutes } from "./today/routes";
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -47,7 +52,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   app.use("*", securityHeaders(deps.deployment));
   app.use("*", originCheck(deps.deployment));
   app.use("/api/*", noStore);
-  app.use("/api/*", limitBody(BODY_LIMIT_BYTES));
+  const usualLimit = limitBody(BODY_LIMIT_BYTES);
+  // An export file holds a person's whole history: only its import route takes a large body.
+  const importLimit = limitBody(IMPORT_LIMIT_BYTES);
+  app.use("/api/*", (c, next) =>
+    c.req.path === IMPORT_PATH ? importLimit(c, next) : usualLimit(c, next),
+  );
 
   // Anonymous callers learn only that it answers (and that its database does).
   app.get("/api/health", async (c) => {
@@ -56,6 +66,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   });
 
   registerAuthRoutes(app);
+  registerAccountRoutes(app);
+  registerResetRoutes(app);
+  registerTransferRoutes(app);
   registerDomainRoutes(app);
   registerAuditRoutes(app);
   registerGoalRoutes(app);
@@ -64,6 +77,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerEvidenceRoutes(app);
   registerTodayRoutes(app);
   registerInsightRoutes(app);
+  registerCorrectionRoutes(app);
+  registerReportRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

@@ -17,6 +17,8 @@ export interface AppDeps {
   auth: AuthPolicy;
   /** HMAC key of device cookies: a server secret shared by every process. */
   deviceKey: string;
+  /** CANDO_SIGNUP=closed turns open sign-up off (accounts come from `cando user add`). */
+  signup?: "open" | "closed";
 }
 
 export interface AppEnv {

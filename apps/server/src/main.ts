@@ -86,6 +86,7 @@ const app = createApp(
     deployment,
     auth,
     deviceKey,
+    signup: env.CANDO_SIGNUP === "closed" ? "closed" : "open",
   },
   { webRoot },
 );

@@ -40,7 +40,12 @@ export interface TestApp {
 /** The real app over a test database, with a hand-moved clock and a cheap argon2 cost. */
 export function buildTestApp(
   db: Db,
-  options: { deployment?: Partial<Deployment>; auth?: Partial<AuthPolicy>; webRoot?: string } = {},
+  options: {
+    deployment?: Partial<Deployment>;
+    auth?: Partial<AuthPolicy>;
+    webRoot?: string;
+    signup?: "open" | "closed";
+  } = {},
 ): TestApp {
   const clock = new TestClock();
   const app = createApp(
@@ -59,6 +64,7 @@ export function buildTestApp(
         ...options.auth,
       },
       deviceKey: "a test key, not a secret",
+      signup: options.signup ?? "open",
     },
     options.webRoot ? { webRoot: options.webRoot } : {},
   );

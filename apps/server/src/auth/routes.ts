@@ -1,6 +1,7 @@
 import {
   ConflictError,
   DEFAULT_DOMAINS,
+  ForbiddenError,
   InvalidCredentialsError,
   LoginInput,
   SignupInput,
@@ -69,6 +70,12 @@ export function registerAuthRoutes(app: App): void {
   app.openapi(signup, async (c) => {
     const input = c.req.valid("json");
     const { db, clock, newId, passwords, auth, deployment } = c.var.deps;
+    if (c.var.deps.signup === "closed") {
+      throw new ForbiddenError(
+        "signup_closed",
+        "Sign-up is closed on this server. Ask whoever runs it for an account.",
+      );
+    }
     // Every sign-up costs an argon2 hash and may reveal a taken email: limited per address.
     await claimAll(db, [signupLimit(auth, clientAddress(c, deployment.trustProxy))], clock.now());
     const now = clock.now().toISOString();

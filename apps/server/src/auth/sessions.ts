@@ -37,6 +37,8 @@ export async function startSession(c: Context<AppEnv>, userId: string): Promise<
     createdAt: now.toISOString(),
     lastSeenAt: now.toISOString(),
     expiresAt: expiresAt.toISOString(),
+    // Shown in Settings → Sessions so the person can tell their devices apart.
+    device: c.req.header("user-agent")?.slice(0, 300) ?? null,
   });
   // Logins are rare and indexed deletes cheap: purge what has run out while we are here.
   await deleteExpiredSessions(db, now.toISOString());

@@ -24,7 +24,7 @@ export function statusOf(error: CandoError): ContentfulStatusCode {
   if (error instanceof ConflictError) return 409;
   if (error.code === "unauthenticated" || error.code === "invalid_credentials") return 401;
   if (error.code.endsWith("_not_found") || error.code === "not_found") return 404;
-  if (error instanceof ForbiddenError) return 403; // forbidden, csrf_rejected, host_rejected
+  if (error instanceof ForbiddenError) return 403; // forbidden, csrf_rejected, host_rejected, signup_closed
   return 400;
 }
 
