@@ -202,6 +202,26 @@ describeEachDatabase("login throttling", (db) => {
   });
 });
 
+describeEachDatabase("re-authentication limits", (db) => {
+  it("slows guessing the current password through a borrowed session, then lets the owner on", async () => {
+    const { app, clock } = buildTestApp(db());
+    const borrowed = await signedUp(app);
+    const change = (currentPassword: string) =>
+      borrowed.post("/api/account/password", {
+        currentPassword,
+        newPassword: "another long walk at dusk",
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await change(`guess number ${i}`)).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 400, 429]);
+    expect((await change(GOOD_PASSWORD)).status).toBe(429);
+    const guessed = await borrowed.post("/api/account/delete", { password: "guess number 9" });
+    expect(guessed.status).toBe(429);
+    clock.advanceSeconds(1);
+    expect((await change(GOOD_PASSWORD)).status).toBe(200);
+  });
+});
+
 describeEachDatabase("sign-up limits", (db) => {
   it("limits sign-ups per address with growing delays, and says plainly when an email is taken", async () => {
     const { app, clock } = buildTestApp(db(), { auth: { signup: DEFAULT_AUTH_POLICY.signup } });
