@@ -28,13 +28,15 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** A whole number of minutes from the environment, or the default. */
-function minutes(name: string, fallbackMs: number): number {
+/** A whole number (at least 1) from the environment, or the default. */
+function whole(name: string, fallback: number, unit: string): number {
   const value = env[name];
-  if (value === undefined || value === "") return fallbackMs;
-  if (!/^\d+$/.test(value) || Number(value) < 1) fail(`${name} must be a whole number of minutes`);
-  return Number(value) * 60_000;
+  if (value === undefined || value === "") return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1) fail(`${name} must be a whole number of ${unit}`);
+  return Number(value);
 }
+const minutes = (name: string, fallbackMs: number) =>
+  whole(name, fallbackMs / 60_000, "minutes") * 60_000;
 
 let deployment: Deployment;
 try {
@@ -52,6 +54,11 @@ try {
 }
 const auth: AuthPolicy = {
   ...DEFAULT_AUTH_POLICY,
+  // A class signing up together behind one address needs more than the default.
+  signup: {
+    ...DEFAULT_AUTH_POLICY.signup,
+    free: whole("CANDO_SIGNUPS_PER_ADDRESS", DEFAULT_AUTH_POLICY.signup.free, "sign-ups"),
+  },
   session: {
     idleMs: minutes("CANDO_SESSION_IDLE_MINUTES", DEFAULT_AUTH_POLICY.session.idleMs),
     absoluteMs: minutes("CANDO_SESSION_MAX_MINUTES", DEFAULT_AUTH_POLICY.session.absoluteMs),

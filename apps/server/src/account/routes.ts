@@ -11,6 +11,7 @@ import {
   ValidationError,
 } from "@cando/core";
 import {
+  clearThrottle,
   type Db,
   DEFAULT_WEEK_STARTS_ON,
   deleteAccountData,
@@ -28,6 +29,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { authenticated } from "../auth/require-user";
 import { endSession } from "../auth/sessions";
+import { claimAll, reauthLimit } from "../auth/throttle";
 import type { App, AppEnv } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
 import { describeDevice } from "./device";
@@ -62,7 +64,7 @@ const changePassword = createRoute({
   request: { body: jsonBody(PasswordChangeInput) },
   responses: {
     200: json(SessionsEnded, "Changed; `ended` other sessions were ended."),
-    ...errors(400, 401, 403),
+    ...errors(400, 401, 403, 429),
   },
 });
 
@@ -73,7 +75,10 @@ const changeEmail = createRoute({
   summary: "Change the email (the password is required)",
   ...authenticated,
   request: { body: jsonBody(EmailChangeInput) },
-  responses: { 200: json(AccountResponse, "The account."), ...errors(400, 401, 403, 409) },
+  responses: {
+    200: json(AccountResponse, "The account."),
+    ...errors(400, 401, 403, 409, 429),
+  },
 });
 
 const listSessions = createRoute({
@@ -111,7 +116,7 @@ const deleteAccount = createRoute({
   summary: "Delete the account and everything in it (the password is required)",
   ...authenticated,
   request: { body: jsonBody(AccountDeleteInput) },
-  responses: { 204: { description: "Deleted; logged out." }, ...errors(400, 401, 403) },
+  responses: { 204: { description: "Deleted; logged out." }, ...errors(400, 401, 403, 429) },
 });
 
 async function presentAccount(db: Db, user: UserRow) {
@@ -129,10 +134,17 @@ async function presentAccount(db: Db, user: UserRow) {
   };
 }
 
-/** Re-authentication for the account's most sensitive changes: a wrong password is a 400. */
+/**
+ * Re-authentication for the account's most sensitive changes: a wrong password is a 400, and
+ * repeated wrong ones are slowed down like failed logins (429).
+ */
 async function requirePassword(c: Context<AppEnv>, password: string, field: string) {
-  const ok = await c.var.deps.passwords.verify(c.var.user.passwordHash, password);
+  const { db, clock, auth, passwords } = c.var.deps;
+  const limit = reauthLimit(auth, c.var.user.id);
+  await claimAll(db, [limit], clock.now());
+  const ok = await passwords.verify(c.var.user.passwordHash, password);
   if (!ok) throw new ValidationError([{ path: field, message: "is not your password" }]);
+  await clearThrottle(db, limit[0]);
 }
 
 export function registerAccountRoutes(app: App): void {

@@ -57,10 +57,22 @@ describeEachDatabase("login throttling", (db) => {
     expect((await owner.post("/api/auth/login", { email, password: GOOD_PASSWORD })).status).toBe(
       200,
     );
-    // A forged or foreign device cookie is just no device cookie.
+    // Another account's device cookie, a forged one, or one past its year is just no device cookie.
+    const other = new TestClient(app, "http://localhost", shared);
+    await other.post("/api/auth/signup", { email: uniqueEmail("other"), password: GOOD_PASSWORD });
+    other.cookie = undefined;
+    expect((await other.post("/api/auth/login", { email, password: GOOD_PASSWORD })).status).toBe(
+      429,
+    );
     const forger = new TestClient(app, "http://localhost", shared);
     forger.device = `${owner.device?.slice(0, -3)}abc`;
     expect((await forger.post("/api/auth/login", { email, password: GOOD_PASSWORD })).status).toBe(
+      429,
+    );
+    clock.advanceDays(366);
+    for (let i = 0; i < 6; i++) await attacker.post("/api/auth/login", { email, password: WRONG });
+    owner.cookie = undefined;
+    expect((await owner.post("/api/auth/login", { email, password: GOOD_PASSWORD })).status).toBe(
       429,
     );
   });
@@ -187,6 +199,26 @@ describeEachDatabase("login throttling", (db) => {
       statuses.push(res.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429, 429]);
+  });
+});
+
+describeEachDatabase("re-authentication limits", (db) => {
+  it("slows guessing the current password through a borrowed session, then lets the owner on", async () => {
+    const { app, clock } = buildTestApp(db());
+    const borrowed = await signedUp(app);
+    const change = (currentPassword: string) =>
+      borrowed.post("/api/account/password", {
+        currentPassword,
+        newPassword: "another long walk at dusk",
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await change(`guess number ${i}`)).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 400, 429]);
+    expect((await change(GOOD_PASSWORD)).status).toBe(429);
+    const guessed = await borrowed.post("/api/account/delete", { password: "guess number 9" });
+    expect(guessed.status).toBe(429);
+    clock.advanceSeconds(1);
+    expect((await change(GOOD_PASSWORD)).status).toBe(200);
   });
 });
 

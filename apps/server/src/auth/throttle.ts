@@ -45,6 +45,15 @@ export function loginLimits(
   ];
 }
 
+/**
+ * Re-entering the password to change it, the email, or to delete the account: counted per
+ * account like a login pair, so a borrowed session cannot become a way to guess the password.
+ */
+export const reauthLimit = (policy: AuthPolicy, userId: string): Limit => [
+  `reauth:${digest(userId)}`,
+  policy.login.pair,
+];
+
 export const signupLimit = (policy: AuthPolicy, address: string): Limit => [
   `signup:${addressKey(address)}`,
   policy.signup,

@@ -398,6 +398,14 @@ export function operationRequests(
         .tuple(foreignPath, q, fc.constant(undefined), fc.constant({}), anonymous)
         .map(make("not yours")),
     );
+  } else {
+    // No input to break: only a caller without a session can be refused (401).
+    add(
+      1,
+      fc
+        .tuple(fc.constant(path), q, fc.constant(undefined), fc.constant({}), fc.constant(true))
+        .map(make("no session")),
+    );
   }
   return fc.oneof(...options);
 }

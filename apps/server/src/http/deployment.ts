@@ -61,6 +61,13 @@ export function deploymentFrom(input: DeploymentInput): Deployment {
       trustProxy,
     };
   }
+  if (trustProxy.kind !== "none") {
+    // Browsers behind a proxy send the proxy's origin, which only the operator knows: without
+    // it every login would be refused as cross-site. Say so at start, not with 403s later.
+    throw new Error(
+      "CANDO_TRUST_PROXY is set, so browsers reach Cando through a proxy: set CANDO_PUBLIC_URL to the address they use (e.g. https://cando.example.org)",
+    );
+  }
   return {
     origins: listening.map((u) => u.origin),
     hosts: listeningHosts,
