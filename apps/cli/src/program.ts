@@ -212,18 +212,18 @@ function buildProgram(ctx: CliContext, setExitCode: (code: number) => void): Com
     .command("doctor")
     .description("check derived data (ladder models, evidence and milestone links, audits)")
     .option("--fix", "repair what can be derived: replay models, clear dangling links")
-    .option("--json", "print the report as JSON")
     .addHelpText(
       "after",
       "\nEach problem is printed with what --fix changed, or why it needs a person.\n" +
         "Exit code: 0 nothing wrong (with --fix: everything found was repaired), 1 problems remain.\n",
     )
-    .action(async (options: { fix?: boolean; json?: boolean }) => {
+    .action(async (options: { fix?: boolean }) => {
       setExitCode(
         await runDoctor({
           databaseUrl: ctx.databaseUrl,
           fix: options.fix === true,
-          json: options.json === true,
+          // The program's --json: doctor prints its report itself, as one JSON value.
+          json: jsonMode(),
           stdout: ctx.stdout,
           stderr: ctx.stderr,
         }),
