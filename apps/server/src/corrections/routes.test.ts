@@ -221,7 +221,11 @@ describeEachDatabase("corrections API", (db) => {
     for (const undo of [...first.undos].reverse()) {
       expect((await ada.post(`/api/deletions/${undo}/restore`)).status).toBe(200);
     }
-    expect(await milestoneOf()).toEqual([{ ...flagged, basisRemovedAt: null }]);
+    // The praise is worked out from the record again: with its attempts back, it speaks of them.
+    expect(flagged.praise).toMatch(/not here any more/);
+    expect(await milestoneOf()).toEqual([
+      { ...flagged, basisRemovedAt: null, praise: expect.stringMatching(/effort/) },
+    ]);
 
     // Deleted again, then earned again by new successes: the same milestone, whole, not doubled.
     await deleteAll();
