@@ -3,6 +3,7 @@ import { describeDatabaseUrl } from "@cando/storage";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { runBackup, runRestore } from "./commands/backup";
 import { runMigrate } from "./commands/migrate";
+import { runReport } from "./commands/report";
 import { runServe, type SignalSource, serveCommand } from "./commands/serve";
 import { type ExportFormat, runExport, runImport } from "./commands/transfer";
 import { runResetPassword, runUserAdd, runUserList } from "./commands/user";
@@ -19,6 +20,8 @@ export interface CliContext {
   newId: IdGenerator;
   /** Where people reach the web app (CANDO_PUBLIC_URL), for the links `cando user` prints. */
   publicUrl: string;
+  /** Chromium for `cando report --pdf` (CANDO_CHROMIUM, else /usr/bin/chromium). */
+  chromiumPath: string;
   serve: {
     nodePath: string;
     tsxImport: string;
@@ -164,6 +167,50 @@ function buildProgram(ctx: CliContext, setExitCode: (code: number) => void): Com
         }),
       );
     });
+
+  program
+    .command("report")
+    .description("a report for a therapist, coach or mentor, as a PDF (headless Chromium) or HTML")
+    .requiredOption("-e, --email <email>", "whose report")
+    .option("--from <day>", "first day, YYYY-MM-DD (default: 90 days before --to)")
+    .option("--to <day>", "last day, YYYY-MM-DD (default: today)")
+    .option("--goals <ids>", "comma-separated goal ids (default: every goal)")
+    .option(
+      "--sections <names>",
+      "comma-separated: audit, ladders, calibration, anxiety, evidence, reflections (default: all)",
+    )
+    .option("--pdf <file>", "write a PDF through headless Chromium")
+    .option("-o, --out <file>", "write the HTML to this file (default: standard output)")
+    .option("-f, --force", "overwrite existing files")
+    .action(
+      async (options: {
+        email: string;
+        from?: string;
+        to?: string;
+        goals?: string;
+        sections?: string;
+        pdf?: string;
+        out?: string;
+        force?: boolean;
+      }) => {
+        emit(
+          await runReport({
+            ...common(ctx),
+            email: options.email,
+            from: options.from,
+            to: options.to,
+            goalIds: options.goals,
+            sections: options.sections,
+            pdf: options.pdf,
+            out: options.out,
+            force: options.force === true,
+            chromiumPath: ctx.chromiumPath,
+            stdout: out(),
+            stderr: ctx.stderr,
+          }),
+        );
+      },
+    );
 
   const user = program.command("user").description("add and list accounts, reset a password");
   const urlOption = `where people open Cando, for links (default CANDO_PUBLIC_URL or ${ctx.publicUrl})`;
