@@ -35,6 +35,7 @@ const DoubtPage = lazy(() => import("./features/doubt/doubt-page").then((m) => m
 const SettingsPage = lazy(() =>
   import("./features/settings/settings-page").then((m) => m.SettingsPage),
 );
+const ReportPage = lazy(() => import("./features/report/report-page").then((m) => m.ReportPage));
 const ResetPasswordPage = lazy(() =>
   import("./features/accounts/reset-password-page").then((m) => m.ResetPasswordPage),
 );
@@ -66,6 +67,7 @@ const DoubtRoute = signedIn(DoubtPage);
 const MilestoneRoute = signedIn(MilestonePage);
 const InsightsRoute = signedIn(InsightsPage);
 const SettingsRoute = signedIn(SettingsPage);
+const ReportRoute = signedIn(ReportPage);
 
 const Login = () => (
   <GuestOnly>
@@ -113,6 +115,7 @@ export function App() {
               <Route path="/milestones/:milestoneId" component={MilestoneRoute} />
               <Route path="/insights" component={InsightsRoute} />
               <Route path="/settings" component={SettingsRoute} />
+              <Route path="/report" component={ReportRoute} />
               <Route path="/reset-password" component={ResetPasswordPage} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
