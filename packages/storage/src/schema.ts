@@ -37,6 +37,22 @@ export interface PasswordResetsTable {
   usedAt: string | null;
 }
 
+/** A counter for an abuse limit (login failures, sign-ups), shared by every server process. */
+export interface ThrottlesTable {
+  key: string;
+  count: number;
+  lastAt: string;
+  /** No attempt under this key is taken before this instant (ISO text; the epoch when free). */
+  blockedUntil: string;
+}
+
+/** Secrets the server makes once and every process shares (e.g. the device-cookie key). */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  createdAt: string;
+}
+
 export interface DomainsTable {
   id: string;
   userId: string;
@@ -165,6 +181,20 @@ export interface MilestonesTable {
   evidenceIds: string;
   achievedAt: string;
   seenAt: string | null;
+  /** When what earned it (the attempts behind the mastery) was later edited away or deleted. */
+  basisRemovedAt: string | null;
+}
+
+export interface DeletionsTable {
+  id: string;
+  userId: string;
+  /** What was deleted: attempt, evidence or audit. */
+  kind: string;
+  /** JSON of the deleted rows, enough to put them back. */
+  payload: string;
+  deletedAt: string;
+  /** After this the deletion can no longer be undone and the rows are purged. */
+  expiresAt: string;
 }
 
 export interface Database {
@@ -182,4 +212,7 @@ export interface Database {
   debriefs: DebriefsTable;
   evidence: EvidenceTable;
   milestones: MilestonesTable;
+  deletions: DeletionsTable;
+  throttles: ThrottlesTable;
+  serverSecrets: ServerSecretsTable;
 }

@@ -85,3 +85,18 @@ export async function seedHistory(client: TestClient, clock: TestClock) {
   ok((await client.patch(`/api/steps/${stepIds[2]}`, { mastered: true })).status, 200, "override");
   return { goalId, domainId, stepIds, attemptIds };
 }
+
+/** Enters a piece of evidence and deletes it: the deletion waits a while, undoable. */
+export async function deleteSomething(client: TestClient) {
+  const domainId = (await client.get("/api/domains")).body.domains[0].id as string;
+  const doomed = await client.post("/api/evidence", {
+    domainId,
+    title: "Entered twice by mistake",
+    body: "",
+    occurredOn: "2026-11-20",
+    ownership: 50,
+  });
+  expect(doomed.status, "evidence to delete").toBe(201);
+  const res = await client.call("DELETE", `/api/evidence/${doomed.body.evidence.id}`);
+  expect(res.status, "delete").toBe(200);
+}

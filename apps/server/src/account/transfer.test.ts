@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs";
 import { EXPORT_TABLES, type ExportFile, exportJsonSchema } from "@cando/core";
-import { countRowsOf, NOT_EXPORTED, OWNERSHIP, schemaOf, sqlTableName } from "@cando/storage";
+import {
+  countRowsOf,
+  NOT_EXPORTED,
+  OWNERSHIP,
+  SERVER_TABLES,
+  schemaOf,
+  sqlTableName,
+} from "@cando/storage";
 import { describeEachDatabase, openTestDatabase } from "@cando/storage/test-support";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, it } from "vitest";
@@ -208,7 +215,8 @@ describeEachDatabase("export and import", (db, kind) => {
     );
     const tables = mine.map((t) => t.name).filter((name) => !name.startsWith("kysely_"));
     const owned = Object.keys(OWNERSHIP).map(sqlTableName).sort();
-    expect(tables.sort()).toEqual(owned);
+    const server = Object.keys(SERVER_TABLES).map(sqlTableName);
+    expect(tables.sort()).toEqual([...owned, ...server].sort());
     for (const table of Object.keys(OWNERSHIP)) {
       const exported = (EXPORT_TABLES as readonly string[]).includes(table);
       expect(exported || table in NOT_EXPORTED, `${table} is neither exported nor excused`).toBe(

@@ -1,11 +1,9 @@
 import {
   Attempt,
   AttemptInput,
-  analyzeAttribution,
   DebriefInput,
   Evidence,
   foldsLast,
-  isoDay,
   type LadderModel,
   LadderView,
   Milestone,
@@ -15,7 +13,6 @@ import {
 } from "@cando/core";
 import {
   type AttemptRow,
-  type EvidenceRow,
   findAttemptByKey,
   findDebrief,
   findEvidenceOfAttempt,
@@ -34,6 +31,7 @@ import { errors, json, jsonBody } from "../http/openapi";
 import { ladderView } from "../ladders/ladder";
 import { rebuildLadderModel, saveModel, writableLadderModel } from "../ladders/replay";
 import { recordMilestones } from "../milestones/record";
+import { evidenceOfSuccess } from "./evidence";
 import { presentAttempt, presentEvidence } from "./present";
 
 const AttemptParams = z.object({ attemptId: z.string().min(1).max(64) });
@@ -43,7 +41,7 @@ const AttemptQuery = z.object({
 });
 const Logged = z.object({ attempt: Attempt, ladder: LadderView, milestones: z.array(Milestone) });
 /** A little slack for clocks that disagree; beyond it "attemptedAt" is refused as future. */
-const FUTURE_SLACK_MS = 5 * 60_000;
+export const FUTURE_SLACK_MS = 5 * 60_000;
 
 const tags = ["attempts"];
 
@@ -244,24 +242,14 @@ export function registerAttemptRoutes(app: App): void {
       if (!evidence && attempt.outcome === "done") {
         const step = await access.step(trx, user, attempt.stepId);
         const goal = await access.goal(trx, user, attempt.goalId);
-        const internal = analyzeAttribution("done", input.attributions).internal;
-        evidence = {
+        evidence = evidenceOfSuccess({
           id: newId(),
-          userId: user.id,
-          source: "attempt",
-          attemptId: attempt.id,
-          domainId: goal.domainId,
-          goalId: goal.id,
-          stepId: step.id,
-          title: step.title,
-          body: [input.didWell, input.capability].filter((t) => t.length > 0).join("\n\n"),
-          occurredOn: isoDay(new Date(attempt.attemptedAt)),
-          ownership: internal === null ? 100 : Math.round(internal * 100),
-          effort: attempt.effort,
-          reattribution: null,
-          createdAt: now,
-          updatedAt: now,
-        } satisfies EvidenceRow;
+          attempt,
+          goal,
+          step,
+          debrief: input,
+          now,
+        });
         await insertEvidence(trx, evidence);
       }
       return {

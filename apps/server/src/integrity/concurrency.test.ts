@@ -1,13 +1,12 @@
-import type { AddressInfo } from "node:net";
 import { parseLadderModel, replayLadderModel } from "@cando/core";
 import { type Db, findGoal, listLadderFacts } from "@cando/storage";
 import { describeEachDatabase } from "@cando/storage/test-support";
-import { type ServerType, serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   attemptBody,
-  buildTestApp,
   goalWithLadder,
+  type ServedTestApp,
+  serveTestApp,
   signedUp,
   TestClient,
   uniqueEmail,
@@ -47,21 +46,19 @@ async function modelAndRows(db: Db, userId: string, goalId: string) {
 // Parallel requests through a real HTTP server: on PostgreSQL each request runs on its own pooled
 // connection (READ COMMITTED), so a read-modify-write without a lock loses updates there.
 describeEachDatabase("parallel writes through HTTP", (db, kind) => {
-  let server: ServerType;
+  let served: ServedTestApp;
   let baseUrl = "";
   let userId = "";
   let client: TestClient;
 
   beforeAll(async () => {
-    const { app } = buildTestApp(db());
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise<void>((done) => server.once("listening", () => done()));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await serveTestApp(db());
+    baseUrl = served.baseUrl;
     client = await signedUp(TestClient.http(baseUrl), uniqueEmail(`race-${kind}`));
     userId = (await client.get("/api/me")).body.user.id;
   });
   afterAll(async () => {
-    await new Promise<void>((done) => server.close(() => done()));
+    await served.close();
   });
 
   it("counts every one of 40 attempts sent by 8 parallel loops in the ladder model", async () => {

@@ -6,13 +6,15 @@ import {
   insertMilestone,
   listSteps,
   type MilestoneRow,
+  type NewMilestone,
+  restoreMilestoneBasis,
   searchEvidence,
   updateGoal,
 } from "@cando/storage";
 import type { AppDeps } from "../context";
 import { activeOnly } from "../ladders/ladder";
 
-export function presentMilestone(row: MilestoneRow): Milestone {
+export function presentMilestone(row: MilestoneRow | NewMilestone): Milestone {
   return {
     id: row.id,
     kind: row.kind as Milestone["kind"],
@@ -22,6 +24,7 @@ export function presentMilestone(row: MilestoneRow): Milestone {
     evidenceIds: JSON.parse(row.evidenceIds) as string[],
     achievedAt: row.achievedAt,
     seenAt: row.seenAt,
+    basisRemovedAt: row.basisRemovedAt ?? null,
   };
 }
 
@@ -39,10 +42,14 @@ export async function recordMilestones(
   if (!model) return [];
   const now = deps.clock.now().toISOString();
   const steps = activeOnly(await listSteps(db, goal.id));
-  const created: MilestoneRow[] = [];
+  const created: NewMilestone[] = [];
   for (const step of steps) {
     if (!stepMastery(model, step.id).mastered) continue;
-    if (await hasMilestone(db, goal.id, "step_mastered", step.id)) continue;
+    if (await hasMilestone(db, goal.id, "step_mastered", step.id)) {
+      // Celebrated before, then corrected away: mastered again, it is earned again (not doubled).
+      await restoreMilestoneBasis(db, goal.id, "step_mastered", step.id);
+      continue;
+    }
     const evidence = await searchEvidence(db, goal.userId, { stepId: step.id });
     created.push({
       id: deps.newId(),
@@ -70,8 +77,11 @@ export async function goalReached(
   deps: Pick<AppDeps, "newId">,
   goal: GoalRow,
   now: string,
-): Promise<MilestoneRow[]> {
-  if (await hasMilestone(db, goal.id, "goal_reached", null)) return [];
+): Promise<NewMilestone[]> {
+  if (await hasMilestone(db, goal.id, "goal_reached", null)) {
+    await restoreMilestoneBasis(db, goal.id, "goal_reached", null);
+    return [];
+  }
   if (goal.status !== "reached") {
     goal.status = "reached";
     goal.reachedAt = now;

@@ -11,5 +11,9 @@ export const Milestone = z.object({
   evidenceIds: z.array(z.string()).describe("The evidence behind it"),
   achievedAt: z.string(),
   seenAt: z.string().nullable(),
+  basisRemovedAt: z
+    .string()
+    .nullable()
+    .describe("When what earned it was later corrected away or deleted; it stays in history"),
 });
 export type Milestone = z.infer<typeof Milestone>;

@@ -160,6 +160,8 @@ export const ExportedMilestone = z.object({
   evidenceIds: z.array(Ref),
   achievedAt: Instant,
   seenAt: Instant.nullable(),
+  /** When what earned it was later removed (it stays in history, saying so). */
+  basisRemovedAt: Instant.nullable().default(null),
 });
 export type ExportedMilestone = z.infer<typeof ExportedMilestone>;
 

@@ -2,7 +2,17 @@ import { sql } from "kysely";
 import type { Db } from "../db";
 import type { Database } from "../schema";
 
-export type TableName = keyof Database & string;
+/**
+ * Tables of the server itself, not of any person: nothing in them is exported or counted as a
+ * person's, and each says why.
+ */
+export const SERVER_TABLES = {
+  throttles: "counters of failed log-ins and sign-ups per address or account, kept a short while",
+  serverSecrets: "keys the server makes once (device cookies), shared by every process",
+} as const;
+
+/** A table whose rows belong to a person. */
+export type TableName = Exclude<keyof Database & string, keyof typeof SERVER_TABLES>;
 
 /**
  * How each table's rows belong to a person: by its own user_id, or through a parent row.
@@ -27,6 +37,7 @@ export const OWNERSHIP: Record<
   debriefs: { through: "attempts", key: "attempt_id", parentKey: "id" },
   evidence: { column: "userId" },
   milestones: { column: "userId" },
+  deletions: { column: "userId" },
 };
 
 /**
@@ -37,6 +48,7 @@ export const NOT_EXPORTED: Partial<Record<TableName, string>> = {
   sessions: "log-in credentials, not data",
   passwordResets: "one-time log-in links, not data",
   accountSettings: "exported as the export's `account` (time zone, first day of the week)",
+  deletions: "what the person deleted, kept briefly so it can be undone; not part of their data",
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -72,6 +84,7 @@ export async function deleteAccountData(db: Db, userId: string): Promise<void> {
   const attempts = db.selectFrom("attempts").select("id").where("userId", "=", userId);
   const steps = db.selectFrom("steps").select("id").where("userId", "=", userId);
   const audits = db.selectFrom("audits").select("id").where("userId", "=", userId);
+  await db.deleteFrom("deletions").where("userId", "=", userId).execute();
   await db.deleteFrom("milestones").where("userId", "=", userId).execute();
   await db.deleteFrom("evidence").where("userId", "=", userId).execute();
   await db.deleteFrom("debriefs").where("attemptId", "in", attempts).execute();

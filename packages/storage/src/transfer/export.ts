@@ -135,7 +135,17 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
     .execute();
   const milestones = await db
     .selectFrom("milestones")
-    .select(["id", "kind", "goalId", "stepId", "title", "evidenceIds", "achievedAt", "seenAt"])
+    .select([
+      "id",
+      "kind",
+      "goalId",
+      "stepId",
+      "title",
+      "evidenceIds",
+      "achievedAt",
+      "seenAt",
+      "basisRemovedAt",
+    ])
     .where("userId", "=", userId)
     .orderBy("achievedAt")
     .orderBy("kind")

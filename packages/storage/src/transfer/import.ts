@@ -404,6 +404,7 @@ export async function importAccount(
       evidenceIds: JSON.stringify(m.evidenceIds.map((id) => mapped("evidence", id))),
       achievedAt: m.achievedAt,
       seenAt: m.seenAt,
+      basisRemovedAt: m.basisRemovedAt,
     });
   }
   await inChunks(newMilestones, (rows) => db.insertInto("milestones").values(rows).execute());

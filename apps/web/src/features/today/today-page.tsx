@@ -86,7 +86,7 @@ function TodayBody(props: { data: TodayData }) {
           </ul>
         </section>
       )}
-      <AuditNotice audits={audits} domains={domains} />
+      <AuditNotice audits={audits} domains={domains} quiet={mode === "first_run"} />
     </>
   );
 }
@@ -117,9 +117,12 @@ function FirstRun() {
         you can do, break it into a ladder of steps, attempt the next step, debrief it, and keep
         what it shows as evidence.
       </p>
-      <a class="button" href="/goals">
-        Set your first goal
-      </a>
+      <div class="form-actions">
+        <a class="button" href="/welcome">
+          Get started: five short steps
+        </a>
+        <a href="/goals">Or set your first goal directly</a>
+      </div>
     </section>
   );
 }
@@ -165,18 +168,23 @@ function NextStep(props: { item: TodayItem }) {
 }
 
 /** The monthly audit, as Home showed it: due or not, and the latest ratings. */
-function AuditNotice(props: { audits: AuditListResponse; domains: DomainListResponse }) {
+function AuditNotice(props: {
+  audits: AuditListResponse;
+  domains: DomainListResponse;
+  /** On a first run the path above leads (it includes the audit): this one steps back. */
+  quiet?: boolean;
+}) {
   const notice = dueNotice(props.audits.due, (iso) => formatDay(iso));
   const latest = latestRatings(props.audits.audits, props.domains.domains);
   return (
     <>
       <section
-        class={notice.due ? "card due-card due-card-due" : "card due-card"}
+        class={notice.due && !props.quiet ? "card due-card due-card-due" : "card due-card"}
         aria-labelledby="due-heading"
       >
         <h2 id="due-heading">{notice.due ? "Audit due" : "Monthly audit"}</h2>
         <p class="due-message">{notice.message}</p>
-        <a class={notice.due ? "button" : "button button-secondary"} href="/audit">
+        <a class={notice.due && !props.quiet ? "button" : "button button-secondary"} href="/audit">
           {notice.action}
         </a>
       </section>
