@@ -44,6 +44,12 @@ const ReportPage = lazy(() => import("./features/report/report-page").then((m) =
 const ResetPasswordPage = lazy(() =>
   import("./features/accounts/reset-password-page").then((m) => m.ResetPasswordPage),
 );
+const MilestonesPage = lazy(() =>
+  import("./features/milestones/milestones-page").then((m) => m.MilestonesPage),
+);
+const HowItWorksPage = lazy(() =>
+  import("./features/advice/how-it-works-page").then((m) => m.HowItWorksPage),
+);
 const InsightsPage = lazy(() =>
   import("./features/insights/insights-page").then((m) => m.InsightsPage),
 );
@@ -80,6 +86,8 @@ function Home() {
 }
 const SettingsRoute = signedIn(SettingsPage);
 const ReportRoute = signedIn(ReportPage);
+const MilestonesRoute = signedIn(MilestonesPage);
+const HowItWorksRoute = signedIn(HowItWorksPage);
 
 const Login = () => (
   <GuestOnly>
@@ -125,7 +133,9 @@ export function App() {
               <Route path="/evidence" component={EvidenceRoute} />
               <Route path="/evidence/:evidenceId" component={EvidenceItemRoute} />
               <Route path="/doubt" component={DoubtRoute} />
+              <Route path="/milestones" component={MilestonesRoute} />
               <Route path="/milestones/:milestoneId" component={MilestoneRoute} />
+              <Route path="/how-cando-works" component={HowItWorksRoute} />
               <Route path="/insights" component={InsightsRoute} />
               <Route path="/settings" component={SettingsRoute} />
               <Route path="/report" component={ReportRoute} />
