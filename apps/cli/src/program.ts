@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { runBackup, runRestore } from "./commands/backup";
 import { runDoctor } from "./commands/doctor";
 import { runMigrate } from "./commands/migrate";
+import { runReport } from "./commands/report";
 import { runServe, type SignalSource, serveCommand } from "./commands/serve";
 import { type ExportFormat, runExport, runImport } from "./commands/transfer";
 import { runResetPassword, runUserAdd, runUserList } from "./commands/user";
@@ -20,6 +21,8 @@ export interface CliContext {
   newId: IdGenerator;
   /** Where people reach the web app (CANDO_PUBLIC_URL), for the links `cando user` prints. */
   publicUrl: string;
+  /** Chromium for `cando report --pdf` (CANDO_CHROMIUM, else /usr/bin/chromium). */
+  chromiumPath: string;
   serve: {
     nodePath: string;
     tsxImport: string;
@@ -166,6 +169,50 @@ function buildProgram(ctx: CliContext, setExitCode: (code: number) => void): Com
       );
     });
 
+  program
+    .command("report")
+    .description("a report for a therapist, coach or mentor, as a PDF (headless Chromium) or HTML")
+    .requiredOption("-e, --email <email>", "whose report")
+    .option("--from <day>", "first day, YYYY-MM-DD (default: 90 days before --to)")
+    .option("--to <day>", "last day, YYYY-MM-DD (default: today)")
+    .option("--goals <ids>", "comma-separated goal ids (default: every goal)")
+    .option(
+      "--sections <names>",
+      "comma-separated: audit, ladders, calibration, anxiety, evidence, reflections (default: all)",
+    )
+    .option("--pdf <file>", "write a PDF through headless Chromium")
+    .option("-o, --out <file>", "write the HTML to this file (default: standard output)")
+    .option("-f, --force", "overwrite existing files")
+    .action(
+      async (options: {
+        email: string;
+        from?: string;
+        to?: string;
+        goals?: string;
+        sections?: string;
+        pdf?: string;
+        out?: string;
+        force?: boolean;
+      }) => {
+        emit(
+          await runReport({
+            ...common(ctx),
+            email: options.email,
+            from: options.from,
+            to: options.to,
+            goalIds: options.goals,
+            sections: options.sections,
+            pdf: options.pdf,
+            out: options.out,
+            force: options.force === true,
+            chromiumPath: ctx.chromiumPath,
+            stdout: out(),
+            stderr: ctx.stderr,
+          }),
+        );
+      },
+    );
+
   const user = program.command("user").description("add and list accounts, reset a password");
   const urlOption = `where people open Cando, for links (default CANDO_PUBLIC_URL or ${ctx.publicUrl})`;
   user
@@ -217,13 +264,13 @@ function buildProgram(ctx: CliContext, setExitCode: (code: number) => void): Com
       "\nEach problem is printed with what --fix changed, or why it needs a person.\n" +
         "Exit code: 0 nothing wrong (with --fix: everything found was repaired), 1 problems remain.\n",
     )
-    .action(async (options: { fix?: boolean }) => {
+    .action(async (options: { fix?: boolean; json?: boolean }) => {
       setExitCode(
         await runDoctor({
           databaseUrl: ctx.databaseUrl,
           fix: options.fix === true,
-          // The program's --json: doctor prints its report itself, as one JSON value.
-          json: jsonMode(),
+          // The global --json (before or after `doctor`) prints the report as JSON.
+          json: options.json === true || jsonMode(),
           stdout: ctx.stdout,
           stderr: ctx.stderr,
         }),

@@ -34,6 +34,7 @@ export function testContext(databaseUrl: string, cwd: string) {
     now: () => new Date("2026-11-22T09:00:00.000Z"),
     newId: () => `cli-id-${++idCounter}`,
     publicUrl: "https://cando.example.test",
+    chromiumPath: "/usr/bin/chromium",
     serve: {
       nodePath: "/nonexistent/node",
       tsxImport: "tsx",

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -140,5 +141,63 @@ describe.skipIf(!chromiumPath)("settings in a browser", () => {
     await suite.page.getByText("Your account and everything in it are deleted.").waitFor();
     await login.logIn(email, PASSWORD);
     await expect.poll(() => login.alert().textContent()).toContain("do not match an account");
+  });
+});
+
+describe.skipIf(!chromiumPath)("the report in a browser", () => {
+  const suite = useBrowserSuite();
+  const folder = mkdtempSync(join(tmpdir(), "cando-e2e-report-"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("chooses sections, opens the printable report and prints it to PDF with only those", async () => {
+    const api = apiAs(suite.session.context.request, suite.baseUrl);
+    await api.signup(uniqueEmail());
+    const [domain] = await api.domains();
+    const goal = await api.createGoal({
+      domainId: domain?.id as string,
+      statement: "I can give a clear 10-minute talk to a room of ten or more",
+    });
+    const ladder = await api.buildLadder(goal.id, TALK_STEPS);
+    const { attempt } = await api.logAttempt({
+      stepId: ladder.steps[0]?.id as string,
+      outcome: "done",
+    });
+    await api.debrief(attempt.id, OWN_DOING, "Kept it short and clear");
+
+    await suite.page.goto("/settings");
+    await suite.page.getByRole("link", { name: "make a printable report" }).click();
+    await suite.page
+      .getByRole("heading", { level: 1, name: /A report for your therapist/ })
+      .waitFor();
+    await expectNoAxeViolations(suite.page, "the report page");
+    for (const off of [
+      "Audit over time",
+      "Belief calibration",
+      "Anxiety and outcome",
+      "Evidence",
+    ]) {
+      await suite.page.getByLabel(off).uncheck();
+    }
+    const opened = suite.session.context.waitForEvent("page");
+    await suite.page.getByRole("link", { name: /Open the printable report/ }).click();
+    const report = await opened;
+    await report.getByRole("heading", { level: 1, name: "Cando report" }).waitFor();
+    await expectNoAxeViolations(report, "the printed report");
+
+    const pdf = join(folder, "report.pdf");
+    await report.emulateMedia({ media: "print" });
+    await report.pdf({ path: pdf, format: "A4" });
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    for (const shown of [
+      "Ladders and outcomes",
+      "Reflections",
+      TALK_STEPS[0]?.title as string,
+      "Kept it short and clear",
+    ]) {
+      expect(text).toContain(shown);
+    }
+    for (const hidden of ["Audit over time", "Belief calibration", "Anxiety and outcome"]) {
+      expect(text).not.toContain(hidden);
+    }
   });
 });

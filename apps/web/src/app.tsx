@@ -40,6 +40,7 @@ const WelcomePage = lazy(() =>
 const SettingsPage = lazy(() =>
   import("./features/settings/settings-page").then((m) => m.SettingsPage),
 );
+const ReportPage = lazy(() => import("./features/report/report-page").then((m) => m.ReportPage));
 const ResetPasswordPage = lazy(() =>
   import("./features/accounts/reset-password-page").then((m) => m.ResetPasswordPage),
 );
@@ -84,6 +85,7 @@ function Home() {
   return user === null ? <LandingPage /> : <TodayRoute />;
 }
 const SettingsRoute = signedIn(SettingsPage);
+const ReportRoute = signedIn(ReportPage);
 const MilestonesRoute = signedIn(MilestonesPage);
 const HowItWorksRoute = signedIn(HowItWorksPage);
 
@@ -136,6 +138,7 @@ export function App() {
               <Route path="/how-cando-works" component={HowItWorksRoute} />
               <Route path="/insights" component={InsightsRoute} />
               <Route path="/settings" component={SettingsRoute} />
+              <Route path="/report" component={ReportRoute} />
               <Route path="/reset-password" component={ResetPasswordPage} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />

@@ -11,4 +11,5 @@ export * from "./evidence/relevance";
 export * from "./goals/coaching";
 export * from "./ladders/rules";
 export * from "./ladders/schedule";
+export * from "./report/sections";
 export * from "./time";

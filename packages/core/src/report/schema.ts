@@ -2,26 +2,11 @@ import { z } from "zod";
 import type { AnxietyVsOutcome } from "../engine/anxiety";
 import type { BeliefCalibration } from "../engine/calibration";
 
-/** What a report for a therapist, coach or mentor can hold; the person picks. */
-export const REPORT_SECTIONS = [
-  "audit",
-  "ladders",
-  "calibration",
-  "anxiety",
-  "evidence",
-  "reflections",
-] as const;
+import { REPORT_SECTIONS } from "./sections";
+
+export { REPORT_SECTION_TITLES, REPORT_SECTIONS } from "./sections";
 export const ReportSection = z.enum(REPORT_SECTIONS);
 export type ReportSection = z.infer<typeof ReportSection>;
-
-export const REPORT_SECTION_TITLES: Record<ReportSection, string> = {
-  audit: "Audit over time",
-  ladders: "Ladders and outcomes",
-  calibration: "Belief calibration",
-  anxiety: "Anxiety and outcome",
-  evidence: "Evidence",
-  reflections: "Reflections",
-};
 
 const Day = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
 const list = <T extends z.ZodType<unknown, string>>(item: T) =>

@@ -59,6 +59,10 @@ export function DataSection() {
           Download as spreadsheets (CSV)
         </a>
       </p>
+      <p>
+        For a therapist, coach or mentor: <a href="/report">make a printable report</a> of the days,
+        goals and parts you choose.
+      </p>
       <form class="stack" onSubmit={importFile} noValidate aria-busy={busy}>
         <h3>Import a file</h3>
         {problems !== null && (
