@@ -2,6 +2,7 @@ import type { IdGenerator } from "@cando/core";
 import { describeDatabaseUrl } from "@cando/storage";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { runBackup, runRestore } from "./commands/backup";
+import { runDoctor } from "./commands/doctor";
 import { runMigrate } from "./commands/migrate";
 import { runServe, type SignalSource, serveCommand } from "./commands/serve";
 import { type ExportFormat, runExport, runImport } from "./commands/transfer";
@@ -202,6 +203,28 @@ function buildProgram(ctx: CliContext, setExitCode: (code: number) => void): Com
           email: options.email,
           baseUrl: options.url ?? ctx.publicUrl,
           stdout: out(),
+          stderr: ctx.stderr,
+        }),
+      );
+    });
+
+  program
+    .command("doctor")
+    .description("check derived data (ladder models, evidence and milestone links, audits)")
+    .option("--fix", "repair what can be derived: replay models, clear dangling links")
+    .option("--json", "print the report as JSON")
+    .addHelpText(
+      "after",
+      "\nEach problem is printed with what --fix changed, or why it needs a person.\n" +
+        "Exit code: 0 nothing wrong (with --fix: everything found was repaired), 1 problems remain.\n",
+    )
+    .action(async (options: { fix?: boolean; json?: boolean }) => {
+      setExitCode(
+        await runDoctor({
+          databaseUrl: ctx.databaseUrl,
+          fix: options.fix === true,
+          json: options.json === true,
+          stdout: ctx.stdout,
           stderr: ctx.stderr,
         }),
       );

@@ -23,6 +23,7 @@ import { noStore, securityHeaders } from "./http/headers";
 import { registerInsightRoutes } from "./insights/routes";
 import { registerLadderRoutes } from "./ladders/routes";
 import { registerReportRoutes } from "./report/routes";
+import { registerTargetRoutes } from "./targets/routes";
 import { registerTodayRoutes } from "./today/routes";
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerInsightRoutes(app);
   registerCorrectionRoutes(app);
   registerReportRoutes(app);
+  registerTargetRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

@@ -43,6 +43,12 @@ const SettingsPage = lazy(() =>
 const ResetPasswordPage = lazy(() =>
   import("./features/accounts/reset-password-page").then((m) => m.ResetPasswordPage),
 );
+const MilestonesPage = lazy(() =>
+  import("./features/milestones/milestones-page").then((m) => m.MilestonesPage),
+);
+const HowItWorksPage = lazy(() =>
+  import("./features/advice/how-it-works-page").then((m) => m.HowItWorksPage),
+);
 const InsightsPage = lazy(() =>
   import("./features/insights/insights-page").then((m) => m.InsightsPage),
 );
@@ -78,6 +84,8 @@ function Home() {
   return user === null ? <LandingPage /> : <TodayRoute />;
 }
 const SettingsRoute = signedIn(SettingsPage);
+const MilestonesRoute = signedIn(MilestonesPage);
+const HowItWorksRoute = signedIn(HowItWorksPage);
 
 const Login = () => (
   <GuestOnly>
@@ -123,7 +131,9 @@ export function App() {
               <Route path="/evidence" component={EvidenceRoute} />
               <Route path="/evidence/:evidenceId" component={EvidenceItemRoute} />
               <Route path="/doubt" component={DoubtRoute} />
+              <Route path="/milestones" component={MilestonesRoute} />
               <Route path="/milestones/:milestoneId" component={MilestoneRoute} />
+              <Route path="/how-cando-works" component={HowItWorksRoute} />
               <Route path="/insights" component={InsightsRoute} />
               <Route path="/settings" component={SettingsRoute} />
               <Route path="/reset-password" component={ResetPasswordPage} />

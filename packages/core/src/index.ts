@@ -16,6 +16,7 @@ export * from "./insights/schema";
 export * from "./ladders/schedule";
 export * from "./ladders/schema";
 export * from "./milestones/basis";
+export * from "./milestones/praise";
 export * from "./milestones/schema";
 export * from "./report";
 export * from "./shared";

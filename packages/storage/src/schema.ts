@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 // Row types as Kysely sees them (camelCase through CamelCasePlugin; snake_case in SQL).
 // Instants are ISO-8601 UTC text and days are YYYY-MM-DD text, identical on both databases.
 
@@ -6,6 +8,8 @@ export interface UsersTable {
   email: string;
   passwordHash: string;
   createdAt: string;
+  /** The person's target success rate for advice, a whole percent 70–90 (default 80). */
+  targetPercent: Generated<number>;
 }
 
 export interface SessionsTable {

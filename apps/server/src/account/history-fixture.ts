@@ -70,18 +70,6 @@ export async function seedHistory(client: TestClient, clock: TestClock) {
     ownership: 80,
   });
   ok(manual.status, 201, "evidence");
-  // A deleted piece of evidence, so the deletions kept for undo have a row too.
-  const doomed = await client.post("/api/evidence", {
-    domainId,
-    title: "Entered twice by mistake",
-    occurredOn: "2026-11-20",
-  });
-  ok(doomed.status, 201, "evidence to delete");
-  ok(
-    (await client.call("DELETE", `/api/evidence/${doomed.body.evidence.id}`)).status,
-    200,
-    "delete",
-  );
   clock.advanceMinutes(5);
   ok(
     (
@@ -96,4 +84,19 @@ export async function seedHistory(client: TestClient, clock: TestClock) {
   clock.advanceMinutes(5);
   ok((await client.patch(`/api/steps/${stepIds[2]}`, { mastered: true })).status, 200, "override");
   return { goalId, domainId, stepIds, attemptIds };
+}
+
+/** Enters a piece of evidence and deletes it: the deletion waits a while, undoable. */
+export async function deleteSomething(client: TestClient) {
+  const domainId = (await client.get("/api/domains")).body.domains[0].id as string;
+  const doomed = await client.post("/api/evidence", {
+    domainId,
+    title: "Entered twice by mistake",
+    body: "",
+    occurredOn: "2026-11-20",
+    ownership: 50,
+  });
+  expect(doomed.status, "evidence to delete").toBe(201);
+  const res = await client.call("DELETE", `/api/evidence/${doomed.body.evidence.id}`);
+  expect(res.status, "delete").toBe(200);
 }

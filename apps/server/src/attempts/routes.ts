@@ -7,6 +7,7 @@ import {
   type LadderModel,
   LadderView,
   Milestone,
+  NextStep,
   predictSuccess,
   updateWithAttempt,
   ValidationError,
@@ -19,6 +20,7 @@ import {
   insertAttempt,
   insertEvidence,
   isUniqueViolation,
+  lastStepAddedAt,
   listAttempts,
   listDebriefs,
   saveDebrief,
@@ -28,7 +30,7 @@ import { access } from "../access";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
-import { ladderView } from "../ladders/ladder";
+import { ladderView, nextStep } from "../ladders/ladder";
 import { rebuildLadderModel, saveModel, writableLadderModel } from "../ladders/replay";
 import { recordMilestones } from "../milestones/record";
 import { evidenceOfSuccess } from "./evidence";
@@ -92,8 +94,8 @@ const debrief = createRoute({
   request: { params: AttemptParams, body: jsonBody(DebriefInput) },
   responses: {
     200: json(
-      z.object({ attempt: Attempt, evidence: Evidence.nullable() }),
-      "The attempt with its debrief.",
+      z.object({ attempt: Attempt, evidence: Evidence.nullable(), next: NextStep.nullable() }),
+      "The attempt with its debrief, and what next on its ladder.",
     ),
     ...errors(400, 401, 403, 404),
   },
@@ -158,7 +160,7 @@ export function registerAttemptRoutes(app: App): void {
         // The attempt and the model it updates land together or not at all. The common case, an
         // attempt after all others, is folded in; a backdated one changes the past: replay.
         let next: LadderModel | null;
-        if (foldsLast(model, row.attemptedAt)) {
+        if (foldsLast(model, row.attemptedAt, await lastStepAddedAt(trx, goal.id))) {
           next = updateWithAttempt(model, {
             stepId: step.id,
             outcome: input.outcome,
@@ -169,7 +171,7 @@ export function registerAttemptRoutes(app: App): void {
           next = await rebuildLadderModel(trx, goal, now.toISOString());
         }
         if (!next) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
-        const milestones = await recordMilestones(trx, deps, goal, next);
+        const milestones = await recordMilestones(trx, deps, goal, next, row.attemptedAt);
         return {
           attempt: presentAttempt(row, undefined),
           ladder: await ladderView(trx, goal, now),
@@ -255,6 +257,7 @@ export function registerAttemptRoutes(app: App): void {
       return {
         attempt: presentAttempt(attempt, row),
         evidence: evidence ? presentEvidence(evidence) : null,
+        next: await nextStep(trx, await access.goal(trx, user, attempt.goalId)),
       };
     });
     return c.json(result, 200);

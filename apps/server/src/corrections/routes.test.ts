@@ -125,6 +125,12 @@ describeEachDatabase("corrections API", (db) => {
       attemptId: attempt.id,
       body: "Kept to time\n\nI can hold a room",
     });
+    // Evidence deleted by hand stays deleted when something else about the attempt is corrected.
+    const second = (await ada.get("/api/evidence")).body.evidence[0];
+    const undo = (await ada.call("DELETE", `/api/evidence/${second.id}`)).body.undo;
+    await ada.patch(`/api/attempts/${attempt.id}`, { note: "Kept to time, just" });
+    expect((await ada.get("/api/evidence")).body.evidence).toEqual([]);
+    expect((await ada.post(`/api/deletions/${undo.deletionId}/restore`)).status).toBe(200);
     // Moving the attempt to another day moves its evidence's day with it.
     await ada.patch(`/api/attempts/${attempt.id}`, { attemptedAt: "2026-11-20T18:00:00Z" });
     expect((await ada.get("/api/evidence")).body.evidence[0].occurredOn).toBe("2026-11-20");
@@ -204,6 +210,9 @@ describeEachDatabase("corrections API", (db) => {
       );
     const first = await deleteAll();
     expect(first.affected).toEqual([milestoneId]);
+    // Not offered on Today any more: there is nothing to celebrate until it is earned again.
+    const todayIds = (await ada.get("/api/today")).body.milestones.map((m: { id: string }) => m.id);
+    expect(todayIds).not.toContain(milestoneId);
     const [flagged] = await milestoneOf();
     expect(flagged).toMatchObject({ id: milestoneId, basisRemovedAt: "2026-11-22T09:00:00.000Z" });
     expect(flagged.title).toMatch(/You mastered/);
@@ -345,6 +354,35 @@ describeEachDatabase("corrections API", (db) => {
     expect(
       (await ada.get("/api/today")).body.items.map((i: { goal: { id: string } }) => i.goal.id),
     ).toEqual([kept.goalId]);
+  });
+
+  it("keeps the model equal to its replay when corrections and new attempts arrive at once", async () => {
+    const { app } = buildTestApp(db());
+    const ada = await signedUp(app);
+    const userId = await userIdOf(ada);
+    const { goalId, stepIds } = await goalWithLadder(ada);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await ada.post(
+        "/api/attempts",
+        attemptBody(stepIds[i % 2] as string, { attemptedAt: at(i + 1) }),
+      );
+      ids.push(res.body.attempt.id);
+    }
+    const replies = await Promise.all([
+      ada.patch(`/api/attempts/${ids[0]}`, { outcome: "not_yet" }),
+      ada.call("DELETE", `/api/attempts/${ids[1]}`),
+      ada.post("/api/attempts", attemptBody(stepIds[0] as string, { outcome: "partly" })),
+      ada.patch(`/api/attempts/${ids[2]}`, { attemptedAt: at(30) }),
+      ada.call("DELETE", `/api/attempts/${ids[3]}`),
+      ada.post("/api/attempts", attemptBody(stepIds[1] as string)),
+      ada.patch(`/api/attempts/${ids[4]}`, { outcome: "partly" }),
+    ]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 201, 200, 200, 201, 200]);
+    const { stored, replayed } = await storedAndReplayed(db(), userId, goalId);
+    expect(stored).toEqual(replayed);
+    expect(stored.attempts).toBe((await listAttempts(db(), userId, { goalId })).length);
+    expect(stored.attempts).toBe(6);
   });
 
   it("refuses bad corrections with 400 naming the field, and changes nothing", async () => {

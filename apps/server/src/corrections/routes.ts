@@ -201,10 +201,13 @@ export function registerCorrectionRoutes(app: App): void {
       const debrief = await findDebrief(trx, attempt.id);
       const evidence = await findEvidenceOfAttempt(trx, attempt.id);
       const removedEvidenceIds: string[] = [];
-      if (evidence && edited.outcome !== "done") {
+      // Only a change of outcome moves evidence: evidence the person deleted by hand stays gone.
+      const wasDone = attempt.outcome === "done";
+      const isDone = edited.outcome === "done";
+      if (evidence && wasDone && !isDone) {
         await deleteEvidence(trx, user.id, evidence.id);
         removedEvidenceIds.push(evidence.id);
-      } else if (!evidence && debrief && edited.outcome === "done") {
+      } else if (!evidence && debrief && !wasDone && isDone) {
         const step = await access.step(trx, user, edited.stepId);
         await insertEvidence(
           trx,

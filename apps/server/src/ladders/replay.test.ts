@@ -1,4 +1,4 @@
-import { replayLadderModel } from "@cando/core";
+import { LADDER_MODEL_VERSION, replayLadderModel } from "@cando/core";
 import { findGoal, type GoalRow, updateGoal } from "@cando/storage";
 import { describeEachDatabase } from "@cando/storage/test-support";
 import { expect, it } from "vitest";
@@ -120,7 +120,7 @@ describeEachDatabase("the ladder model as a replay", (db) => {
     expect((await ada.post("/api/attempts", attemptBody(stepId))).status).toBe(201);
     const repaired = await storedGoal(db(), ada, goalId);
     const model = JSON.parse(repaired.model ?? "null");
-    expect(model.version).toBe(1);
+    expect(model.version).toBe(LADDER_MODEL_VERSION);
     expect(model.attempts).toBe(2);
     expect(model).toEqual(
       JSON.parse(JSON.stringify(replayLadderModel(await loadLadderFacts(db(), repaired)))),

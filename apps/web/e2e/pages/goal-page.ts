@@ -62,8 +62,22 @@ export class GoalPage {
       .locator(".step-facts > div")
       .filter({ has: this.page.locator("dt", { hasText: name }) })
       .locator("dd")
-      .textContent();
+      // The number itself, without its "Why?" disclosure.
+      .evaluate((dd) => {
+        const copy = dd.cloneNode(true) as HTMLElement;
+        for (const why of Array.from(copy.querySelectorAll("details"))) why.remove();
+        return copy.textContent;
+      });
     return (text ?? "").trim();
+  }
+
+  /** Opens a "Why …?" disclosure inside `scope` by its label and returns what it says. */
+  async why(scope: ReturnType<Page["locator"]>, label: string | RegExp): Promise<string> {
+    const summary = scope.locator("summary", { hasText: label }).first();
+    await summary.click();
+    const body = summary.locator("xpath=..").locator(".why-body");
+    await body.waitFor();
+    return ((await body.textContent()) ?? "").trim();
   }
 
   moveButton(title: string, direction: "up" | "down") {

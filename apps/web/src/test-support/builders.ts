@@ -41,6 +41,7 @@ export function buildStep(overrides: Partial<Step> = {}): Step {
     predictedSuccess: 0.7,
     mastered: false,
     masteredOverride: null,
+    why: null,
     createdAt: "2025-03-01T09:00:00.000Z",
     ...overrides,
   };

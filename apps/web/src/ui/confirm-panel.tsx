@@ -21,11 +21,11 @@ export function ConfirmPanel(props: {
   return (
     <section
       class="confirm-panel"
-      aria-labelledby={`${props.id}-heading`}
+      aria-labelledby={`${props.id}-question`}
       tabIndex={-1}
       ref={panel}
     >
-      <h3 id={`${props.id}-heading`}>{props.heading}</h3>
+      <h3 id={`${props.id}-question`}>{props.heading}</h3>
       {props.children}
       {props.problem !== null && (
         <p class="field-error" role="alert">

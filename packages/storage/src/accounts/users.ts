@@ -1,8 +1,9 @@
 import { DEFAULT_DOMAINS, type IdGenerator, type User } from "@cando/core";
+import type { Selectable } from "kysely";
 import { type Db, dbKind } from "../db";
 import type { UsersTable } from "../schema";
 
-export type UserRow = UsersTable;
+export type UserRow = Omit<Selectable<UsersTable>, "targetPercent">;
 
 export function presentUser(row: UserRow): User {
   return { id: row.id, email: row.email, createdAt: row.createdAt };
@@ -68,3 +69,17 @@ export async function insertUserWithDomains(
 
 /** A password hash no password matches: the account is used after setting one by reset link. */
 export const NO_PASSWORD = "!no-password";
+
+/** The person's target success rate for advice, as a whole percent (70–90). */
+export async function getTargetPercent(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom("users")
+    .select("targetPercent")
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return row?.targetPercent ?? 80;
+}
+
+export async function setTargetPercent(db: Db, userId: string, percent: number): Promise<void> {
+  await db.updateTable("users").set({ targetPercent: percent }).where("id", "=", userId).execute();
+}

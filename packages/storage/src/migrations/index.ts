@@ -6,6 +6,7 @@ import * as stepMasteryOverride from "./20261207T0710_step_mastery_override";
 import * as corrections from "./20261207T0720_corrections";
 import * as throttles from "./20261207T0730_throttles";
 import * as account from "./20261207T0740_account";
+import * as advice from "./20261207T0750_advice";
 
 // Forward-only, named by timestamp, applied in name order. Append; never edit a landed one
 // (scripts/check-migrations.mjs compares each against migrations.lock.json).
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "20261207T0720_corrections": corrections,
   "20261207T0730_throttles": throttles,
   "20261207T0740_account": account,
+  "20261207T0750_advice": advice,
 };

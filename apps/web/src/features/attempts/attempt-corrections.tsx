@@ -311,12 +311,16 @@ function EditAttemptForm(props: {
           />
         )}
       </LabelledField>
-      <LabelledField id="edit-note" label="Note" error={problems.note}>
+      <LabelledField
+        id="edit-note"
+        label="Note"
+        error={problems.note}
+        count={{ length: draft.note.length, limit: 2000 }}
+      >
         {(control) => (
           <textarea
             {...control}
             rows={3}
-            maxLength={2000}
             value={draft.note}
             onInput={(e) => change("note", e.currentTarget.value)}
           />

@@ -1,4 +1,4 @@
-import type { Attempt, Evidence, Goal, Milestone, Step } from "@cando/core";
+import type { Attempt, Evidence, Goal, Milestone, NextStep, Step } from "@cando/core";
 import { ATTRIBUTION_LABELS, OUTCOME_LABELS } from "@cando/core/constants";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
@@ -11,6 +11,7 @@ import { LabelledField } from "../../ui/labelled-field";
 import { NumberScale, scaleInputId } from "../../ui/number-scale";
 import { Page } from "../../ui/page";
 import { type ProblemLink, ProblemSummary } from "../../ui/problem-summary";
+import { Why } from "../advice/why";
 import { AttemptCorrections, type Deleted, DeletedAttempt } from "./attempt-corrections";
 import { anxietyText, beliefVsOutcome, milestoneIdsFrom, percent } from "./attempt-form";
 import {
@@ -105,6 +106,7 @@ function Debrief(props: {
 }) {
   const { attempt, goal, step, milestones } = props.loaded;
   const [evidence, setEvidence] = useState<Evidence | null>(null);
+  const [next, setNext] = useState<NextStep | null>(null);
   const [saves, setSaves] = useState(0);
   const goalPath = `/goals/${encodeURIComponent(goal.id)}`;
   return (
@@ -127,6 +129,7 @@ function Debrief(props: {
         onSaved={(saved) => {
           props.onAttempt(saved.attempt);
           setEvidence(saved.evidence);
+          setNext(saved.next);
           setSaves((n) => n + 1);
         }}
       />
@@ -134,6 +137,7 @@ function Debrief(props: {
         <DebriefResult
           attempt={attempt}
           evidence={evidence}
+          next={next}
           saves={saves}
           goalPath={goalPath}
           onAttempt={props.onAttempt}
@@ -381,6 +385,7 @@ function DebriefForm(props: {
 function DebriefResult(props: {
   attempt: Attempt;
   evidence: Evidence | null;
+  next: NextStep | null;
   saves: number;
   goalPath: string;
   onAttempt: (attempt: Attempt) => void;
@@ -431,12 +436,38 @@ function DebriefResult(props: {
         <h2 id="next-heading" tabIndex={-1}>
           What next
         </h2>
-        <p>
-          Your ladder has taken this attempt into account. The goal page shows the step Cando
-          recommends now.
-        </p>
+        {props.next === null ? (
+          <p>
+            Your ladder has taken this attempt into account. The goal page shows the step Cando
+            recommends now.
+          </p>
+        ) : (
+          <>
+            <p class="next-step">
+              <strong>{props.next.stepTitle}</strong>: predicted success{" "}
+              {percent(props.next.recommendation.predictedSuccess)}.
+            </p>
+            <p>{props.next.recommendation.reason}</p>
+            {props.next.why !== null && (
+              <Why label={`Why ${percent(props.next.recommendation.predictedSuccess)}?`}>
+                <p>{props.next.why.sentence}</p>
+                <p>
+                  <a href="/how-cando-works">How Cando works</a>
+                </p>
+              </Why>
+            )}
+          </>
+        )}
         <div class="form-actions">
-          <a class="button" href={props.goalPath}>
+          {props.next !== null && props.next.recommendation.action !== "goal_reached" && (
+            <a
+              class="button"
+              href={`/goals/${encodeURIComponent(props.attempt.goalId)}/steps/${encodeURIComponent(props.next.recommendation.stepId)}/attempt`}
+            >
+              Start “{props.next.stepTitle}”
+            </a>
+          )}
+          <a class={props.next === null ? "button" : ""} href={props.goalPath}>
             Back to the goal
           </a>
           <a href={attemptPath}>Log another attempt at this step</a>

@@ -5,6 +5,7 @@ import type {
   Goal,
   LadderView,
   Milestone,
+  NextStep,
   Undo,
 } from "@cando/core";
 
@@ -17,7 +18,11 @@ export type AttemptLoggedResponse = {
 };
 export type AttemptResponse = { attempt: Attempt };
 export type AttemptListResponse = { attempts: Attempt[] };
-export type DebriefSavedResponse = { attempt: Attempt; evidence: Evidence | null };
+export type DebriefSavedResponse = {
+  attempt: Attempt;
+  evidence: Evidence | null;
+  next: NextStep | null;
+};
 export type MilestoneListResponse = { milestones: Milestone[] };
 export type AttemptEditedResponse = {
   attempt: Attempt;

@@ -13,6 +13,8 @@ import { actionHeadline, percent } from "../../ui/ladder-words";
 import { Menu } from "../../ui/menu";
 import { attemptPath } from "../../ui/paths";
 import { PercentBar } from "../../ui/percent-bar";
+import { SplitFlow } from "../advice/split-flow";
+import { PredictionWhy, TargetWhy, Why } from "../advice/why";
 import type { LadderResponse, StepRemoveResponse, StepUpdateResponse } from "./api-types";
 import { useFocusLater } from "./focus-later";
 import { placeFieldProblems } from "./goal-form";
@@ -139,6 +141,7 @@ export function LadderPanel(props: Props) {
 
   const ctx: StepContext = {
     goalId: goal.id,
+    target: ladder.target,
     total: ladder.steps.length,
     ratings: props.ratings,
     startDrag,
@@ -214,6 +217,31 @@ export function LadderPanel(props: Props) {
             ({percent(rec.predictedSuccess)} predicted success)
           </p>
         )}
+        {rec && recStep && (
+          <div class="recommend-why">
+            <p class="recommend-reason">{rec.reason}</p>
+            <PredictionWhy step={recStep} target={ladder.target} />
+            <TargetWhy
+              target={ladder.target}
+              onChange={() => {
+                api
+                  .get<{ ladder: LadderView }>(`/api/goals/${encodeURIComponent(goal.id)}`)
+                  .then((body) => props.onLadder(body.ladder))
+                  .catch(() => {
+                    // The saved target shows on the next visit.
+                  });
+              }}
+            />
+          </div>
+        )}
+        <SplitFlow
+          goalId={goal.id}
+          ladder={ladder}
+          onLadder={(next, title) => {
+            props.onLadder(next);
+            report(`“${title}” is added to your ladder before the step that kept failing.`);
+          }}
+        />
         <ProblemNotice message={problem} />
         <p class="status-line" role="status">
           {announcement}
@@ -276,6 +304,7 @@ type StepEdit = { title?: string; description?: string; plannedDate?: string | n
 
 type StepContext = {
   goalId: string;
+  target: number;
   total: number;
   ratings: StepRating[];
   startDrag: (event: PointerEvent, index: number) => void;
@@ -372,6 +401,7 @@ function StepItem(props: {
             <dt>Predicted success</dt>
             <dd>
               {percent(step.predictedSuccess)} <PercentBar value={step.predictedSuccess} />
+              <PredictionWhy step={step} target={ctx.target} />
             </dd>
           </div>
           <div>
@@ -814,6 +844,18 @@ function ScaleCard(props: { scale: LadderView["scale"] }) {
           </div>
         ))}
       </dl>
+      <Why label="Why these numbers?">
+        <p>
+          These follow Bandura's guide to self-efficacy scales (Bandura 2006). Strength is the
+          average of your ratings. Level is how many steps you rate {props.scale.cutoff} or more
+          (moderately certain or better). Composite is the average over just those steps, the
+          scoring Lee and Bobko (1994) found to predict best. Only rated steps count (
+          {props.scale.rated} of {props.scale.steps}).
+        </p>
+        <p>
+          <a href="/how-cando-works">How Cando works</a>
+        </p>
+      </Why>
     </section>
   );
 }

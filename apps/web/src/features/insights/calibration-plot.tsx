@@ -48,6 +48,8 @@ function options(points: readonly CalibrationPoint[], width: number): uPlot.Opti
           const ctx = u.ctx;
           const ratio = devicePixelRatio || 1;
           ctx.save();
+          // uPlot leaves the last series' dash set: the rings are solid.
+          ctx.setLineDash([]);
           for (const p of points) {
             const x = u.valToPos(p.stated, "x", true);
             const y = u.valToPos(p.actual, "y", true);

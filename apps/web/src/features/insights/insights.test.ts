@@ -62,6 +62,14 @@ function insights(overrides: Partial<InsightsResponse> = {}): InsightsResponse {
       domains: [],
       generality: null,
     },
+    prediction: {
+      attempts: 0,
+      enough: false,
+      minAttempts: 20,
+      table: [],
+      gap: null,
+      sentence: "Cando has predicted 0 of your attempts so far.",
+    },
     ...overrides,
   };
 }

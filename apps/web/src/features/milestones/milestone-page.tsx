@@ -83,7 +83,7 @@ function Celebration(props: { data: MilestoneData }) {
           <path
             d="M14 25l7 7 13-15"
             fill="none"
-            stroke="#fff"
+            style={{ stroke: "var(--surface)" }}
             stroke-width="4"
             stroke-linecap="round"
             stroke-linejoin="round"
@@ -143,6 +143,7 @@ function Celebration(props: { data: MilestoneData }) {
         <a class="button button-secondary" href="/">
           Back to Today
         </a>
+        <a href="/milestones">All your milestones</a>
       </p>
 
       {others.toCelebrate.length > 0 && (

@@ -2,6 +2,7 @@ import type { Goal, Milestone, TodayItem, TodayResponse } from "@cando/core";
 import { api } from "../../api/client";
 import type { AuditListResponse, DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
+import { Card } from "../../ui/card";
 import { formatPlainDay, localDay } from "../../ui/days";
 import { LoadError, Loading } from "../../ui/feedback";
 import { formatDay } from "../../ui/format";
@@ -109,8 +110,7 @@ function ToCelebrate(props: { milestones: Milestone[] }) {
 
 function FirstRun() {
   return (
-    <section class="card first-run" aria-labelledby="first-run-heading">
-      <h2 id="first-run-heading">Start with one goal</h2>
+    <Card id="first-run" title="Start with one goal" tone="primary" class="first-run">
       <p>
         Self-efficacy is your belief that you can succeed at <em>this</em> specific thing, here: not
         how you feel about yourself in general. Cando builds it in a loop: set a goal as something
@@ -123,7 +123,7 @@ function FirstRun() {
         </a>
         <a href="/goals">Or set your first goal directly</a>
       </div>
-    </section>
+    </Card>
   );
 }
 
