@@ -102,8 +102,12 @@ export function valid(schema: Schema, name: string, ids: string[]): fc.Arbitrary
   const t = types(schema);
   if (t.includes("null")) options.push(fc.constant(null));
   if (schema.enum) return fc.oneof(...options, fc.constantFrom(...schema.enum));
-  if (t.includes("integer") || t.includes("number")) {
-    options.push(fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 }));
+  const min = schema.minimum ?? -1000;
+  const max = schema.maximum ?? 1000;
+  if (t.includes("integer"))
+    options.push(fc.integer({ min: Math.ceil(min), max: Math.floor(max) }));
+  else if (t.includes("number")) {
+    options.push(fc.double({ min, max, noNaN: true, noDefaultInfinity: true }));
   }
   if (t.includes("boolean")) options.push(fc.boolean());
   if (t.includes("string")) {
