@@ -24,7 +24,8 @@ export default defineConfig({
         test: {
           name: "server",
           include: ["apps/server/src/**/*.test.ts", "apps/cli/src/**/*.test.ts"],
-          globalSetup: ["./scripts/test/postgres-setup.ts"],
+          // Chromium too: `cando report --pdf` is tested by printing a real PDF.
+          globalSetup: ["./scripts/test/postgres-setup.ts", "./scripts/test/chromium-setup.ts"],
           testTimeout: 20_000,
         },
       },

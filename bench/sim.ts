@@ -1,6 +1,7 @@
 // `npm run sim`: the ladder simulation benchmark (docs/engine.md). Options (or SIM_* variables):
 //   --learners N  --attempts N  --seed S        run size and seed (default 1000, 200, 20260101)
 //   --gaps LO,HI  --gains LO,HI                 learner model ranges, for sensitivity runs
+//   --cliff LO,HI                               every learner has a cliff (default: reported apart)
 // Exits 0 whatever the verdict: it is a benchmark, not a test.
 import { performance } from "node:perf_hooks";
 import { DEFAULT_LEARNER_CONFIG } from "../packages/core/sim/learners";
@@ -43,6 +44,7 @@ const options = {
   learner: {
     gaps: range("gaps", DEFAULT_LEARNER_CONFIG.gaps),
     gains: range("gains", DEFAULT_LEARNER_CONFIG.gains),
+    cliff: raw("cliff") === undefined ? null : range("cliff", [0, 0]),
   },
 };
 const started = performance.now();

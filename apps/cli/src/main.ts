@@ -21,6 +21,8 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: process.stderr,
   now: () => new Date(),
   newId: () => crypto.randomUUID(),
+  chromiumPath: env.CANDO_CHROMIUM ?? "/usr/bin/chromium",
+  publicUrl: env.CANDO_PUBLIC_URL ?? `http://localhost:${env.PORT ?? "8787"}`,
   serve: {
     nodePath: process.execPath,
     tsxImport: tsxLoader(),

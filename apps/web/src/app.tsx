@@ -1,10 +1,12 @@
 import { ErrorBoundary, LocationProvider, lazy, Route, Router } from "preact-iso";
 import { AppHeader } from "./app-header";
+import { LandingPage } from "./features/accounts/landing-page";
 import { LoginPage } from "./features/accounts/login-page";
-import { GuestOnly, RequireUser, SessionProvider } from "./features/accounts/session";
+import { GuestOnly, RequireUser, SessionProvider, useSession } from "./features/accounts/session";
 import { SignupPage } from "./features/accounts/signup-page";
 import { TodayPage } from "./features/today/today-page";
 import { markNavigated, Page } from "./ui/page";
+import { ToastHost } from "./ui/toast";
 
 // Today and the account pages are where people land; the rest load on first visit.
 const TakeAuditPage = lazy(() =>
@@ -32,6 +34,22 @@ const EvidenceItemPage = lazy(() =>
   import("./features/evidence/evidence-item-page").then((m) => m.EvidenceItemPage),
 );
 const DoubtPage = lazy(() => import("./features/doubt/doubt-page").then((m) => m.DoubtPage));
+const WelcomePage = lazy(() =>
+  import("./features/welcome/welcome-page").then((m) => m.WelcomePage),
+);
+const SettingsPage = lazy(() =>
+  import("./features/settings/settings-page").then((m) => m.SettingsPage),
+);
+const ReportPage = lazy(() => import("./features/report/report-page").then((m) => m.ReportPage));
+const ResetPasswordPage = lazy(() =>
+  import("./features/accounts/reset-password-page").then((m) => m.ResetPasswordPage),
+);
+const MilestonesPage = lazy(() =>
+  import("./features/milestones/milestones-page").then((m) => m.MilestonesPage),
+);
+const HowItWorksPage = lazy(() =>
+  import("./features/advice/how-it-works-page").then((m) => m.HowItWorksPage),
+);
 const InsightsPage = lazy(() =>
   import("./features/insights/insights-page").then((m) => m.InsightsPage),
 );
@@ -69,6 +87,17 @@ const EvidenceItemRoute = signedIn(EvidenceItemPage);
 const DoubtRoute = signedIn(DoubtPage);
 const MilestoneRoute = signedIn(MilestonePage);
 const InsightsRoute = signedIn(InsightsPage);
+const WelcomeRoute = signedIn(WelcomePage);
+
+/** `/`: Today for a person who is logged in; for anyone else, what Cando is. */
+function Home() {
+  const { user } = useSession();
+  return user === null ? <LandingPage /> : <TodayRoute />;
+}
+const SettingsRoute = signedIn(SettingsPage);
+const ReportRoute = signedIn(ReportPage);
+const MilestonesRoute = signedIn(MilestonesPage);
+const HowItWorksRoute = signedIn(HowItWorksPage);
 const ReflectionRoute = signedIn(ReflectionPage);
 const ReflectionsRoute = signedIn(ReflectionsPage);
 const RhythmRoute = signedIn(RhythmPage);
@@ -106,7 +135,8 @@ export function App() {
         <main id="main" tabIndex={-1}>
           <ErrorBoundary>
             <Router onRouteChange={markNavigated}>
-              <Route path="/" component={TodayRoute} />
+              <Route path="/" component={Home} />
+              <Route path="/welcome" component={WelcomeRoute} />
               <Route path="/audit" component={AuditRoute} />
               <Route path="/history" component={HistoryRoute} />
               <Route path="/domains" component={DomainsRoute} />
@@ -117,8 +147,13 @@ export function App() {
               <Route path="/evidence" component={EvidenceRoute} />
               <Route path="/evidence/:evidenceId" component={EvidenceItemRoute} />
               <Route path="/doubt" component={DoubtRoute} />
+              <Route path="/milestones" component={MilestonesRoute} />
               <Route path="/milestones/:milestoneId" component={MilestoneRoute} />
+              <Route path="/how-cando-works" component={HowItWorksRoute} />
               <Route path="/insights" component={InsightsRoute} />
+              <Route path="/settings" component={SettingsRoute} />
+              <Route path="/report" component={ReportRoute} />
+              <Route path="/reset-password" component={ResetPasswordPage} />
               <Route path="/reflections" component={ReflectionsRoute} />
               <Route path="/reflections/week" component={ReflectionRoute} />
               <Route path="/rhythm" component={RhythmRoute} />
@@ -129,6 +164,7 @@ export function App() {
             </Router>
           </ErrorBoundary>
         </main>
+        <ToastHost />
       </SessionProvider>
     </LocationProvider>
   );

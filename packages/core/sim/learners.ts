@@ -27,9 +27,20 @@ export type LearnerConfig = {
   gaps: readonly [number, number];
   /** Logits of growth per attempt at the peak of g(p), drawn uniformly from [lo, hi]. */
   gains: readonly [number, number];
+  /**
+   * A "cliff": extra logits, drawn uniformly from [lo, hi], added to one gap between steps 3 and
+   * 8 (chosen at random), so one jump is much bigger than the others; null for none.
+   */
+  cliff: readonly [number, number] | null;
 };
 
-export const DEFAULT_LEARNER_CONFIG: LearnerConfig = { gaps: [0.6, 1.6], gains: [0.1, 0.3] };
+export const DEFAULT_LEARNER_CONFIG: LearnerConfig = {
+  gaps: [0.6, 1.6],
+  gains: [0.1, 0.3],
+  cliff: null,
+};
+/** The cliff learners' extra jump (reported beside the default run). */
+export const CLIFF: readonly [number, number] = [1.5, 2.5];
 
 export type ConfidenceKind = "under_confident" | "calibrated" | "over_confident";
 
@@ -75,6 +86,13 @@ export function createLearner(
   for (let j = 1; j < LADDER_STEPS; j++) {
     logits.push((logits[j - 1] ?? first) - uniform(rng, config.gaps[0], config.gaps[1]));
   }
+  if (config.cliff) {
+    // Its own stream, so cliff learners are otherwise the very same learners.
+    const cliffRng = mulberry32(deriveSeed(seed, index, 4));
+    const at = 2 + Math.floor(cliffRng() * (LADDER_STEPS - 2));
+    const extra = uniform(cliffRng, config.cliff[0], config.cliff[1]);
+    for (let j = at; j < LADDER_STEPS; j++) logits[j] = (logits[j] ?? 0) - extra;
+  }
   const skill = 0;
   const difficulties = logits.map((l) => skill - l / slope);
   const u = rng();
@@ -106,7 +124,17 @@ export function createLearner(
 export type LearnerState = { profile: LearnerProfile; skill: number };
 
 export function startLearner(profile: LearnerProfile): LearnerState {
-  return { profile, skill: profile.skill };
+  return { profile: { ...profile, difficulties: [...profile.difficulties] }, skill: profile.skill };
+}
+
+/**
+ * The learner adds a step before step j (the split flow): in truth midway between step j − 1 and
+ * step j, or one logit below the first step.
+ */
+export function addStepBefore(state: LearnerState, j: number): void {
+  const d = state.profile.difficulties;
+  const here = d[j] ?? 0;
+  d.splice(j, 0, j > 0 ? ((d[j - 1] ?? here) + here) / 2 : here - 1 / state.profile.slope);
 }
 
 /** True probability of success at step j now, with slip and guess rates. */

@@ -1,4 +1,11 @@
-import { createLadderModel, type LadderModel, recommendNext } from "../src/engine";
+import {
+  createLadderModel,
+  type LadderModel,
+  type Recommendation,
+  recommendNext,
+  type SplitSuggestion,
+  suggestSplit,
+} from "../src/engine";
 
 /**
  * Policies choose the next step. Each sees only what an app would see: the ladder, the person's
@@ -12,17 +19,43 @@ export type Policy = {
   choose(model: LadderModel): number;
   /** Told after each attempt. */
   observe(step: number, done: boolean): void;
+  /** A smaller step the person adds before choosing (the split flow), or null. */
+  split?(model: LadderModel): SplitSuggestion | null;
 };
 
-/** The engine's recommendation (it drives the engine API only). */
+/** At most this many steps are added to one ladder by the split flow (a ladder has ≤ 15 steps). */
+export const MAX_SPLITS = 4;
+
+/**
+ * The engine's recommendation (it drives the engine API only). When it says "split", the person
+ * follows the goal page's flow: adds the smaller step where it is placed, at the suggested
+ * confidence, up to MAX_SPLITS times; otherwise they practise the step it names meanwhile.
+ */
 export function adaptivePolicy(): Policy {
+  let splits = 0;
+  // split() and choose() see the same model between attempts: recommend once.
+  let seen: LadderModel | null = null;
+  let last: Recommendation | null = null;
+  const recommend = (model: LadderModel): Recommendation => {
+    if (model !== seen || last === null) {
+      seen = model;
+      last = recommendNext(model);
+    }
+    return last;
+  };
   return {
     name: "adaptive",
     choose(model) {
-      const rec = recommendNext(model);
-      return rec.stepIndex;
+      return recommend(model).stepIndex;
     },
     observe() {},
+    split(model) {
+      if (splits >= MAX_SPLITS) return null;
+      const rec = recommend(model);
+      if (rec.action !== "split" || rec.splitStepId === null) return null;
+      splits++;
+      return suggestSplit(model, rec.splitStepId);
+    },
   };
 }
 

@@ -22,9 +22,8 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
     .join("  ");
 }
 
-/** The printed table and verdict, as plain text. */
-export function formatReport(result: SimResult): string {
-  const { options } = result;
+/** One table of policy results. */
+function table(policies: readonly PolicyResult[], budget: number): string[] {
   const header = [
     "policy",
     "attempts",
@@ -36,43 +35,74 @@ export function formatReport(result: SimResult): string {
     "Brier",
     "AUC",
     "ECE",
+    "down after ✓",
+    "mastery lost",
+    "steps added",
     "wall ms",
   ];
-  const rows = result.policies.map((r) => [
+  const rows = policies.map((r) => [
     r.policy,
     String(r.attempts),
     pct(r.inBand),
     pct(r.reachedGoal),
-    toGoal(r, options.attempts),
+    toGoal(r, budget),
     r.goalSuccessP.toFixed(2),
     r.logLoss.toFixed(3),
     r.brier.toFixed(3),
     r.auc.toFixed(3),
     r.ece.toFixed(3),
+    pct(r.downAfterSuccess, 2),
+    String(r.masteryLostElsewhere),
+    String(r.stepsAdded),
     r.ms.toFixed(0),
   ]);
   const widths = header.map((h, i) =>
     Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)),
   );
-  const lines = [
-    `Cando ladder simulation: ${options.learners} learners, up to ${options.attempts} attempts each, seed ${options.seed}`,
-    `Learners: step gaps ${options.learner.gaps.join("–")} logits, peak gain ${options.learner.gains.join("–")} logits per attempt.`,
-    "Predictions are the engine's p before each attempt (it observes every policy's attempts).",
-    "",
+  return [
     pad(header, widths),
     pad(
       widths.map((w) => "-".repeat(w)),
       widths,
     ),
     ...rows.map((row) => pad(row, widths)),
+  ];
+}
+
+/** The printed tables and verdict, as plain text. */
+export function formatReport(result: SimResult): string {
+  const { options } = result;
+  const lines = [
+    `Cando ladder simulation: ${options.learners} learners, up to ${options.attempts} attempts each, seed ${options.seed}`,
+    `Learners: step gaps ${options.learner.gaps.join("–")} logits, peak gain ${options.learner.gains.join("–")} logits per attempt${options.learner.cliff ? `, a cliff of ${options.learner.cliff.join("–")} extra logits` : ""}.`,
+    "Predictions are the engine's p before each attempt (it observes every policy's attempts).",
+    "down after ✓: advice right after a success that pointed to a lower step; mastery lost: mastered",
+    "steps that lost mastery after an attempt on another step; steps added: by the split flow.",
+    "",
+    ...table(result.policies, options.attempts),
     "",
   ];
+  if (result.cliff) {
+    lines.push(
+      `Cliff learners: the same learners with one gap (between steps 3 and 8) ${result.cliff.extra.join("–")} logits bigger.`,
+      "",
+      ...table(result.cliff.policies, options.attempts),
+      "",
+    );
+  }
 
   const adaptive = result.policies.find((r) => r.policy === "adaptive");
   const fixed = result.policies.find((r) => r.policy === "fixed");
   lines.push("Verdict");
   if (adaptive && fixed) {
     const mark = (ok: boolean) => (ok ? "PASS" : "MISS");
+    lines.push(
+      `  ${mark(adaptive.downAfterSuccess === 0)}  adaptive advice right after a success never points to a lower step: ${pct(adaptive.downAfterSuccess, 2)}`,
+    );
+    const lost = result.policies.reduce((n, r) => n + r.masteryLostElsewhere, 0);
+    lines.push(
+      `  ${mark(lost === 0)}  no mastered step is lost to an attempt on another step (all policies): ${lost}`,
+    );
     lines.push(
       `  ${mark(adaptive.ece <= TARGETS.maxEce)}  ECE of the adaptive policy's predictions ≤ ${TARGETS.maxEce}: ${adaptive.ece.toFixed(3)}`,
     );

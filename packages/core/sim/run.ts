@@ -1,6 +1,14 @@
-import { type LadderModel, predictSuccess, updateWithAttempt } from "../src/engine";
 import {
+  isStepMastered,
+  type LadderModel,
+  predictSuccess,
+  syncSteps,
+  updateWithAttempt,
+} from "../src/engine";
+import {
+  addStepBefore,
   attempt,
+  CLIFF,
   createLearner,
   DEFAULT_LEARNER_CONFIG,
   LADDER_STEPS,
@@ -56,12 +64,20 @@ export type PolicyResult = {
   brier: number;
   auc: number;
   ece: number;
+  /** Share of recommendations right after a success that pointed to a lower step (target 0). */
+  downAfterSuccess: number;
+  /** Mastered steps that stopped being mastered after an attempt on another step (target 0). */
+  masteryLostElsewhere: number;
+  /** Steps added by the split flow (adaptive only). */
+  stepsAdded: number;
   ms: number;
 };
 
 export type SimResult = {
   options: SimOptions;
   policies: PolicyResult[];
+  /** The same policies on "cliff" learners: one jump much bigger than the others. */
+  cliff: { extra: readonly [number, number]; policies: PolicyResult[] } | null;
   /** The adaptive policy over learners × attempts without stopping at the goal (engine + learners). */
   throughput: { learners: number; attempts: number; ms: number; cpuMs: number };
 };
@@ -83,10 +99,24 @@ type RunLog = {
   inBand: number;
   toGoal: number[];
   goalP: number[];
+  afterSuccess: number;
+  downAfterSuccess: number;
+  masteryLostElsewhere: number;
+  stepsAdded: number;
 };
 
 function emptyLog(): RunLog {
-  return { predicted: [], outcomes: [], inBand: 0, toGoal: [], goalP: [] };
+  return {
+    predicted: [],
+    outcomes: [],
+    inBand: 0,
+    toGoal: [],
+    goalP: [],
+    afterSuccess: 0,
+    downAfterSuccess: 0,
+    masteryLostElsewhere: 0,
+    stepsAdded: 0,
+  };
 }
 
 function runLearner(
@@ -96,29 +126,56 @@ function runLearner(
   log: RunLog,
   stopAtGoal: boolean,
 ): void {
-  const goal = LADDER_STEPS - 1;
   const learner = startLearner(profile);
   // The same streams for every policy (common random numbers), so differences are the policy's.
   const outcomes = mulberry32(deriveSeed(options.seed, profile.index, 2));
   const calendar = mulberry32(deriveSeed(options.seed, profile.index, 3));
   let model: LadderModel = createModelFor(profile.confidence);
+  const goalId = model.steps[LADDER_STEPS - 1]?.id ?? "";
   let at = START_MS;
   let reachedAt = Number.POSITIVE_INFINITY;
+  let lastDone = -1;
+  let added = 0;
   for (let n = 1; n <= options.attempts; n++) {
+    const split = policy.split?.(model) ?? null;
+    if (split) {
+      // The person adds the smaller step (no attempt is spent on that).
+      const j = model.steps.findIndex((s) => s.id === split.beforeStepId);
+      addStepBefore(learner, j);
+      const steps = model.steps.map((s) => ({ id: s.id, confidence: s.rating }));
+      steps.splice(j, 0, { id: `added-${++added}`, confidence: split.suggestedConfidence });
+      model = syncSteps(model, steps);
+      log.stepsAdded += 1;
+    }
     const step = policy.choose(model);
     const stepId = model.steps[step]?.id ?? "";
+    if (lastDone >= 0) {
+      log.afterSuccess += 1;
+      if (step < lastDone) log.downAfterSuccess += 1;
+    }
     const predicted = predictSuccess(model, stepId);
     const { p, done } = attempt(learner, step, outcomes);
     log.predicted.push(predicted);
     log.outcomes.push(done ? 1 : 0);
     if (p >= BAND_LOW && p <= BAND_HIGH) log.inBand += 1;
+    const before = model;
     model = updateWithAttempt(model, {
       stepId,
       outcome: done ? "done" : "not_yet",
       at: new Date(at).toISOString(),
     });
+    // Measured runs only: the throughput pass times the engine and the learners, not this check.
+    if (stopAtGoal) {
+      for (const s of before.steps) {
+        if (s.id === stepId || (!s.mastered && s.override === null)) continue;
+        if (isStepMastered(before, s.id) && !isStepMastered(model, s.id)) {
+          log.masteryLostElsewhere += 1;
+        }
+      }
+    }
     policy.observe(step, done);
-    if (done && step === goal && reachedAt === Number.POSITIVE_INFINITY) {
+    lastDone = done ? step : -1;
+    if (done && stepId === goalId && reachedAt === Number.POSITIVE_INFINITY) {
       reachedAt = n;
       log.goalP.push(p);
       if (stopAtGoal) break;
@@ -138,16 +195,12 @@ function makePolicy(name: PolicyName): Policy {
 
 export const POLICIES: readonly PolicyName[] = ["adaptive", "fixed", "easiest_unmastered"];
 
-/** Runs every policy on the same learners; a learner's run ends at the first success at the goal. */
-export function runSimulation(options: SimOptions, timer: Timer): SimResult {
-  const profiles = Array.from({ length: options.learners }, (_, i) =>
-    createLearner(options.seed, i, options.learner),
-  );
-  // Warm the JIT on a few learners first, so the timings measure the engine, not the compiler.
-  for (const profile of profiles.slice(0, 50)) {
-    for (const name of POLICIES) runLearner(profile, makePolicy(name), options, emptyLog(), true);
-  }
-  const policies = POLICIES.map((name): PolicyResult => {
+function runPolicies(
+  profiles: readonly LearnerProfile[],
+  options: SimOptions,
+  timer: Timer,
+): PolicyResult[] {
+  return POLICIES.map((name): PolicyResult => {
     const log = emptyLog();
     const t0 = timer.wall();
     for (const profile of profiles) runLearner(profile, makePolicy(name), options, log, true);
@@ -164,9 +217,35 @@ export function runSimulation(options: SimOptions, timer: Timer): SimResult {
       brier: brier(log.predicted, log.outcomes),
       auc: auc(log.predicted, log.outcomes),
       ece: ece(log.predicted, log.outcomes),
+      downAfterSuccess: log.afterSuccess === 0 ? 0 : log.downAfterSuccess / log.afterSuccess,
+      masteryLostElsewhere: log.masteryLostElsewhere,
+      stepsAdded: log.stepsAdded,
       ms,
     };
   });
+}
+
+/**
+ * Runs every policy on the same learners; a learner's run ends at the first success at the goal.
+ * Then the same on "cliff" learners (one much bigger jump), unless the run already has cliffs.
+ */
+export function runSimulation(options: SimOptions, timer: Timer): SimResult {
+  const profiles = Array.from({ length: options.learners }, (_, i) =>
+    createLearner(options.seed, i, options.learner),
+  );
+  // Warm the JIT on a few learners first, so the timings measure the engine, not the compiler.
+  for (const profile of profiles.slice(0, 50)) {
+    for (const name of POLICIES) runLearner(profile, makePolicy(name), options, emptyLog(), true);
+  }
+  const policies = runPolicies(profiles, options, timer);
+  let cliff: SimResult["cliff"] = null;
+  if (options.learner.cliff === null) {
+    const config = { ...options.learner, cliff: CLIFF };
+    const cliffProfiles = Array.from({ length: options.learners }, (_, i) =>
+      createLearner(options.seed, i, config),
+    );
+    cliff = { extra: CLIFF, policies: runPolicies(cliffProfiles, options, timer) };
+  }
 
   // Throughput: the adaptive policy for the full budget (no stop at the goal).
   const log = emptyLog();
@@ -179,6 +258,7 @@ export function runSimulation(options: SimOptions, timer: Timer): SimResult {
   return {
     options,
     policies,
+    cliff,
     throughput: { learners: options.learners, attempts: options.attempts, ms, cpuMs },
   };
 }

@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 // Row types as Kysely sees them (camelCase through CamelCasePlugin; snake_case in SQL).
 // Instants are ISO-8601 UTC text and days are YYYY-MM-DD text, identical on both databases.
 
@@ -6,6 +8,8 @@ export interface UsersTable {
   email: string;
   passwordHash: string;
   createdAt: string;
+  /** The person's target success rate for advice, a whole percent 70–90 (default 80). */
+  targetPercent: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -15,6 +19,42 @@ export interface SessionsTable {
   createdAt: string;
   expiresAt: string;
   lastSeenAt: string;
+  /** The browser it was started from (User-Agent, shortened); null for older sessions. */
+  device: string | null;
+}
+
+export interface AccountSettingsTable {
+  userId: string;
+  /** IANA time zone; null = the browser's. */
+  timeZone: string | null;
+  /** 0 = Sunday … 6 = Saturday; null = Monday. */
+  weekStartsOn: number | null;
+  updatedAt: string;
+}
+
+export interface PasswordResetsTable {
+  /** sha256 of the link's token. */
+  id: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** A counter for an abuse limit (login failures, sign-ups), shared by every server process. */
+export interface ThrottlesTable {
+  key: string;
+  count: number;
+  lastAt: string;
+  /** No attempt under this key is taken before this instant (ISO text; the epoch when free). */
+  blockedUntil: string;
+}
+
+/** Secrets the server makes once and every process shares (e.g. the device-cookie key). */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  createdAt: string;
 }
 
 export interface DomainsTable {
@@ -66,6 +106,8 @@ export interface StepsTable {
   confidence: number | null;
   plannedDate: string | null;
   archivedAt: string | null;
+  /** The person's say on mastery: "mastered", "unmastered", or null for the rule (a fact). */
+  masteryOverride: string | null;
   createdAt: string;
 }
 
@@ -143,6 +185,20 @@ export interface MilestonesTable {
   evidenceIds: string;
   achievedAt: string;
   seenAt: string | null;
+  /** When what earned it (the attempts behind the mastery) was later edited away or deleted. */
+  basisRemovedAt: string | null;
+}
+
+export interface DeletionsTable {
+  id: string;
+  userId: string;
+  /** What was deleted: attempt, evidence or audit. */
+  kind: string;
+  /** JSON of the deleted rows, enough to put them back. */
+  payload: string;
+  deletedAt: string;
+  /** After this the deletion can no longer be undone and the rows are purged. */
+  expiresAt: string;
 }
 
 export interface PracticeEntriesTable {
@@ -173,8 +229,6 @@ export interface PracticeTargetsTable {
 
 export interface RhythmSettingsTable {
   userId: string;
-  /** IANA zone; null until set (then UTC is used). */
-  timeZone: string | null;
   /** ISO weekday 1 (Monday) … 7 (Sunday). */
   reflectionWeekday: number;
   updatedAt: string;
@@ -203,6 +257,8 @@ export interface CalendarFeedsTable {
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  accountSettings: AccountSettingsTable;
+  passwordResets: PasswordResetsTable;
   domains: DomainsTable;
   audits: AuditsTable;
   auditRatings: AuditRatingsTable;
@@ -213,6 +269,9 @@ export interface Database {
   debriefs: DebriefsTable;
   evidence: EvidenceTable;
   milestones: MilestonesTable;
+  deletions: DeletionsTable;
+  throttles: ThrottlesTable;
+  serverSecrets: ServerSecretsTable;
   practiceEntries: PracticeEntriesTable;
   practiceRestDays: PracticeRestDaysTable;
   practiceTargets: PracticeTargetsTable;

@@ -1,25 +1,26 @@
 import {
   Attempt,
   AttemptInput,
-  analyzeAttribution,
   DebriefInput,
   Evidence,
-  isoDay,
+  foldsLast,
+  type LadderModel,
   LadderView,
   Milestone,
+  NextStep,
   predictSuccess,
   updateWithAttempt,
   ValidationError,
 } from "@cando/core";
 import {
   type AttemptRow,
-  type EvidenceRow,
   findAttemptByKey,
   findDebrief,
   findEvidenceOfAttempt,
   insertAttempt,
   insertEvidence,
   isUniqueViolation,
+  lastStepAddedAt,
   listAttempts,
   listDebriefs,
   saveDebrief,
@@ -29,8 +30,10 @@ import { access } from "../access";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
-import { ladderView, modelOf, saveModel } from "../ladders/ladder";
+import { ladderView, nextStep } from "../ladders/ladder";
+import { rebuildLadderModel, saveModel, writableLadderModel } from "../ladders/replay";
 import { recordMilestones } from "../milestones/record";
+import { evidenceOfSuccess } from "./evidence";
 import { presentAttempt, presentEvidence } from "./present";
 
 const AttemptParams = z.object({ attemptId: z.string().min(1).max(64) });
@@ -40,7 +43,7 @@ const AttemptQuery = z.object({
 });
 const Logged = z.object({ attempt: Attempt, ladder: LadderView, milestones: z.array(Milestone) });
 /** A little slack for clocks that disagree; beyond it "attemptedAt" is refused as future. */
-const FUTURE_SLACK_MS = 5 * 60_000;
+export const FUTURE_SLACK_MS = 5 * 60_000;
 
 const tags = ["attempts"];
 
@@ -91,8 +94,8 @@ const debrief = createRoute({
   request: { params: AttemptParams, body: jsonBody(DebriefInput) },
   responses: {
     200: json(
-      z.object({ attempt: Attempt, evidence: Evidence.nullable() }),
-      "The attempt with its debrief.",
+      z.object({ attempt: Attempt, evidence: Evidence.nullable(), next: NextStep.nullable() }),
+      "The attempt with its debrief, and what next on its ladder.",
     ),
     ...errors(400, 401, 403, 404),
   },
@@ -128,9 +131,9 @@ export function registerAttemptRoutes(app: App): void {
         const step = await access.step(trx, user, found.id);
         if (step.archivedAt !== null)
           throw new ValidationError([{ path: "stepId", message: "is archived" }]);
-        const model = modelOf(goal);
-        if (!model) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
         const now = clock.now();
+        const model = await writableLadderModel(trx, goal, now.toISOString());
+        if (!model) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
         const at = input.attemptedAt ? new Date(input.attemptedAt) : now;
         if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) {
           throw new ValidationError([{ path: "attemptedAt", message: "is in the future" }]);
@@ -154,14 +157,21 @@ export function registerAttemptRoutes(app: App): void {
           createdAt: now.toISOString(),
         };
         await insertAttempt(trx, row);
-        // The attempt and the model it updates land together or not at all.
-        const next = updateWithAttempt(model, {
-          stepId: step.id,
-          outcome: input.outcome,
-          at: row.attemptedAt,
-        });
-        await saveModel(trx, goal, next, now.toISOString());
-        const milestones = await recordMilestones(trx, deps, goal, next);
+        // The attempt and the model it updates land together or not at all. The common case, an
+        // attempt after all others, is folded in; a backdated one changes the past: replay.
+        let next: LadderModel | null;
+        if (foldsLast(model, row.attemptedAt, await lastStepAddedAt(trx, goal.id))) {
+          next = updateWithAttempt(model, {
+            stepId: step.id,
+            outcome: input.outcome,
+            at: row.attemptedAt,
+          });
+          await saveModel(trx, goal, next, now.toISOString());
+        } else {
+          next = await rebuildLadderModel(trx, goal, now.toISOString());
+        }
+        if (!next) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
+        const milestones = await recordMilestones(trx, deps, goal, next, row.attemptedAt);
         return {
           attempt: presentAttempt(row, undefined),
           ladder: await ladderView(trx, goal, now),
@@ -234,29 +244,20 @@ export function registerAttemptRoutes(app: App): void {
       if (!evidence && attempt.outcome === "done") {
         const step = await access.step(trx, user, attempt.stepId);
         const goal = await access.goal(trx, user, attempt.goalId);
-        const internal = analyzeAttribution("done", input.attributions).internal;
-        evidence = {
+        evidence = evidenceOfSuccess({
           id: newId(),
-          userId: user.id,
-          source: "attempt",
-          attemptId: attempt.id,
-          domainId: goal.domainId,
-          goalId: goal.id,
-          stepId: step.id,
-          title: step.title,
-          body: [input.didWell, input.capability].filter((t) => t.length > 0).join("\n\n"),
-          occurredOn: isoDay(new Date(attempt.attemptedAt)),
-          ownership: internal === null ? 100 : Math.round(internal * 100),
-          effort: attempt.effort,
-          reattribution: null,
-          createdAt: now,
-          updatedAt: now,
-        } satisfies EvidenceRow;
+          attempt,
+          goal,
+          step,
+          debrief: input,
+          now,
+        });
         await insertEvidence(trx, evidence);
       }
       return {
         attempt: presentAttempt(attempt, row),
         evidence: evidence ? presentEvidence(evidence) : null,
+        next: await nextStep(trx, await access.goal(trx, user, attempt.goalId)),
       };
     });
     return c.json(result, 200);

@@ -21,7 +21,7 @@ import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
 import { ladderView } from "../ladders/ladder";
-import { goalReached, presentMilestone } from "../milestones/record";
+import { goalReached, presentMilestones } from "../milestones/record";
 import { presentGoal } from "./present";
 
 export const GoalParams = z.object({ goalId: z.string().min(1).max(64) });
@@ -147,7 +147,7 @@ export function registerGoalRoutes(app: App): void {
       const milestones =
         changes.status === "reached" ? await goalReached(trx, c.var.deps, updated, now) : [];
       for (const m of milestones) await insertMilestone(trx, m);
-      return { goal: updated, milestones: milestones.map(presentMilestone) };
+      return { goal: updated, milestones: await presentMilestones(trx, milestones) };
     });
     return c.json({ goal: presentGoal(result.goal), milestones: result.milestones }, 200);
   });

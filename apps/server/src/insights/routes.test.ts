@@ -12,6 +12,7 @@ describeEachDatabase("insights API", (db) => {
     expect(res.body.anxiety).toMatchObject({ attempts: 0, verdict: "not_enough_data" });
     expect(res.body.attribution).toEqual([]);
     expect(res.body.audit).toMatchObject({ audits: 0, generality: null });
+    expect(res.body.prediction).toMatchObject({ attempts: 0, enough: false, gap: null });
   });
 
   it("shows calibration, anxiety against outcome, attribution by month and the audit summary", async () => {
@@ -40,6 +41,11 @@ describeEachDatabase("insights API", (db) => {
     });
 
     const res = (await ada.get(`/api/insights?goalId=${goalId}`)).body;
+    // The engine's own predictions, stored with each attempt: counted, not yet judged (12 < 20).
+    expect(res.prediction).toMatchObject({ attempts: 12, enough: false, minAttempts: 20 });
+    expect(res.prediction.table.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(
+      12,
+    );
     expect(res.calibration).toMatchObject({
       attempts: 12,
       verdict: "under_confident",

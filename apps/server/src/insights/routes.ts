@@ -3,6 +3,7 @@ import {
   attributionTrend,
   calibrateBelief,
   InsightsResponse,
+  modelCalibration,
   type Outcome,
   summarizeAudits,
 } from "@cando/core";
@@ -63,6 +64,13 @@ export function registerInsightRoutes(app: App): void {
           }),
         ),
         audit: summarizeAudits(await listAudits(db, user.id)),
+        prediction: modelCalibration(
+          attempts.flatMap((a) =>
+            a.predictedSuccess === null
+              ? []
+              : [{ predicted: a.predictedSuccess, outcome: outcome(a) }],
+          ),
+        ),
       },
       200,
     );

@@ -25,6 +25,7 @@ async function freePort(): Promise<number> {
 /** The real server as its own process on the given SQLite data folder. */
 async function startProcess(dataDir: string): Promise<{ baseUrl: string; child: ChildProcess }> {
   const port = await freePort();
+  // biome-ignore lint/style/noProcessEnv: the child server inherits the environment minus DATABASE_URL
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
     cwd: repoRoot,

@@ -1,27 +1,31 @@
 import {
-  createLadderModel,
+  explainPrediction,
   firstStepDateWarning,
   isoDay,
   type LadderModel,
   type LadderView,
+  type NextStep,
   parseLadderModel,
   predictSuccess,
   recommendNext,
   type Step,
   scoreEfficacyScale,
   stepMastery,
-  syncSteps,
+  suggestSplit,
 } from "@cando/core";
 import {
   type Db,
   type GoalRow,
+  getTargetPercent,
   listAttempts,
   listSteps,
   type StepRow,
-  updateGoal,
 } from "@cando/storage";
+import { readLadderModel, rebuildLadderModel } from "./replay";
 
-/** The engine's model of a goal's ladder, or null before the ladder has steps. */
+export { saveModel } from "./replay";
+
+/** The engine's model of a goal's ladder, or null before the ladder has steps; throws if damaged. */
 export function modelOf(goal: GoalRow): LadderModel | null {
   return goal.model === null ? null : parseLadderModel(JSON.parse(goal.model));
 }
@@ -29,36 +33,16 @@ export function modelOf(goal: GoalRow): LadderModel | null {
 export const activeOnly = (steps: StepRow[]) => steps.filter((s) => s.archivedAt === null);
 
 /**
- * Brings the stored model in line with the goal's active steps after the ladder changed (built,
- * step added, reordered, archived): learned difficulties are kept. Call inside the transaction
- * that changed the steps, so the steps and the model never disagree.
+ * Replays the stored model after the ladder changed (built, step added, reordered, archived,
+ * re-rated, overrides): see `rebuildLadderModel`. Call inside the transaction that changed the
+ * steps, so the steps and the model never disagree.
  */
 export async function syncLadderModel(
   db: Db,
   goal: GoalRow,
   updatedAt: string,
 ): Promise<LadderModel | null> {
-  const steps = activeOnly(await listSteps(db, goal.id)).map((s) => ({
-    id: s.id,
-    confidence: s.confidence,
-  }));
-  const current = modelOf(goal);
-  const model =
-    steps.length === 0 ? null : current ? syncSteps(current, steps) : createLadderModel(steps);
-  await saveModel(db, goal, model, updatedAt);
-  return model;
-}
-
-export async function saveModel(
-  db: Db,
-  goal: GoalRow,
-  model: LadderModel | null,
-  updatedAt: string,
-): Promise<void> {
-  const json = model === null ? null : JSON.stringify(model);
-  goal.model = json;
-  goal.updatedAt = updatedAt;
-  await updateGoal(db, goal.userId, goal.id, { model: json, updatedAt });
+  return rebuildLadderModel(db, goal, updatedAt);
 }
 
 interface StepRecord {
@@ -86,14 +70,39 @@ function presentStep(
     attemptCount: record?.attempts ?? 0,
     successCount: record?.successes ?? 0,
     predictedSuccess: model && inModel ? predictSuccess(model, row.id) : 0,
+    why: model && inModel ? whyOf(model, row.id) : null,
     mastered: mastery?.mastered ?? false,
     masteredOverride: override === null ? null : override === "mastered",
     createdAt: row.createdAt,
   };
 }
 
-/** The ladder as the app shows it: steps with predictions, the efficacy scale, the next step. */
-export async function ladderView(db: Db, goal: GoalRow, now: Date): Promise<LadderView> {
+function whyOf(model: LadderModel, stepId: string): Step["why"] {
+  const w = explainPrediction(model, stepId);
+  return {
+    basis: w.basis,
+    rating: w.rating,
+    stepAttempts: w.stepAttempts,
+    stepDone: w.stepDone,
+    totalAttempts: w.totalAttempts,
+    certainty: w.certainty,
+    low: w.low,
+    high: w.high,
+    sentence: w.sentence,
+  };
+}
+
+/**
+ * The ladder as the app shows it: steps with predictions and why, the efficacy scale, the next
+ * step at the person's own target (read here unless given), and where a smaller step would go.
+ */
+export async function ladderView(
+  db: Db,
+  goal: GoalRow,
+  now: Date,
+  target?: number,
+): Promise<LadderView> {
+  const aim = target ?? (await getTargetPercent(db, goal.userId)) / 100;
   const rows = await listSteps(db, goal.id);
   const records = new Map<string, StepRecord>();
   for (const a of await listAttempts(db, goal.userId, { goalId: goal.id })) {
@@ -102,7 +111,7 @@ export async function ladderView(db: Db, goal: GoalRow, now: Date): Promise<Ladd
     if (a.outcome === "done") r.successes++;
     records.set(a.stepId, r);
   }
-  const model = modelOf(goal);
+  const model = await readLadderModel(db, goal);
   const active = activeOnly(rows);
   const steps = active.map((s) => presentStep(s, model, records.get(s.id)));
   const archivedSteps = rows
@@ -111,12 +120,29 @@ export async function ladderView(db: Db, goal: GoalRow, now: Date): Promise<Ladd
   const labels = Object.fromEntries(active.map((s) => [s.id, `"${s.title}"`]));
   const first = active[0];
   const noAttemptsYet = (model?.attempts ?? 0) === 0;
+  const recommendation = model ? recommendNext(model, { stepLabels: labels, target: aim }) : null;
   return {
     steps,
     archivedSteps,
     scale: scoreEfficacyScale(active.map((s) => s.confidence)),
-    recommendation: model ? recommendNext(model, { stepLabels: labels }) : null,
+    recommendation,
+    split:
+      model && recommendation?.splitStepId ? suggestSplit(model, recommendation.splitStepId) : null,
+    target: aim,
     firstStepWarning:
       first && noAttemptsYet ? firstStepDateWarning(isoDay(now), first.plannedDate) : null,
   };
+}
+
+/** What next on a goal's ladder (the debrief's "What next"): the step, its chance and reason. */
+export async function nextStep(db: Db, goal: GoalRow): Promise<NextStep | null> {
+  const model = await readLadderModel(db, goal);
+  if (!model) return null;
+  const active = activeOnly(await listSteps(db, goal.id));
+  const labels = Object.fromEntries(active.map((s) => [s.id, `"${s.title}"`]));
+  const target = (await getTargetPercent(db, goal.userId)) / 100;
+  const recommendation = recommendNext(model, { stepLabels: labels, target });
+  const step = active.find((s) => s.id === recommendation.stepId);
+  if (!step) return null;
+  return { recommendation, stepTitle: step.title, why: whyOf(model, step.id) };
 }

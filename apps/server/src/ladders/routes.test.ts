@@ -27,7 +27,7 @@ describeEachDatabase("ladders API", (db) => {
     expect(ladder.recommendation.reason).toMatch(/\d+%/);
     const goal = await findGoal(db(), (await ada.get("/api/me")).body.user.id, goalId);
     expect(JSON.parse(goal?.model ?? "null")).toMatchObject({
-      version: 1,
+      version: 2,
       steps: expect.any(Array),
     });
   });

@@ -34,7 +34,8 @@ import type { App, AppDeps } from "../context";
 import { GoalParams } from "../goals/routes";
 import { errors, json, jsonBody } from "../http/openapi";
 import { recordMilestones } from "../milestones/record";
-import { activeOnly, ladderView, modelOf, saveModel, syncLadderModel } from "./ladder";
+import { activeOnly, ladderView, syncLadderModel } from "./ladder";
+import { saveModel, writableLadderModel } from "./replay";
 
 const StepParams = z.object({ stepId: z.string().min(1).max(64) });
 const LadderResponse = z.object({ ladder: LadderView });
@@ -142,6 +143,7 @@ function stepRow(
     confidence: input.confidence ?? null,
     plannedDate: input.plannedDate ?? null,
     archivedAt: null,
+    masteryOverride: null,
     createdAt: now,
   };
 }
@@ -261,7 +263,8 @@ export function registerLadderRoutes(app: App): void {
       if (Object.keys(changes).length > 0) await updateStep(trx, user.id, step.id, changes);
       let milestones: Milestone[] = [];
       if (patch.mastered !== undefined) {
-        const model = modelOf(goal);
+        const now = clock.now().toISOString();
+        const model = await writableLadderModel(trx, goal, now);
         if (!model || step.archivedAt !== null) {
           throw new ValidationError([
             { path: "mastered", message: "an archived step cannot be marked" },
@@ -269,8 +272,10 @@ export function registerLadderRoutes(app: App): void {
         }
         const override =
           patch.mastered === null ? null : patch.mastered ? "mastered" : "unmastered";
+        // The override is a fact on the step; the model (its cache) takes it as it is.
+        await updateStep(trx, user.id, step.id, { masteryOverride: override });
         const next = setStepOverride(model, step.id, override);
-        await saveModel(trx, goal, next, clock.now().toISOString());
+        await saveModel(trx, goal, next, now);
         milestones = await recordMilestones(trx, c.var.deps, goal, next);
       }
       return { ladder: await ladderView(trx, goal, clock.now()), milestones };
@@ -329,6 +334,8 @@ export function registerLadderRoutes(app: App): void {
       const now = clock.now().toISOString();
       await updateStep(trx, user.id, step.id, { confidence });
       await recordRating(trx, c.var.deps, step.id, confidence, now);
+      // The model starts from the ratings, so a new rating changes it: replay.
+      await syncLadderModel(trx, goal, now);
       return ladderView(trx, goal, clock.now());
     });
     return c.json({ ladder }, 201);

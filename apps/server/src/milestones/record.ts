@@ -1,18 +1,23 @@
-import { type LadderModel, type Milestone, stepMastery } from "@cando/core";
+import { type LadderModel, type Milestone, milestonePraise, stepMastery } from "@cando/core";
 import {
   type Db,
   type GoalRow,
   hasMilestone,
   insertMilestone,
+  listAttempts,
+  listDebriefs,
   listSteps,
   type MilestoneRow,
+  type NewMilestone,
+  restoreMilestoneBasis,
   searchEvidence,
   updateGoal,
 } from "@cando/storage";
 import type { AppDeps } from "../context";
 import { activeOnly } from "../ladders/ladder";
 
-export function presentMilestone(row: MilestoneRow): Milestone {
+/** A milestone as stored, before the evidence and praise are worked out (see presentMilestones). */
+function presentStored(row: MilestoneRow | NewMilestone): Milestone {
   return {
     id: row.id,
     kind: row.kind as Milestone["kind"],
@@ -21,12 +26,59 @@ export function presentMilestone(row: MilestoneRow): Milestone {
     title: row.title,
     evidenceIds: JSON.parse(row.evidenceIds) as string[],
     achievedAt: row.achievedAt,
+    praise: "",
     seenAt: row.seenAt,
+    basisRemovedAt: row.basisRemovedAt ?? null,
   };
 }
 
 /**
- * Records what was just achieved: each newly mastered step, and the goal reached when its last
+ * Milestones as the app shows them, honest about what is behind them (issue 9): the evidence is
+ * the step's (a goal's: the goal's) evidence dated up to the day it was earned, so a success
+ * debriefed after the milestone still counts; the praise is worked out from the effort and
+ * debriefs of the successes among the last three attempts that earned it.
+ */
+export async function presentMilestones(
+  db: Db,
+  rows: (MilestoneRow | NewMilestone)[],
+): Promise<Milestone[]> {
+  const out: Milestone[] = [];
+  for (const row of rows) out.push(await presentMilestone(db, row));
+  return out;
+}
+
+/** One milestone as the app shows it (see presentMilestones). */
+export async function presentMilestone(
+  db: Db,
+  row: MilestoneRow | NewMilestone,
+): Promise<Milestone> {
+  const scope = row.stepId ? { stepId: row.stepId } : { goalId: row.goalId };
+  const day = row.achievedAt.slice(0, 10);
+  const evidence = (await searchEvidence(db, row.userId, scope)).filter((e) => e.occurredOn <= day);
+  const attempts = (await listAttempts(db, row.userId, scope))
+    .filter((a) => a.attemptedAt <= row.achievedAt)
+    .slice(-3)
+    .filter((a) => a.outcome === "done");
+  const debriefs = new Map(
+    (
+      await listDebriefs(
+        db,
+        attempts.map((a) => a.id),
+      )
+    ).map((d) => [d.attemptId, d]),
+  );
+  const praise = milestonePraise(
+    row.kind as Milestone["kind"],
+    attempts.map((a) => {
+      const d = debriefs.get(a.id);
+      return { effort: a.effort, didWell: d?.didWell ?? null, attributions: d ?? null };
+    }),
+  );
+  return { ...presentStored(row), evidenceIds: evidence.map((e) => e.id).reverse(), praise };
+}
+
+/**
+ * Records what was just achieved, dated by the attempt that earned it: each newly mastered step, and the goal reached when its last
  * step (the goal itself) is mastered. Each milestone names the evidence behind it. Idempotent:
  * a step is celebrated once. Returns the new milestones for the celebration view.
  */
@@ -35,14 +87,20 @@ export async function recordMilestones(
   deps: Pick<AppDeps, "clock" | "newId">,
   goal: GoalRow,
   model: LadderModel | null,
+  /** When the attempt that earned it happened (the milestone's date); now for an override. */
+  earnedAt?: string,
 ): Promise<Milestone[]> {
   if (!model) return [];
-  const now = deps.clock.now().toISOString();
+  const now = earnedAt ?? deps.clock.now().toISOString();
   const steps = activeOnly(await listSteps(db, goal.id));
-  const created: MilestoneRow[] = [];
+  const created: NewMilestone[] = [];
   for (const step of steps) {
     if (!stepMastery(model, step.id).mastered) continue;
-    if (await hasMilestone(db, goal.id, "step_mastered", step.id)) continue;
+    if (await hasMilestone(db, goal.id, "step_mastered", step.id)) {
+      // Celebrated before, then corrected away: mastered again, it is earned again (not doubled).
+      await restoreMilestoneBasis(db, goal.id, "step_mastered", step.id);
+      continue;
+    }
     const evidence = await searchEvidence(db, goal.userId, { stepId: step.id });
     created.push({
       id: deps.newId(),
@@ -61,7 +119,7 @@ export async function recordMilestones(
     created.push(...(await goalReached(db, deps, goal, now)));
   }
   for (const row of created) await insertMilestone(db, row);
-  return created.map(presentMilestone);
+  return presentMilestones(db, created);
 }
 
 /** Marks the goal reached (once) and returns its milestone row, not yet inserted. */
@@ -70,8 +128,11 @@ export async function goalReached(
   deps: Pick<AppDeps, "newId">,
   goal: GoalRow,
   now: string,
-): Promise<MilestoneRow[]> {
-  if (await hasMilestone(db, goal.id, "goal_reached", null)) return [];
+): Promise<NewMilestone[]> {
+  if (await hasMilestone(db, goal.id, "goal_reached", null)) {
+    await restoreMilestoneBasis(db, goal.id, "goal_reached", null);
+    return [];
+  }
   if (goal.status !== "reached") {
     goal.status = "reached";
     goal.reachedAt = now;

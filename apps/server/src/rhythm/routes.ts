@@ -10,6 +10,7 @@ import {
   findReflection,
   lastAuditAt,
   listGoals,
+  saveAccountSettings,
   saveRhythmSettings,
   stepsPlannedOn,
 } from "@cando/storage";
@@ -95,19 +96,23 @@ export function registerRhythmRoutes(app: App): void {
     const input = c.req.valid("json");
     const { db, clock } = c.var.deps;
     const user = c.var.user;
-    const change = {
-      ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
-      ...(input.reflectionWeekday !== undefined
-        ? { reflectionWeekday: input.reflectionWeekday }
-        : {}),
-    };
-    await saveRhythmSettings(
-      db,
-      user.id,
-      change,
-      { reflectionWeekday: DEFAULT_REFLECTION_WEEKDAY },
-      clock.now().toISOString(),
-    );
+    const updatedAt = clock.now().toISOString();
+    // The time zone is the account setting (also on Settings); the weekday is the rhythm's own.
+    // Both are single-row upserts, so no read-modify-write needs a lock.
+    await db.transaction().execute(async (tx) => {
+      if (input.timeZone !== undefined) {
+        await saveAccountSettings(tx, user.id, { timeZone: input.timeZone }, updatedAt);
+      }
+      if (input.reflectionWeekday !== undefined) {
+        await saveRhythmSettings(
+          tx,
+          user.id,
+          { reflectionWeekday: input.reflectionWeekday },
+          { reflectionWeekday: DEFAULT_REFLECTION_WEEKDAY },
+          updatedAt,
+        );
+      }
+    });
     return c.json({ settings: await rhythmSettings(db, user.id) }, 200);
   });
 }

@@ -1,5 +1,5 @@
 import { dayInZone, isTimeZone, type RhythmSettings } from "@cando/core";
-import { type Db, findRhythmSettings } from "@cando/storage";
+import { type Db, findAccountSettings, findRhythmSettings } from "@cando/storage";
 
 /** The weekly reflection falls on Sunday until the person chooses another day. */
 export const DEFAULT_REFLECTION_WEEKDAY = 7;
@@ -7,8 +7,10 @@ export const DEFAULT_REFLECTION_WEEKDAY = 7;
 /** A person's rhythm settings, with the defaults filled in. */
 export async function rhythmSettings(db: Db, userId: string): Promise<RhythmSettings> {
   const row = await findRhythmSettings(db, userId);
+  // The time zone is the account's (Settings); the rhythm keeps only the reflection's weekday.
+  const account = await findAccountSettings(db, userId);
   // A zone this runtime no longer knows falls back to UTC rather than failing every page.
-  const zone = row?.timeZone && isTimeZone(row.timeZone) ? row.timeZone : null;
+  const zone = account?.timeZone && isTimeZone(account.timeZone) ? account.timeZone : null;
   return {
     timeZone: zone ?? "UTC",
     timeZoneSet: zone !== null,

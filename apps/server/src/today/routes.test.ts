@@ -66,3 +66,39 @@ describeEachDatabase("today and milestones API", (db) => {
     expect((await anonymous.post(`/api/milestones/${milestone.id}/seen`)).status).toBe(401);
   });
 });
+
+describeEachDatabase("honest milestones", (db) => {
+  it("are dated by the earning attempt, count the evidence debriefed since, and praise only the effort there was", async () => {
+    const { app, clock } = buildTestApp(db());
+    const ada = await signedUp(app);
+    const { stepIds } = await goalWithLadder(ada, [90, 70, 50, 30]);
+    const stepId = stepIds[0] as string;
+    const days = [
+      "2026-11-20T18:00:00.000Z",
+      "2026-11-21T18:00:00.000Z",
+      "2026-11-22T18:00:00.000Z",
+    ];
+    const ids: string[] = [];
+    for (const attemptedAt of days) {
+      const res = await ada.post("/api/attempts", attemptBody(stepId, { attemptedAt, effort: 2 }));
+      expect(res.status).toBe(201);
+      ids.push(res.body.attempt.id);
+      if (res.body.milestones.length > 0) break;
+    }
+    clock.advanceDays(3);
+    // Both successes debriefed after the fact: each is evidence behind the milestone.
+    for (const id of ids) {
+      await ada.call("PUT", `/api/attempts/${id}/debrief`, {
+        didWell: "spoke slowly",
+        attributions: { effort: 2, strategy: 2, ability: 1, luck: 0, help: 0, easy: 1 },
+      });
+    }
+    const [milestone] = (await ada.get("/api/milestones")).body.milestones;
+    expect(milestone.kind).toBe("step_mastered");
+    expect(milestone.achievedAt).toBe(days[ids.length - 1]);
+    expect(milestone.evidenceIds).toHaveLength(ids.length);
+    expect(milestone.praise).not.toContain("real effort");
+    expect(milestone.praise).toContain(`effort 2 of 5 on average over ${ids.length} successes`);
+    expect(milestone.praise).toContain("“spoke slowly”");
+  });
+});

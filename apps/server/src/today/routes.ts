@@ -7,7 +7,7 @@ import type { App } from "../context";
 import { presentGoal } from "../goals/present";
 import { errors, json } from "../http/openapi";
 import { ladderView } from "../ladders/ladder";
-import { presentMilestone } from "../milestones/record";
+import { presentMilestone, presentMilestones } from "../milestones/record";
 
 const MilestoneParams = z.object({ milestoneId: z.string().min(1).max(64) });
 
@@ -65,7 +65,11 @@ export function registerTodayRoutes(app: App): void {
         items,
         goalsWithoutLadder,
         audit: auditDue(await lastAuditAt(db, user.id), now),
-        milestones: (await listMilestones(db, user.id, true)).map(presentMilestone),
+        // One whose basis a correction removed is kept in history but not offered to celebrate.
+        milestones: await presentMilestones(
+          db,
+          (await listMilestones(db, user.id, true)).filter((m) => m.basisRemovedAt === null),
+        ),
       },
       200,
     );
@@ -73,7 +77,7 @@ export function registerTodayRoutes(app: App): void {
 
   app.openapi(milestones, async (c) => {
     const rows = await listMilestones(c.var.deps.db, c.var.user.id);
-    return c.json({ milestones: rows.map(presentMilestone) }, 200);
+    return c.json({ milestones: await presentMilestones(c.var.deps.db, rows) }, 200);
   });
 
   app.openapi(seen, async (c) => {
@@ -82,6 +86,6 @@ export function registerTodayRoutes(app: App): void {
     const milestone = await access.milestone(db, c.var.user, milestoneId);
     const seenAt = milestone.seenAt ?? clock.now().toISOString();
     await markMilestoneSeen(db, c.var.user.id, milestone.id, seenAt);
-    return c.json({ milestone: presentMilestone({ ...milestone, seenAt }) }, 200);
+    return c.json({ milestone: await presentMilestone(db, { ...milestone, seenAt }) }, 200);
   });
 }

@@ -32,8 +32,9 @@ export class GoalPage {
     if (step.description) await row.getByLabel("Details (optional)").fill(step.description);
     if (step.confidence !== undefined) {
       await row
-        .getByLabel("How certain am I that I can do this now?")
-        .selectOption(String(step.confidence));
+        .getByRole("group", { name: "How certain am I that I can do this now?" })
+        .getByRole("radio", { name: String(step.confidence), exact: true })
+        .check();
     }
     if (step.plannedDate) await row.getByLabel(/^Planned date/).fill(step.plannedDate);
   }
@@ -61,15 +62,32 @@ export class GoalPage {
       .locator(".step-facts > div")
       .filter({ has: this.page.locator("dt", { hasText: name }) })
       .locator("dd")
-      .textContent();
+      // The number itself, without its "Why?" disclosure.
+      .evaluate((dd) => {
+        const copy = dd.cloneNode(true) as HTMLElement;
+        for (const why of Array.from(copy.querySelectorAll("details"))) why.remove();
+        return copy.textContent;
+      });
     return (text ?? "").trim();
+  }
+
+  /** Opens a "Why …?" disclosure inside `scope` by its label and returns what it says. */
+  async why(scope: ReturnType<Page["locator"]>, label: string | RegExp): Promise<string> {
+    const summary = scope.locator("summary", { hasText: label }).first();
+    await summary.click();
+    const body = summary.locator("xpath=..").locator(".why-body");
+    await body.waitFor();
+    return ((await body.textContent()) ?? "").trim();
   }
 
   moveButton(title: string, direction: "up" | "down") {
     return this.page.getByRole("button", { name: `Move “${title}” ${direction}`, exact: true });
   }
 
-  stepButton(title: string, label: string) {
+  /** A step's action from its "More" menu (Edit, Re-rate, Mark mastered, Remove), menu opened. */
+  async stepButton(title: string, label: string) {
+    const more = this.step(title).getByRole("button", { name: `More for “${title}”` });
+    if ((await more.getAttribute("aria-expanded")) !== "true") await more.click();
     return this.step(title).getByRole("button", { name: new RegExp(`^${label}\\b`) });
   }
 

@@ -55,6 +55,8 @@ export async function startServer(): Promise<RunningServer> {
       HOST: "127.0.0.1",
       CANDO_DATA_DIR: dataDir,
       CANDO_WEB_ROOT: webRoot,
+      // Every browser test signs a new person up from 127.0.0.1.
+      CANDO_SIGNUPS_PER_ADDRESS: "100000",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -19,6 +19,11 @@ const steps = (...confidence: (number | null)[]) =>
   confidence.map((c, i) => ({ id: `s${i + 1}`, confidence: c }));
 const ps = (m: LadderModel) => predictLadder(m).map((x) => x.predictedSuccess);
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n, 18)).toISOString();
+const t = DEFAULT_LADDER_TUNING;
+/** How much a step's uncertainty spreads its difficulty (predictions are flattened by as much). */
+const spread = (variance: number) => Math.sqrt(1 + (9 / Math.PI ** 2) * variance);
+const rated = spread(t.stepVarianceRated);
+const unrated = spread(t.stepVarianceUnrated);
 
 describe("createLadderModel", () => {
   it("starts each step near the person's confidence: c maps to p ≈ c/100", () => {
@@ -31,13 +36,13 @@ describe("createLadderModel", () => {
     expect(got[0]).toBeCloseTo(0.95, 10);
     expect(got[1]).toBeCloseTo(0.8, 10);
     expect(got[2]).toBeCloseTo(0.05, 10);
-    expect(got[3]).toBeCloseTo(sigmoid(Math.log(0.05 / 0.95) - 0.25), 10);
+    expect(got[3]).toBeCloseTo(sigmoid(Math.log(0.05 / 0.95) - 0.25 / unrated), 10);
   });
 
   it("never starts a later step easier than an earlier one, pooling inconsistent ratings", () => {
     const got = ps(createLadderModel(steps(30, 70)));
     expect(got[0]).toBeCloseTo(0.5, 10);
-    expect(got[1]).toBeCloseTo(sigmoid(-DEFAULT_LADDER_TUNING.minInitialGap), 10);
+    expect(got[1]).toBeCloseTo(sigmoid(-t.minInitialGap / rated), 10);
     const tie = ps(createLadderModel(steps(50, 50)));
     expect(tie[1]).toBeLessThan(tie[0] ?? 0);
   });
@@ -47,16 +52,24 @@ describe("createLadderModel", () => {
     const d = m.steps.map((s) => s.difficulty);
     const d1 = -Math.log(0.8 / 0.2);
     const d3 = -Math.log(0.4 / 0.6);
-    expect(d[1]).toBeCloseTo(d1, 10);
-    expect(d[2]).toBeCloseTo((d1 + d3) / 2, 10);
-    expect(d[0]).toBeCloseTo(d1 - 1, 10);
-    expect(d[4]).toBeCloseTo(d3 + 1, 10);
+    // Each is spread by its own uncertainty: a guessed step is less certain than a rated one.
+    expect(d[1]).toBeCloseTo(d1 * rated, 10);
+    expect(d[2]).toBeCloseTo(((d1 + d3) / 2) * unrated, 10);
+    expect(d[0]).toBeCloseTo((d1 - 1) * unrated, 10);
+    expect(d[4]).toBeCloseTo((d3 + 1) * unrated, 10);
+    expect(m.steps.map((s) => s.variance)).toEqual([
+      t.stepVarianceUnrated,
+      t.stepVarianceRated,
+      t.stepVarianceUnrated,
+      t.stepVarianceRated,
+      t.stepVarianceUnrated,
+    ]);
   });
 
   it("starts an unrated ladder at 90% with one-logit gaps", () => {
     const m = createLadderModel(steps(null, null, null));
     expect(ps(m)[0]).toBeCloseTo(0.9, 10);
-    expect((m.steps[1]?.difficulty ?? 0) - (m.steps[0]?.difficulty ?? 0)).toBeCloseTo(1, 10);
+    expect((m.steps[1]?.difficulty ?? 0) - (m.steps[0]?.difficulty ?? 0)).toBeCloseTo(unrated, 10);
   });
 
   it("rejects an empty ladder, duplicate ids and confidences outside 0–100", () => {
@@ -80,14 +93,37 @@ describe("updateWithAttempt", () => {
     expect(up.steps[1]).toMatchObject({ attempts: 1, recent: ["done"] });
   });
 
-  it("applies the Elo rule with the documented step sizes on the first attempt", () => {
-    const t = DEFAULT_LADDER_TUNING;
+  it("shares the surprise by uncertainty, with the documented variances, on the first attempt", () => {
     const m = updateWithAttempt(start, { stepId: "s3", outcome: "done", at: day(0) });
-    // p = 0.5, error = 0.5; K_ability = abilityK0 and K_step = stepK0 with no history
+    // p = 0.5, error = 0.5; V = ability variance + step variance; one Newton step V·e/(1 + V·p(1 − p))
+    const va = t.abilityVariance0;
+    const vs = t.stepVarianceRated;
+    const v = va + vs;
+    const shift = (v * 0.5) / (1 + v * 0.25);
     const gain = t.gainK * 0.5;
     expect(m.practiceGain).toBeCloseTo(gain, 12);
-    expect(m.ability).toBeCloseTo(t.abilityK0 * 0.5 + gain, 12);
-    expect(m.steps[2]?.difficulty).toBeCloseTo(0 - t.stepK0 * 0.5, 12);
+    expect(m.ability).toBeCloseTo((va / v) * shift + gain, 12);
+    expect(m.steps[2]?.difficulty).toBeCloseTo(0 - (vs / v) * shift, 12);
+    const shrink = 0.25 / (1 + v * 0.25);
+    expect(m.abilityVariance).toBeCloseTo(
+      Math.max(va * (1 - va * shrink) + t.abilityNoise, t.abilityVarianceMin),
+      12,
+    );
+    expect(m.steps[2]?.variance).toBeCloseTo(vs * (1 - vs * shrink), 12);
+  });
+
+  it("lets a first setback on an untried step move mostly that step, not the ability (issue 9)", () => {
+    let m = createLadderModel(steps(90, 70, 50, 40, 20, 10));
+    for (let i = 0; i < 3; i++) {
+      m = updateWithAttempt(m, { stepId: "s1", outcome: "done", at: day(i) });
+    }
+    const after = updateWithAttempt(m, { stepId: "s2", outcome: "not_yet", at: day(3) });
+    const abilityDrop = m.ability - after.ability;
+    const stepRise = (after.steps[1]?.difficulty ?? 0) - (m.steps[1]?.difficulty ?? 0);
+    expect(stepRise).toBeGreaterThan(abilityDrop);
+    // Step 1, mastered, stays mastered: a setback elsewhere takes nothing away.
+    expect(isStepMastered(m, "s1")).toBe(true);
+    expect(isStepMastered(after, "s1")).toBe(true);
   });
 
   it("counts partly as half: at p = 0.5 it leaves the estimate where it was", () => {
@@ -106,14 +142,14 @@ describe("updateWithAttempt", () => {
     expect(m.lastAttemptAt).toBe(day(3));
   });
 
-  it("moves faster again after a long break (the ability's evidence decays)", () => {
+  it("moves faster again after a long break (the ability's uncertainty grows)", () => {
     let m = start;
     for (let i = 0; i < 20; i++)
       m = updateWithAttempt(m, { stepId: "s2", outcome: "done", at: day(i) });
     const soon = updateWithAttempt(m, { stepId: "s3", outcome: "not_yet", at: day(20) });
     const later = updateWithAttempt(m, { stepId: "s3", outcome: "not_yet", at: day(120) });
     expect(m.ability - later.ability).toBeGreaterThan(m.ability - soon.ability);
-    expect(later.abilityEvidence).toBeLessThan(soon.abilityEvidence);
+    expect(later.abilityVariance).toBeGreaterThan(soon.abilityVariance);
   });
 
   it("pushes easier steps along when a harder one turns out easy", () => {
@@ -156,6 +192,20 @@ describe("mastery and overrides", () => {
     expect(stepMastery(m, "s1")).toMatchObject({ decidedBy: "rule", recentDone: 2 });
   });
 
+  it("remembers mastery: only setbacks on the step itself take it away", () => {
+    let m = buildModel([{ p: 0.95, recent: ["done", "done"], mastered: true }, { p: 0.7 }], {
+      currentStepId: "s1",
+    });
+    for (let i = 0; i < 4; i++) {
+      m = updateWithAttempt(m, { stepId: "s2", outcome: "not_yet", at: day(i) });
+    }
+    expect(stepMastery(m, "s1")).toMatchObject({ mastered: true, decidedBy: "rule" });
+    m = updateWithAttempt(m, { stepId: "s1", outcome: "not_yet", at: day(5) });
+    expect(isStepMastered(m, "s1")).toBe(true); // 2 of the last 3 still done
+    m = updateWithAttempt(m, { stepId: "s1", outcome: "not_yet", at: day(6) });
+    expect(isStepMastered(m, "s1")).toBe(false);
+  });
+
   it("lets the person override either way, and go back to the rule", () => {
     const m = buildModel([{ p: 0.92, recent: ["done", "done"] }, { p: 0.3 }]);
     const marked = setStepOverride(setStepOverride(m, "s1", "unmastered"), "s2", "mastered");
@@ -193,7 +243,25 @@ describe("syncSteps", () => {
       { id: "s3", confidence: 30 },
       { id: "goal", confidence: 10 },
     ]);
-    expect(predictSuccess(m, "goal")).toBeCloseTo(0.1, 10);
+    const goal = m.steps[3];
+    expect(goal?.difficulty).toBeCloseTo(m.ability + Math.log(0.9 / 0.1) * rated, 10);
+    expect(goal?.variance).toBe(t.stepVarianceRated);
+  });
+
+  it("before any attempt, a re-rating moves its step: the prediction is the new rating", () => {
+    const m = createLadderModel(steps(90, null, 20));
+    const unratedP = predictSuccess(m, "s2");
+    const rerated = syncSteps(m, steps(90, 40, 20));
+    expect(predictSuccess(rerated, "s2")).toBeCloseTo(0.4, 10);
+    expect(predictSuccess(rerated, "s2")).not.toBeCloseTo(unratedP, 2);
+    expect(rerated.steps[1]?.rating).toBe(40);
+  });
+
+  it("after attempts, re-rating an untried step moves it; a tried step keeps what was learned", () => {
+    const m = syncSteps(learned, steps(90, 20, 10));
+    expect(m.steps[1]?.difficulty).toBe(learned.steps[1]?.difficulty);
+    expect(m.steps[2]?.difficulty).not.toBe(learned.steps[2]?.difficulty);
+    expect(m.steps[2]?.rating).toBe(10);
   });
 
   it("drops archived steps, forgets a current step that is gone, and keeps the order", () => {
@@ -213,7 +281,7 @@ describe("parseLadderModel", () => {
   it("accepts a stored model and rejects broken ones, naming the field", () => {
     const m = createLadderModel(steps(80, 40));
     expect(parseLadderModel(JSON.parse(JSON.stringify(m)))).toEqual(m);
-    expect(() => parseLadderModel({ ...m, version: 2 })).toThrow(ValidationError);
+    expect(() => parseLadderModel({ ...m, version: 3 })).toThrow(ValidationError);
     const swapped = { ...m, steps: [...m.steps].reverse() };
     try {
       parseLadderModel(swapped);
@@ -227,5 +295,26 @@ describe("parseLadderModel", () => {
     }
     expect(() => parseLadderModel({ ...m, currentStepId: "gone" })).toThrow(ValidationError);
     expect(() => parseLadderModel("{}")).toThrow(ValidationError);
+  });
+
+  it("upgrades a version-1 model (no variances, no remembered mastery) to today's shape", () => {
+    const v1 = {
+      version: 1,
+      ability: 1,
+      abilityEvidence: 4,
+      practiceGain: 0.02,
+      attempts: 4,
+      lastAttemptAt: day(3),
+      currentStepId: "s2",
+      steps: [
+        { id: "s1", difficulty: -2, attempts: 3, recent: ["done", "done", "done"], override: null },
+        { id: "s2", difficulty: 1, attempts: 1, recent: ["not_yet"], override: null },
+      ],
+    };
+    const m = parseLadderModel(v1);
+    expect(m.version).toBe(2);
+    expect(m.steps[0]).toMatchObject({ mastered: true, rating: null });
+    expect(m.steps[1]).toMatchObject({ mastered: false });
+    expect(m.abilityVariance).toBeGreaterThan(0);
   });
 });

@@ -8,12 +8,18 @@ import { AttemptOutcome, outcomeScore } from "./outcome";
 /**
  * The adaptive ladder's success model: p(success at step i) = logistic(ability − difficulty[i]),
  * an Elo / item-response model as in Math Garden (Klinkenberg, Straatemeier & van der Maas 2011;
- * Pelánek 2016). One ability per person-and-goal, one difficulty per step, in logits.
+ * Pelánek 2016). One ability per person-and-goal, one difficulty per step, in logits, each with
+ * its own uncertainty (a variance, as in Glicko; Glickman 1999), so that a surprise is shared by
+ * how much is known about each: a first setback on an untried step mostly moves that step.
  */
 
-export const LADDER_MODEL_VERSION = 1;
+export const LADDER_MODEL_VERSION = 2;
 /** Outcomes kept per step for the mastery and split rules. */
 export const RECENT_OUTCOMES = 3;
+/** A step is mastered when its predicted success is at least this … */
+export const MASTERY_MIN_PREDICTED = 0.9;
+/** … and at least this many of its last three attempts were done (partly does not count). */
+export const MASTERY_MIN_RECENT_DONE = 2;
 /** Logits are clamped to ±this when predicting, so p stays strictly inside (0, 1). */
 const MAX_LOGIT = 12;
 /** Stored numbers are kept within ±this, so the JSON stays finite whatever happens. */
@@ -34,22 +40,26 @@ export type LadderTuning = {
   unratedGap: number;
   /** Each step starts at least this many logits harder than the step before it. */
   minInitialGap: number;
-  /** Ability step size K = kMin + (k0 − kMin) / (1 + decay · n), n = effective attempts. */
-  abilityK0: number;
-  abilityKMin: number;
-  abilityDecay: number;
-  /** Step difficulty step size, same form, n = attempts on that step. */
-  stepK0: number;
-  stepKMin: number;
-  stepDecay: number;
+  /** Variance (logits²) of the ability before any attempt: how far ratings may be off overall. */
+  abilityVariance0: number;
+  /** Variance added to the ability per attempt (it grows with practice), keeping it learning … */
+  abilityNoise: number;
+  /** … and never below this, so the estimate keeps up with a learner who keeps growing. */
+  abilityVarianceMin: number;
+  /** Variance of a rated step's difficulty before any attempt on it (a rating's own error). */
+  stepVarianceRated: number;
+  /** Variance of an unrated step's difficulty (it was guessed from its neighbours). */
+  stepVarianceUnrated: number;
+  /** A step's variance never falls below this (steps are not perfectly stable either). */
+  stepVarianceMin: number;
   /** How fast the per-attempt practice gain is learned from surprises (0 turns the drift off). */
   gainK: number;
   /** Upper bound of the practice gain, in logits per attempt. */
   gainMax: number;
   /** Gaps longer than this many days make the ability uncertain again … */
   idleGraceDays: number;
-  /** … halving its effective attempt count every this many days beyond the grace. */
-  idleHalfLifeDays: number;
+  /** … adding this much variance per idle day beyond the grace (never beyond the start's). */
+  idleNoisePerDay: number;
 };
 
 export const DEFAULT_LADDER_TUNING: Readonly<LadderTuning> = Object.freeze({
@@ -57,16 +67,16 @@ export const DEFAULT_LADDER_TUNING: Readonly<LadderTuning> = Object.freeze({
   unratedFirstStep: 0.9,
   unratedGap: 1.0,
   minInitialGap: 0.25,
-  abilityK0: 1.0,
-  abilityKMin: 0.2,
-  abilityDecay: 0.15,
-  stepK0: 0.2,
-  stepKMin: 0.02,
-  stepDecay: 0.3,
+  abilityVariance0: 0.5,
+  abilityNoise: 0.001,
+  abilityVarianceMin: 0.15,
+  stepVarianceRated: 0.6,
+  stepVarianceUnrated: 1.0,
+  stepVarianceMin: 0.02,
   gainK: 0.06,
   gainMax: 0.5,
   idleGraceDays: 7,
-  idleHalfLifeDays: 30,
+  idleNoisePerDay: 0.01,
 });
 
 export const StepOverride = z.enum(["mastered", "unmastered"]);
@@ -74,11 +84,20 @@ export type StepOverride = z.infer<typeof StepOverride>;
 
 export const LadderStepState = z.object({
   id: z.string().min(1),
+  /** The person's confidence rating the step was last placed from (0–100), null if unrated. */
+  rating: z.number().min(0).max(100).nullable(),
   /** Logits; never lower than the step before it. */
   difficulty: z.number().min(-MAX_PARAM).max(MAX_PARAM),
+  /** Uncertainty of the difficulty (a variance, logits²). */
+  variance: z.number().positive().max(MAX_PARAM),
   attempts: z.number().int().min(0),
   /** The last outcomes on this step, oldest first (at most RECENT_OUTCOMES). */
   recent: z.array(AttemptOutcome).max(RECENT_OUTCOMES),
+  /**
+   * Mastered by the rule (see mastery.ts), remembered: set when the rule holds after any attempt,
+   * cleared only when setbacks on this step itself leave fewer than 2 of its last 3 done.
+   */
+  mastered: z.boolean(),
   /** The person's own say on mastery, which beats the rule. */
   override: StepOverride.nullable(),
 });
@@ -89,8 +108,8 @@ export const LadderModel = z
     version: z.literal(LADDER_MODEL_VERSION),
     /** Logits. */
     ability: z.number().min(-MAX_PARAM).max(MAX_PARAM),
-    /** Effective number of attempts behind the ability estimate; shrinks after idle gaps. */
-    abilityEvidence: z.number().min(0),
+    /** Uncertainty of the ability (a variance, logits²); grows with practice and idle time. */
+    abilityVariance: z.number().positive().max(MAX_PARAM),
     /** Learned growth of ability per attempt (practice gain), logits; added after each attempt. */
     practiceGain: z.number().min(0).max(MAX_PARAM),
     attempts: z.number().int().min(0),
@@ -220,7 +239,9 @@ function initialDifficulties(steps: readonly LadderStepInput[], t: LadderTuning)
     const c = s.confidence;
     if (c !== null && c <= lowest) d = Math.max(d, confidenceDifficulty(c, t));
     if (c !== null && c >= highest) d = Math.min(d, confidenceDifficulty(c, t));
-    return d;
+    // Predictions allow for the step's uncertainty, so the difficulty is spread by as much: before
+    // any attempt, each step is predicted at the person's own rating.
+    return d * spreadOf(initialVariance(c, t));
   });
   const fitted = isotonic(
     raw,
@@ -230,6 +251,14 @@ function initialDifficulties(steps: readonly LadderStepInput[], t: LadderTuning)
     fitted[i] = Math.max(fitted[i] ?? 0, (fitted[i - 1] ?? 0) + t.minInitialGap);
   }
   return fitted;
+}
+
+/** Variance of a step placed from this rating: a censored (0, 100) or missing rating says less. */
+function initialVariance(confidence: number | null, t: LadderTuning): number {
+  const lowest = 100 * t.confidenceFloor;
+  return confidence !== null && confidence > lowest && confidence < 100 - lowest
+    ? t.stepVarianceRated
+    : t.stepVarianceUnrated;
 }
 
 /** Creates a ladder model from the steps in order (easiest first) and the person's confidences. */
@@ -243,16 +272,19 @@ export function createLadderModel(
   return {
     version: LADDER_MODEL_VERSION,
     ability: 0,
-    abilityEvidence: 0,
+    abilityVariance: t.abilityVariance0,
     practiceGain: 0,
     attempts: 0,
     lastAttemptAt: null,
     currentStepId: null,
     steps: steps.map((s, i) => ({
       id: s.id,
+      rating: s.confidence,
       difficulty: param(difficulties[i] ?? 0),
+      variance: initialVariance(s.confidence, t),
       attempts: 0,
       recent: [],
+      mastered: false,
       override: null,
     })),
   };
@@ -264,22 +296,51 @@ function stepIndex(model: LadderModel, stepId: string): number {
   return i;
 }
 
-function successAt(ability: number, difficulty: number): number {
-  return logistic(clamp(ability - difficulty, -MAX_LOGIT, MAX_LOGIT));
+/**
+ * How much uncertainty flattens a prediction: p = logistic(z / √(1 + SPREAD·V)). Glicko's g factor
+ * uses 3/π²; three times that was better calibrated on the simulator (docs/engine.md).
+ */
+const UNCERTAINTY_SPREAD = 9 / Math.PI ** 2;
+
+/**
+ * Success at a difficulty, allowing for how uncertain it is (as Glicko's expected score allows for
+ * the opponent's rating deviation): a step not yet known predicts less extreme chances.
+ */
+function spreadOf(variance: number): number {
+  return Math.sqrt(1 + UNCERTAINTY_SPREAD * variance);
+}
+
+function successAt(ability: number, difficulty: number, variance: number): number {
+  const z = (ability - difficulty) / spreadOf(variance);
+  return logistic(clamp(z, -MAX_LOGIT, MAX_LOGIT));
 }
 
 /** Predicted probability (strictly between 0 and 1) that the person succeeds at the step now. */
 export function predictSuccess(model: LadderModel, stepId: string): number {
-  const step = model.steps[stepIndex(model, stepId)];
-  return successAt(model.ability, step?.difficulty ?? 0);
+  const i = stepIndex(model, stepId);
+  return laddered(model.ability, model.steps, i);
 }
 
-/** Predicted success for every step, in ladder order. */
+/**
+ * The prediction of step `upTo` given an ability: its own chance, never above an easier step's (an
+ * uncertain easier step is predicted less extremely, which must not make a harder step likelier).
+ */
+function laddered(ability: number, steps: readonly LadderStepState[], upTo: number): number {
+  let p = 1;
+  for (let j = 0; j <= upTo; j++) {
+    const s = steps[j];
+    if (s) p = Math.min(p, successAt(ability, s.difficulty, s.variance));
+  }
+  return p;
+}
+
+/** Predicted success for every step, in ladder order (a harder step is never likelier). */
 export function predictLadder(model: LadderModel): { stepId: string; predictedSuccess: number }[] {
-  return model.steps.map((s) => ({
-    stepId: s.id,
-    predictedSuccess: successAt(model.ability, s.difficulty),
-  }));
+  let p = 1;
+  return model.steps.map((s) => {
+    p = Math.min(p, successAt(model.ability, s.difficulty, s.variance));
+    return { stepId: s.id, predictedSuccess: p };
+  });
 }
 
 const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -297,15 +358,22 @@ function canonicalInstant(at: string | Date, ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** Step size that is large while little is known and shrinks with attempts (Pelánek 2016). */
-function stepSize(k0: number, kMin: number, decay: number, n: number): number {
-  return kMin + (k0 - kMin) / (1 + decay * n);
+function doneCount(recent: readonly AttemptOutcome[]): number {
+  let n = 0;
+  for (const o of recent) if (o === "done") n++;
+  return n;
 }
 
 /**
- * Elo update after one attempt (done = 1, partly = 0.5, not yet = 0): ability += K_a·(score − p),
- * difficulty −= K_s·(score − p), with uncertainty-scaled K; the order of difficulties is then
- * restored by moving neighbours that would overtake the updated step onto it. Pure.
+ * The update after one attempt (done = 1, partly = 0.5, not yet = 0), the single place the rule
+ * lives (replay folds it over the history). The surprise `score − p` moves ability − difficulty by
+ * one Newton step of the logistic likelihood, V·(score − p)/(1 + V·p(1 − p)) with V the sum of the
+ * two variances (Glicko-style; Glickman 1999, Pelánek 2016), and is shared by variance: the less
+ * is known about a part, the more of the surprise it takes. Both variances then shrink; the
+ * ability's grows again with practice and idle time. A learned practice gain is added (Holt 1957);
+ * a setback never raises the ability. The order of difficulties is restored by moving neighbours
+ * that would overtake the updated step onto it, and mastery is remembered (only setbacks on a
+ * step itself take it away). Pure.
  */
 export function updateWithAttempt(
   model: LadderModel,
@@ -322,44 +390,73 @@ export function updateWithAttempt(
   }
   const ms = instantMs(attempt.at, "at");
 
-  let evidence = model.abilityEvidence;
+  let abilityVariance = model.abilityVariance;
   let lastAttemptAt: string | null = null;
   if (model.lastAttemptAt !== null) {
     const prevMs = Date.parse(model.lastAttemptAt);
     const idleDays = (ms - prevMs) / DAY_MS - t.idleGraceDays;
-    if (idleDays > 0) evidence *= 2 ** (-idleDays / t.idleHalfLifeDays);
+    // After a long break the ability is less certain (as Glicko lets a rating's deviation grow).
+    if (idleDays > 0) {
+      const cap = Math.max(abilityVariance, t.abilityVariance0);
+      abilityVariance = Math.min(abilityVariance + t.idleNoisePerDay * idleDays, cap);
+    }
     // Attempts logged late, out of order, do not move the clock back.
     if (ms < prevMs) lastAttemptAt = model.lastAttemptAt;
   }
   lastAttemptAt ??= canonicalInstant(attempt.at, ms);
 
-  const p = successAt(model.ability, step.difficulty);
+  // The surprise is measured against the chance allowing for both uncertainties.
+  const p = successAt(model.ability, step.difficulty, abilityVariance + step.variance);
   const error = outcomeScore(outcome) - p;
-  const kAbility = stepSize(t.abilityK0, t.abilityKMin, t.abilityDecay, evidence);
-  const kStep = stepSize(t.stepK0, t.stepKMin, t.stepDecay, step.attempts);
+  const info = p * (1 - p);
+  const total = abilityVariance + step.variance;
+  const shift = (total * error) / (1 + total * info);
+  const shrink = info / (1 + total * info);
   // Practice makes ability grow: the gain per attempt is learned from the surprises (a local linear
   // trend, as in Holt 1957) and added after each attempt, so the model does not lag a learner.
   const practiceGain = clamp(model.practiceGain + t.gainK * error, 0, t.gainMax) + 0;
-  let change = kAbility * error + practiceGain;
+  let change = (abilityVariance / total) * shift + practiceGain;
   // A setback is no evidence of growth: it never raises the ability (nor a success lowers it).
   if (outcome === "not_yet") change = Math.min(change, 0);
   const ability = param(model.ability + change);
-  const difficulty = param(step.difficulty - kStep * error);
+  const difficulty = param(step.difficulty - (step.variance / total) * shift);
+  const nextAbilityVariance = clamp(
+    abilityVariance * (1 - abilityVariance * shrink) + t.abilityNoise,
+    t.abilityVarianceMin,
+    MAX_PARAM,
+  );
+  const stepVariance = clamp(
+    step.variance * (1 - step.variance * shrink),
+    t.stepVarianceMin,
+    MAX_PARAM,
+  );
 
   const recent = step.recent.slice(step.recent.length >= RECENT_OUTCOMES ? 1 : 0);
   recent.push(outcome);
   const steps = model.steps.map((s, j) => {
-    if (j === i) return { ...s, difficulty, attempts: s.attempts + 1, recent };
+    if (j === i) {
+      return { ...s, difficulty, variance: stepVariance, attempts: s.attempts + 1, recent };
+    }
     // Keep the order: an easier step is never harder than this one, a harder never easier.
     if (j < i && s.difficulty > difficulty) return { ...s, difficulty };
     if (j > i && s.difficulty < difficulty) return { ...s, difficulty };
     return s;
   });
+  // Mastery with memory: any step meeting the rule now is mastered from now on; only this step's
+  // own record can take its mastery away (fewer than 2 of its last 3 attempts done).
+  for (let j = 0; j < steps.length; j++) {
+    const s = steps[j];
+    if (!s || (s.mastered && j !== i)) continue;
+    const enough = doneCount(s.recent) >= MASTERY_MIN_RECENT_DONE;
+    // (The prediction is only worked out when it can decide: a hot path in replay and simulation.)
+    const mastered = enough && (s.mastered || laddered(ability, steps, j) >= MASTERY_MIN_PREDICTED);
+    if (mastered !== s.mastered) steps[j] = { ...s, mastered };
+  }
 
   return {
     ...model,
     ability,
-    abilityEvidence: evidence + 1,
+    abilityVariance: nextAbilityVariance,
     practiceGain,
     attempts: model.attempts + 1,
     lastAttemptAt,
@@ -379,9 +476,12 @@ export function setStepOverride(
 }
 
 /**
- * Brings the model in line with the ladder's steps after adding, reordering or archiving: known
- * steps keep what was learned; a new step starts from its confidence (clamped between its
- * neighbours) or midway between them; the order is then restored by weighted pooling.
+ * Brings the model in line with the ladder's steps after adding, reordering, archiving or
+ * re-rating: before any attempt the model is simply rebuilt from the ratings (overrides kept), so a
+ * re-rating moves its step; afterwards known steps keep what was learned, while a new step, or an
+ * untried one whose rating changed, starts from its confidence at the current ability (clamped
+ * between its known neighbours) or midway between them; the order is then restored by weighted
+ * pooling.
  */
 export function syncSteps(
   model: LadderModel,
@@ -391,8 +491,20 @@ export function syncSteps(
   checkSteps(steps);
   const t = tuningOf(options);
   const byId = new Map(model.steps.map((s) => [s.id, s]));
+  if (model.attempts === 0) {
+    const fresh = createLadderModel(steps, t);
+    return {
+      ...fresh,
+      steps: fresh.steps.map((s) => ({ ...s, override: byId.get(s.id)?.override ?? null })),
+    };
+  }
+  // A step keeps what was learned unless it is untried and the person has re-rated it.
+  const kept = (s: LadderStepInput): LadderStepState | undefined => {
+    const old = byId.get(s.id);
+    return old && (old.attempts > 0 || old.rating === s.confidence) ? old : undefined;
+  };
   const fresh = initialDifficulties(steps, t).map((d) => d + model.ability);
-  const known = steps.map((s) => byId.get(s.id)?.difficulty ?? null);
+  const known = steps.map((s) => kept(s)?.difficulty ?? null);
   const anyKnown = known.some((d) => d !== null);
 
   const raw = steps.map((s, i) => {
@@ -410,7 +522,8 @@ export function syncSteps(
     const lo = before?.d ?? -Infinity;
     const hi = after?.d ?? Infinity;
     if (s.confidence !== null) {
-      return clamp(model.ability + confidenceDifficulty(s.confidence, t), lo, hi);
+      const spread = spreadOf(initialVariance(s.confidence, t));
+      return clamp(model.ability + confidenceDifficulty(s.confidence, t) * spread, lo, hi);
     }
     if (before && after) {
       return before.d + ((after.d - before.d) * (i - before.i)) / (after.i - before.i);
@@ -429,16 +542,69 @@ export function syncSteps(
     steps: steps.map((s, i) => {
       const old = byId.get(s.id);
       const difficulty = param(difficulties[i] ?? 0);
-      return old
-        ? { ...old, difficulty }
-        : { id: s.id, difficulty, attempts: 0, recent: [], override: null };
+      if (old && kept(s)) return { ...old, difficulty };
+      if (old) {
+        return {
+          ...old,
+          rating: s.confidence,
+          difficulty,
+          variance: initialVariance(s.confidence, t),
+        };
+      }
+      return {
+        id: s.id,
+        rating: s.confidence,
+        difficulty,
+        variance: initialVariance(s.confidence, t),
+        attempts: 0,
+        recent: [],
+        mastered: false,
+        override: null,
+      };
     }),
   };
 }
 
-/** Validates stored model JSON (version 1); throws a ValidationError naming each bad field. */
+/**
+ * A version-1 model (before per-step uncertainty and remembered mastery) in today's shape, as
+ * well as it can be without the history: variances from the attempt counts, mastery by today's
+ * rule, ratings unknown. The server replays the history instead whenever it has it.
+ */
+function upgradeFromVersion1(json: Record<string, unknown>): unknown {
+  const t = DEFAULT_LADDER_TUNING;
+  const evidence = typeof json.abilityEvidence === "number" ? json.abilityEvidence : 0;
+  const ability = typeof json.ability === "number" ? json.ability : 0;
+  const steps = Array.isArray(json.steps) ? json.steps : [];
+  return {
+    ...json,
+    version: LADDER_MODEL_VERSION,
+    abilityEvidence: undefined,
+    abilityVariance: Math.max(t.abilityVariance0 / (1 + 0.5 * evidence), 0.1),
+    steps: steps.map((raw: unknown) => {
+      const s = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+      const attempts = typeof s.attempts === "number" ? s.attempts : 0;
+      const recent = Array.isArray(s.recent) ? s.recent : [];
+      const difficulty = typeof s.difficulty === "number" ? s.difficulty : 0;
+      const done = recent.filter((o) => o === "done").length;
+      return {
+        ...s,
+        rating: null,
+        variance: Math.max(t.stepVarianceRated / (1 + 0.5 * attempts), t.stepVarianceMin),
+        mastered:
+          done >= MASTERY_MIN_RECENT_DONE &&
+          successAt(ability, difficulty, t.stepVarianceMin) >= MASTERY_MIN_PREDICTED,
+      };
+    }),
+  };
+}
+
+/** Validates stored model JSON (version 2; version 1 is upgraded); throws a ValidationError naming each bad field. */
 export function parseLadderModel(json: unknown): LadderModel {
-  const result = LadderModel.safeParse(json);
+  const input =
+    typeof json === "object" && json !== null && (json as { version?: unknown }).version === 1
+      ? upgradeFromVersion1(json as Record<string, unknown>)
+      : json;
+  const result = LadderModel.safeParse(input);
   if (!result.success) {
     throw new ValidationError(
       result.error.issues.map((issue) => ({

@@ -1,9 +1,10 @@
-import { type LadderModel, type LadderStepState, predictSuccess } from "./ladder-model";
-
-/** A step is mastered when its predicted success is at least this … */
-export const MASTERY_MIN_PREDICTED = 0.9;
-/** … and at least this many of its last three attempts were done (partly does not count). */
-export const MASTERY_MIN_RECENT_DONE = 2;
+import {
+  type LadderModel,
+  type LadderStepState,
+  MASTERY_MIN_PREDICTED,
+  MASTERY_MIN_RECENT_DONE,
+  predictSuccess,
+} from "./ladder-model";
 
 export type MasteryOptions = { minPredicted?: number; minRecentDone?: number };
 
@@ -19,7 +20,8 @@ export type StepMastery = {
 
 /**
  * Mastery of a step: predicted success ≥ 0.9 and at least 2 of the last 3 attempts done (both the
- * model and the record agree); the person's override, either way, always wins.
+ * model and the record agree), remembered once earned: only setbacks on the step itself (fewer than
+ * 2 of its last 3 done) take it away. The person's override, either way, always wins.
  */
 export function stepMastery(
   model: LadderModel,
@@ -51,8 +53,9 @@ export function masteryOf(
     };
   }
   const mastered =
-    predictedSuccess >= (options.minPredicted ?? MASTERY_MIN_PREDICTED) &&
-    recentDone >= (options.minRecentDone ?? MASTERY_MIN_RECENT_DONE);
+    step.mastered ||
+    (predictedSuccess >= (options.minPredicted ?? MASTERY_MIN_PREDICTED) &&
+      recentDone >= (options.minRecentDone ?? MASTERY_MIN_RECENT_DONE));
   return { stepId: step.id, mastered, decidedBy: "rule", predictedSuccess, recentDone };
 }
 

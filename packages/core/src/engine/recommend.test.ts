@@ -5,7 +5,7 @@ import { buildModel } from "./test-support";
 describe("recommendNext", () => {
   const ladder = [{ p: 0.95 }, { p: 0.82 }, { p: 0.6 }, { p: 0.3 }];
 
-  it("steps up from the first step when none was attempted, with the numbers in the reason", () => {
+  it("starts above a step the person rated 90 or more, and says why without claiming it was done", () => {
     const r = recommendNext(buildModel(ladder));
     expect(r).toMatchObject({
       action: "step_up",
@@ -17,8 +17,49 @@ describe("recommendNext", () => {
     });
     expect(r.predictedSuccess).toBeCloseTo(0.82, 10);
     expect(r.reason).toBe(
+      "Start with step 2: predicted success 82%, the closest to your 80% target. You rated step 1 at 90% or more: easy wins do not build belief.",
+    );
+  });
+
+  it("steps up after an attempt, with the numbers in the reason", () => {
+    const r = recommendNext(
+      buildModel([{ p: 0.95, recent: ["done"] }, { p: 0.82 }, { p: 0.6 }], {
+        currentStepId: "s1",
+      }),
+    );
+    expect(r.reason).toBe(
       "Step up to step 2: predicted success 82%, the closest to your 80% target (step 1 is now at 95%).",
     );
+  });
+
+  it("before any attempt never skips a step the person rated below 90", () => {
+    const r = recommendNext(buildModel([{ p: 0.95, rating: 80 }, { p: 0.82 }, { p: 0.6 }]));
+    expect(r).toMatchObject({ action: "repeat", stepId: "s1" });
+    expect(r.reason).toMatch(/^Start with step 1/);
+    const unrated = recommendNext(buildModel([{ p: 0.95, rating: null }, { p: 0.82 }]));
+    expect(unrated.stepId).toBe("s1");
+  });
+
+  it("right after a success never moves to a lower step", () => {
+    const m = buildModel([{ p: 0.82 }, { p: 0.5, recent: ["done"] }, { p: 0.2 }], {
+      currentStepId: "s2",
+    });
+    expect(recommendNext(m)).toMatchObject({ action: "repeat", stepId: "s2" });
+    const afterSetback = buildModel([{ p: 0.82 }, { p: 0.5, recent: ["not_yet"] }, { p: 0.2 }], {
+      currentStepId: "s2",
+    });
+    expect(recommendNext(afterSetback)).toMatchObject({ action: "step_back", stepId: "s1" });
+  });
+
+  it("passes over a remembered mastered step even below the 90% line", () => {
+    const m = buildModel(
+      [
+        { p: 0.88, recent: ["done", "done", "done"], mastered: true },
+        { p: 0.6, recent: ["not_yet"] },
+      ],
+      { currentStepId: "s2" },
+    );
+    expect(recommendNext(m)).toMatchObject({ action: "repeat", stepId: "s2" });
   });
 
   it("repeats the current step when it is the closest to the target", () => {
@@ -34,7 +75,9 @@ describe("recommendNext", () => {
   });
 
   it("skips ahead past easy wins", () => {
-    const m = buildModel([{ p: 0.97 }, { p: 0.95 }, { p: 0.93 }, { p: 0.8 }, { p: 0.4 }]);
+    const m = buildModel([{ p: 0.97 }, { p: 0.95 }, { p: 0.93 }, { p: 0.8 }, { p: 0.4 }], {
+      currentStepId: "s1",
+    });
     const r = recommendNext(m);
     expect(r).toMatchObject({ action: "skip_ahead", stepId: "s4" });
     expect(r.reason).toContain("Step 2 to step 3 are predicted at 93% or more");
@@ -54,7 +97,8 @@ describe("recommendNext", () => {
   });
 
   it("honours another target", () => {
-    expect(recommendNext(buildModel(ladder), { target: 0.6 }).stepId).toBe("s3");
+    const m = buildModel(ladder, { currentStepId: "s1" });
+    expect(recommendNext(m, { target: 0.6 }).stepId).toBe("s3");
   });
 
   it("suggests a split after three setbacks on a step far below target right above an easy one", () => {
@@ -66,6 +110,8 @@ describe("recommendNext", () => {
     expect(r).toMatchObject({ action: "split", splitStepId: "s3", stepId: "s2" });
     expect(r.reason).toContain("add a smaller step before it");
     expect(r.reason).toContain("step 2 is already at 92%");
+    expect(r.reason).toContain("(3 of 3 not yet)");
+    expect(r.reason).toContain("Meanwhile, consolidate with step 2");
   });
 
   it("does not split when a step in between is still in reach, or after fewer setbacks", () => {

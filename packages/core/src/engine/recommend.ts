@@ -45,11 +45,17 @@ export type RecommendOptions = {
   stepLabels?: Readonly<Record<string, string>>;
 };
 
+/** Before any attempt, a step may be skipped only if the person rated it at least this. */
+export const SKIP_UNTRIED_MIN_RATING = 90;
+
 /**
  * Recommends the next step: the unmastered step whose predicted success is closest to the target
  * (default 0.8), named as repeat / step up / step back / skip ahead relative to the current step;
- * "split" after repeated setbacks on a step well below target right above an easy one; and
- * "goal_reached" once the last step is mastered.
+ * "split" after repeated setbacks on a step well below target right above an easy one (practise
+ * the step below meanwhile); and "goal_reached" once the last step is mastered. It never
+ * contradicts itself: right after a success it never moves down; before any attempt it never
+ * skips a step the person rated below 90; a mastered step is only suggested again after repeated
+ * setbacks on the current step (the split), and the reason says so with the counts.
  */
 export function recommendNext(model: LadderModel, options: RecommendOptions = {}): Recommendation {
   const target = options.target ?? RECOMMEND_TARGET;
@@ -78,9 +84,18 @@ export function recommendNext(model: LadderModel, options: RecommendOptions = {}
   // Closest on the logit scale, where equal distances are equal steps of ability: in probability
   // terms 0.92 looks nearer to 0.8 than 0.66 does, yet it is the bigger mismatch.
   const targetLogit = logit(target);
+  const untried = model.attempts === 0;
+  // Right after a success, moving down would contradict it: only the current step or above.
+  const lowest = model.currentStepId !== null && steps[c]?.recent.at(-1) === "done" ? c : 0;
+  // Before any attempt, the steps the person did not rate 90 or more are not skipped.
+  let highest = goal;
+  if (untried) {
+    highest = steps.findIndex((s) => !s.override && (s.rating ?? 0) < SKIP_UNTRIED_MIN_RATING);
+    if (highest < 0) highest = goal;
+  }
   let k = goal;
   let best = Infinity;
-  for (let i = 0; i < steps.length; i++) {
+  for (let i = lowest; i <= highest; i++) {
     const step = steps[i];
     if (!step || masteryOf(step, at(ps, i), options.mastery).mastered) continue;
     const distance = Math.abs(logit(at(ps, i)) - targetLogit);
@@ -96,26 +111,46 @@ export function recommendNext(model: LadderModel, options: RecommendOptions = {}
     setbacks.length >= splitAfter &&
     setbacks.every((o) => o === "not_yet") &&
     at(ps, c) < (options.splitBelow ?? SPLIT_BELOW) &&
-    (c === 0 || at(ps, c - 1) >= (options.splitGapAbove ?? SPLIT_GAP_ABOVE))
+    (c === 0 ||
+      at(ps, c - 1) >= (options.splitGapAbove ?? SPLIT_GAP_ABOVE) ||
+      masteryOf(steps[c - 1] ?? emptyStep, at(ps, c - 1), options.mastery).mastered)
   ) {
     const gap =
       c === 0
         ? "it is the first step"
-        : `${label(ctx, c - 1)} is already at ${percent(at(ps, c - 1))}`;
+        : at(ps, c - 1) >= (options.splitGapAbove ?? SPLIT_GAP_ABOVE)
+          ? `${label(ctx, c - 1)} is already at ${percent(at(ps, c - 1))}`
+          : `${label(ctx, c - 1)} is already mastered`;
+    // Meanwhile consolidate on the step below (not the failing one); on the first step, nothing
+    // lies below, so the person tries it again once the smaller step is in place.
+    const practise = c === 0 ? c : c - 1;
     const meanwhile =
-      k === c ? `try ${label(ctx, c)} again` : `practise ${label(ctx, k)} (${closest})`;
+      c === 0
+        ? `start with the smaller step, then try ${label(ctx, c)} again`
+        : `consolidate with ${label(ctx, practise)} (predicted success ${percent(at(ps, practise))})`;
     return build(
       ctx,
       "split",
-      k,
-      `${capitalise(label(ctx, c))} has not gone your way in your last ${splitAfter} attempts and is predicted at ${percent(at(ps, c))}, while ${gap}: add a smaller step before it. Meanwhile, ${meanwhile}.`,
+      practise,
+      `${capitalise(label(ctx, c))} has not gone your way in your last ${splitAfter} attempts (${splitAfter} of ${splitAfter} not yet) and is predicted at ${percent(at(ps, c))}, while ${gap}: add a smaller step before it. Meanwhile, ${meanwhile}.`,
       c,
     );
   }
 
-  if (k === c) {
-    const verb = model.currentStepId === null ? "Start with" : "Repeat";
-    return build(ctx, "repeat", k, `${verb} ${label(ctx, k)}: ${closest}.`);
+  if (k === c && !untried) {
+    return build(ctx, "repeat", k, `Repeat ${label(ctx, k)}: ${closest}.`);
+  }
+  if (untried) {
+    const easy =
+      k === 0
+        ? ""
+        : ` You rated ${k === 1 ? label(ctx, 0) : `${label(ctx, 0)} to ${label(ctx, k - 1)}`} at ${SKIP_UNTRIED_MIN_RATING}% or more: easy wins do not build belief.`;
+    return build(
+      ctx,
+      k === 0 ? "repeat" : k === 1 ? "step_up" : "skip_ahead",
+      k,
+      `Start with ${label(ctx, k)}: ${closest}.${easy}`,
+    );
   }
   if (k === c + 1) {
     return build(
@@ -126,15 +161,20 @@ export function recommendNext(model: LadderModel, options: RecommendOptions = {}
     );
   }
   if (k > c + 1) {
-    let lowest = 1;
-    for (let i = c + 1; i < k; i++) lowest = Math.min(lowest, at(ps, i));
+    let lowestP = 1;
+    for (let i = c + 1; i < k; i++) lowestP = Math.min(lowestP, at(ps, i));
     const one = k === c + 2;
     const between = one ? label(ctx, c + 1) : `${label(ctx, c + 1)} to ${label(ctx, k - 1)}`;
+    const mastered = steps
+      .slice(c + 1, k)
+      .every((s, j) => masteryOf(s, at(ps, c + 1 + j), options.mastery).mastered);
     return build(
       ctx,
       "skip_ahead",
       k,
-      `Skip ahead to ${label(ctx, k)}: ${closest}. ${capitalise(between)} ${one ? "is" : "are"} predicted at ${percent(lowest)} or more, and easy wins do not build belief.`,
+      mastered
+        ? `Skip ahead to ${label(ctx, k)}: ${closest}. ${capitalise(between)} ${one ? "is" : "are"} already mastered.`
+        : `Skip ahead to ${label(ctx, k)}: ${closest}. ${capitalise(between)} ${one ? "is" : "are"} predicted at ${percent(lowestP)} or more, and easy wins do not build belief.`,
     );
   }
   return build(
@@ -158,9 +198,12 @@ type Context = {
 
 const emptyStep: LadderStepState = {
   id: "",
+  rating: null,
   difficulty: 0,
+  variance: 1,
   attempts: 0,
   recent: [],
+  mastered: false,
   override: null,
 };
 
@@ -196,4 +239,32 @@ function build(
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A smaller step to add before a step that keeps failing: where it goes and a suggested rating. */
+export type SplitSuggestion = {
+  /** The step the new one goes right before. */
+  beforeStepId: string;
+  /** The step it comes right after (null when it becomes the first step). */
+  afterStepId: string | null;
+  /** A confidence to start from (0–100, steps of 10): the success predicted midway between the two. */
+  suggestedConfidence: number;
+};
+
+/**
+ * Where a smaller step goes when `stepId` keeps failing, and the confidence to suggest for it:
+ * midway (in logits) between the step below and the failing one, so it is a real stretch from the
+ * step below and a real help towards the next; for the first step, one logit easier than it.
+ */
+export function suggestSplit(model: LadderModel, stepId: string): SplitSuggestion {
+  const ps = predictLadder(model);
+  const i = ps.findIndex((x) => x.stepId === stepId);
+  const here = logit(ps[i]?.predictedSuccess ?? 0.5);
+  const below = i > 0 ? logit(ps[i - 1]?.predictedSuccess ?? 0.5) : here + 2;
+  const mid = 100 / (1 + Math.exp(-(here + below) / 2));
+  return {
+    beforeStepId: ps[i]?.stepId ?? stepId,
+    afterStepId: i > 0 ? (ps[i - 1]?.stepId ?? null) : null,
+    suggestedConfidence: Math.min(90, Math.max(10, Math.round(mid / 10) * 10)),
+  };
 }

@@ -88,10 +88,29 @@ export const AuditSummaryOut = z.object({
     .nullable(),
 });
 
+export const ModelCalibrationOut = z.object({
+  attempts: z.number().int().describe("Attempts with a stored prediction"),
+  enough: z.boolean().describe("Enough attempts to show it"),
+  minAttempts: z.number().int(),
+  table: z.array(
+    z.object({
+      bin: z.number().int(),
+      count: z.number().int(),
+      meanPredicted: z.number().nullable(),
+      successPercent: z.number().nullable(),
+    }),
+  ),
+  gap: z.number().nullable().describe("Average gap between prediction and outcome, in points"),
+  sentence: z.string(),
+});
+
 export const InsightsResponse = z.object({
   calibration: CalibrationOut.describe("Confidence stated before attempts vs what happened"),
   anxiety: AnxietyOut.describe("Did anxiety before an attempt predict its outcome?"),
   attribution: z.array(AttributionMonthOut).describe("Share of adaptive attributions per month"),
   audit: AuditSummaryOut.describe("Change per domain between audits, and generality"),
+  prediction: ModelCalibrationOut.describe(
+    "How well Cando predicts you: stored predicted success vs outcome",
+  ),
 });
 export type InsightsResponse = z.infer<typeof InsightsResponse>;

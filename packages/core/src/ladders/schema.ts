@@ -2,9 +2,16 @@ import { z } from "zod";
 import { Rating } from "../audits/schema";
 import { Day, Id, requiredText, text } from "../shared";
 
-import { LADDER_MAX_STEPS, LADDER_MIN_STEPS } from "./rules";
+import { LADDER_MAX_STEPS, LADDER_MIN_STEPS, TARGET_MAX, TARGET_MIN } from "./rules";
 
-export { FIRST_STEP_WITHIN_DAYS, LADDER_MAX_STEPS, LADDER_MIN_STEPS } from "./rules";
+export {
+  FIRST_STEP_WITHIN_DAYS,
+  LADDER_MAX_STEPS,
+  LADDER_MIN_STEPS,
+  TARGET_DEFAULT,
+  TARGET_MAX,
+  TARGET_MIN,
+} from "./rules";
 
 export const StepInput = z.object({
   title: requiredText(200),
@@ -50,6 +57,21 @@ export const StepOrderInput = z.object({
     .max(LADDER_MAX_STEPS, { error: `can have at most ${LADDER_MAX_STEPS} steps` }),
 });
 
+export const PredictionWhy = z
+  .object({
+    basis: z.enum(["rating", "not_rated", "attempts"]).describe("What the prediction rests on"),
+    rating: z.number().nullable().describe("The rating the step was placed from"),
+    stepAttempts: z.number().int(),
+    stepDone: z.number().int().describe("Done among the step's last three attempts"),
+    totalAttempts: z.number().int(),
+    certainty: z.enum(["rough", "fair", "firm"]),
+    low: z.number().describe("A plausible range: one standard deviation below …"),
+    high: z.number().describe("… and above"),
+    sentence: z.string().describe("Why, in plain words, with the numbers"),
+  })
+  .describe("Why the engine predicts what it does for this step");
+export type PredictionWhy = z.infer<typeof PredictionWhy>;
+
 export const Step = z.object({
   id: z.string(),
   goalId: z.string(),
@@ -62,6 +84,7 @@ export const Step = z.object({
   attemptCount: z.number().int(),
   successCount: z.number().int(),
   predictedSuccess: z.number().describe("The engine's p(success) now, 0–1"),
+  why: PredictionWhy.nullable(),
   mastered: z.boolean(),
   masteredOverride: z.boolean().nullable(),
   createdAt: z.string(),
@@ -101,11 +124,50 @@ export const RecommendationOut = z.object({
 });
 export type RecommendationOut = z.infer<typeof RecommendationOut>;
 
+export const SplitOut = z
+  .object({
+    beforeStepId: z.string().describe("The step that keeps failing: the new one goes before it"),
+    afterStepId: z.string().nullable().describe("The step the new one comes after"),
+    suggestedConfidence: z.number().int().describe("A rating to start from, 10–90"),
+  })
+  .describe("When the advice is to split: where a smaller step goes");
+
 export const LadderView = z.object({
   steps: z.array(Step).describe("Active steps in order; archived ones are in `archivedSteps`"),
   archivedSteps: z.array(Step),
   scale: EfficacyScaleOut,
   recommendation: RecommendationOut.nullable(),
+  split: SplitOut.nullable(),
+  target: z.number().describe("The person's target success rate the advice aims for"),
   firstStepWarning: z.string().nullable(),
 });
 export type LadderView = z.infer<typeof LadderView>;
+
+export const TargetInput = z.object({
+  target: z
+    .number({ error: "must be a number from 0.7 to 0.9" })
+    .min(TARGET_MIN, { error: `must be at least ${TARGET_MIN}` })
+    .max(TARGET_MAX, { error: `must be at most ${TARGET_MAX}` })
+    .refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-9, {
+      error: "must be a whole percent, like 0.75",
+    })
+    .describe("The success rate advice aims for, 0.7–0.9 (default 0.8)"),
+});
+export type TargetInput = z.infer<typeof TargetInput>;
+
+export const TargetResponse = z.object({
+  target: z.number().describe("The success rate advice aims for"),
+  min: z.number(),
+  max: z.number(),
+  default: z.number(),
+});
+export type TargetResponse = z.infer<typeof TargetResponse>;
+
+export const NextStep = z
+  .object({
+    recommendation: RecommendationOut,
+    stepTitle: z.string().describe("The step to attempt next, by name"),
+    why: PredictionWhy.nullable(),
+  })
+  .describe("What next: the step, its chance and the reason");
+export type NextStep = z.infer<typeof NextStep>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { Day, requiredText, text, wholeNumber } from "../shared";
-import { isTimeZone, PRACTICE_MAX_MINUTES, PRACTICE_MAX_WEEKLY_TARGET } from "./rules";
+import { TimeZone } from "../accounts/settings";
+import { Day, text, wholeNumber } from "../shared";
+import { PRACTICE_MAX_MINUTES, PRACTICE_MAX_WEEKLY_TARGET } from "./rules";
 
 export const PracticeEntryInput = z.object({
   day: Day.describe("The day practised, in the person's own time zone; not later than today"),
@@ -60,12 +61,12 @@ export const PracticeResponse = z.object({
 });
 export type PracticeResponse = z.infer<typeof PracticeResponse>;
 
-export const TimeZone = requiredText(64).refine(isTimeZone, {
-  error: "must be an IANA time zone such as Europe/Paris",
-});
-
 export const RhythmSettings = z.object({
-  timeZone: z.string().describe("IANA time zone; UTC until the person (or their browser) sets one"),
+  timeZone: z
+    .string()
+    .describe(
+      "IANA time zone (the account setting); UTC until the person (or their browser) sets one",
+    ),
   timeZoneSet: z.boolean().describe("False while the zone is still the default"),
   reflectionWeekday: z
     .number()

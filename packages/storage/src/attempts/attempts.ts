@@ -52,6 +52,18 @@ export async function listAttempts(
   return query.orderBy("attemptedAt").orderBy("createdAt").orderBy("id").execute();
 }
 
+/** What the ladder model is replayed from: a goal's attempts, only the columns it needs. */
+export async function listAttemptFacts(
+  db: Db,
+  goalId: string,
+): Promise<Pick<AttemptRow, "id" | "stepId" | "outcome" | "attemptedAt">[]> {
+  return db
+    .selectFrom("attempts")
+    .select(["id", "stepId", "outcome", "attemptedAt"])
+    .where("goalId", "=", goalId)
+    .execute();
+}
+
 export async function countAttemptsOfStep(db: Db, stepId: string): Promise<number> {
   const row = await db
     .selectFrom("attempts")
@@ -96,4 +108,50 @@ export async function listDebriefs(db: Db, attemptIds: string[]): Promise<Debrie
     );
   }
   return rows;
+}
+
+export type AttemptPatch = Partial<
+  Pick<
+    AttemptRow,
+    | "attemptedAt"
+    | "confidenceBefore"
+    | "anxietyBefore"
+    | "outcome"
+    | "effort"
+    | "difficulty"
+    | "anxietyAfter"
+    | "minutes"
+    | "note"
+  >
+>;
+
+export async function updateAttempt(
+  db: Db,
+  userId: string,
+  id: string,
+  patch: AttemptPatch,
+): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
+  await db
+    .updateTable("attempts")
+    .set(patch)
+    .where("userId", "=", userId)
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Deletes one person's attempt with its debrief (evidence it created is the caller's to delete). */
+export async function deleteAttempt(db: Db, userId: string, id: string): Promise<void> {
+  await db.deleteFrom("debriefs").where("attemptId", "=", id).execute();
+  await db.deleteFrom("attempts").where("userId", "=", userId).where("id", "=", id).execute();
+}
+
+/** Puts a deleted attempt (and its debrief) back exactly as it was. */
+export async function restoreAttempt(
+  db: Db,
+  attempt: AttemptRow,
+  debrief: DebriefRow | null,
+): Promise<void> {
+  await db.insertInto("attempts").values(attempt).execute();
+  if (debrief) await db.insertInto("debriefs").values(debrief).execute();
 }

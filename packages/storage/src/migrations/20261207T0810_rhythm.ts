@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
 
 // The rhythm: a practice log per goal and day, planned rest days, an optional weekly minutes
-// target per goal, each person's rhythm settings (time zone, the weekday of the reflection), and
+// target per goal, each person's rhythm settings (the weekday of the reflection; the time zone is
+// account_settings.time_zone), and
 // the weekly reflections (one per person and week, named by the week's last day), and the private
 // calendar feed (one per person; only the sha256 of its token is stored).
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -48,7 +49,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("rhythm_settings")
     .addColumn("user_id", "text", (c) => c.primaryKey().references("users.id").onDelete("cascade"))
-    .addColumn("time_zone", "text")
     .addColumn("reflection_weekday", "integer", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();

@@ -108,14 +108,13 @@ describeEachDatabase("practice log", (db) => {
     await saveRhythmSettings(
       db(),
       user.id,
-      { timeZone: "Europe/Paris" },
+      { reflectionWeekday: 3 },
       { reflectionWeekday: 7 },
       "b",
     );
     expect(await findRhythmSettings(db(), user.id)).toEqual({
       userId: user.id,
-      timeZone: "Europe/Paris",
-      reflectionWeekday: 5,
+      reflectionWeekday: 3,
       updatedAt: "b",
     });
   });

@@ -151,11 +151,11 @@ export async function findRhythmSettings(
     .executeTakeFirst();
 }
 
-/** Writes a person's rhythm settings, changing only the fields given; an upsert, safe when raced. */
+/** Writes a person's rhythm settings (the time zone is the account setting), changing only the fields given; an upsert, safe when raced. */
 export async function saveRhythmSettings(
   db: Db,
   userId: string,
-  change: { timeZone?: string; reflectionWeekday?: number },
+  change: { reflectionWeekday?: number },
   defaults: { reflectionWeekday: number },
   updatedAt: string,
 ): Promise<void> {
@@ -164,7 +164,6 @@ export async function saveRhythmSettings(
     .insertInto("rhythmSettings")
     .values({
       userId,
-      timeZone: change.timeZone ?? null,
       reflectionWeekday: change.reflectionWeekday ?? defaults.reflectionWeekday,
       updatedAt,
     })

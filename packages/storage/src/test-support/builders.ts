@@ -72,6 +72,7 @@ export function buildStep(
     confidence: 50,
     plannedDate: null,
     archivedAt: null,
+    masteryOverride: null,
     createdAt: "2026-11-22T07:00:00.000Z",
     ...overrides,
   };

@@ -1,4 +1,4 @@
-import type { Attempt, Evidence, Goal, Milestone, Step } from "@cando/core";
+import type { Attempt, Evidence, Goal, Milestone, NextStep, Step } from "@cando/core";
 import { ATTRIBUTION_LABELS, OUTCOME_LABELS } from "@cando/core/constants";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
@@ -11,6 +11,8 @@ import { LabelledField } from "../../ui/labelled-field";
 import { NumberScale, scaleInputId } from "../../ui/number-scale";
 import { Page } from "../../ui/page";
 import { type ProblemLink, ProblemSummary } from "../../ui/problem-summary";
+import { Why } from "../advice/why";
+import { AttemptCorrections, type Deleted, DeletedAttempt } from "./attempt-corrections";
 import { anxietyText, beliefVsOutcome, milestoneIdsFrom, percent } from "./attempt-form";
 import {
   type AttributionFlag,
@@ -70,24 +72,41 @@ export function AttemptPage(props: { attemptId: string }) {
   const { query } = useLocation();
   const milestoneIds = milestoneIdsFrom(query["milestone"]);
   const { state, reload, set } = useLoad(() => loadAttempt(props.attemptId, milestoneIds));
+  const [deleted, setDeleted] = useState<Deleted | null>(null);
   return (
     <Page title="Debrief" heading="Debrief your attempt">
       {state.status === "loading" && <Loading what="your attempt" />}
       {state.status === "error" && <LoadError error={state.error} retry={reload} />}
-      {state.status === "ready" && (
-        <Debrief
-          key={state.data.attempt.id}
-          loaded={state.data}
-          onAttempt={(attempt) => set({ ...state.data, attempt })}
-        />
-      )}
+      {state.status === "ready" &&
+        (deleted !== null ? (
+          <DeletedAttempt
+            deleted={deleted}
+            goal={state.data.goal}
+            onRestored={() => {
+              setDeleted(null);
+              reload();
+            }}
+          />
+        ) : (
+          <Debrief
+            key={state.data.attempt.id}
+            loaded={state.data}
+            onAttempt={(attempt) => set({ ...state.data, attempt })}
+            onDeleted={setDeleted}
+          />
+        ))}
     </Page>
   );
 }
 
-function Debrief(props: { loaded: Loaded; onAttempt: (attempt: Attempt) => void }) {
+function Debrief(props: {
+  loaded: Loaded;
+  onAttempt: (attempt: Attempt) => void;
+  onDeleted: (deleted: Deleted) => void;
+}) {
   const { attempt, goal, step, milestones } = props.loaded;
   const [evidence, setEvidence] = useState<Evidence | null>(null);
+  const [next, setNext] = useState<NextStep | null>(null);
   const [saves, setSaves] = useState(0);
   const goalPath = `/goals/${encodeURIComponent(goal.id)}`;
   return (
@@ -110,6 +129,7 @@ function Debrief(props: { loaded: Loaded; onAttempt: (attempt: Attempt) => void 
         onSaved={(saved) => {
           props.onAttempt(saved.attempt);
           setEvidence(saved.evidence);
+          setNext(saved.next);
           setSaves((n) => n + 1);
         }}
       />
@@ -117,11 +137,17 @@ function Debrief(props: { loaded: Loaded; onAttempt: (attempt: Attempt) => void 
         <DebriefResult
           attempt={attempt}
           evidence={evidence}
+          next={next}
           saves={saves}
           goalPath={goalPath}
           onAttempt={props.onAttempt}
         />
       )}
+      <AttemptCorrections
+        attempt={attempt}
+        onEdited={(edited) => props.onAttempt(edited)}
+        onDeleted={props.onDeleted}
+      />
     </>
   );
 }
@@ -277,12 +303,16 @@ function DebriefForm(props: {
         <ProblemSummary key={shown} message={summary.message} links={links} other={summary.other} />
       )}
       <div class="stack">
-        <LabelledField id="didWell" label="What did I do well?" error={problems["didWell"]}>
+        <LabelledField
+          id="didWell"
+          label="What did I do well?"
+          error={problems["didWell"]}
+          count={{ length: draft.didWell.length, limit: 2000 }}
+        >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={draft.didWell}
               onInput={(e) => setText("didWell", e.currentTarget.value)}
             />
@@ -292,12 +322,12 @@ function DebriefForm(props: {
           id="capability"
           label="What does this tell me about my capability?"
           error={problems["capability"]}
+          count={{ length: draft.capability.length, limit: 2000 }}
         >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={draft.capability}
               onInput={(e) => setText("capability", e.currentTarget.value)}
             />
@@ -307,12 +337,12 @@ function DebriefForm(props: {
           id="differently"
           label="What would I do differently?"
           error={problems["differently"]}
+          count={{ length: draft.differently.length, limit: 2000 }}
         >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={draft.differently}
               onInput={(e) => setText("differently", e.currentTarget.value)}
             />
@@ -355,6 +385,7 @@ function DebriefForm(props: {
 function DebriefResult(props: {
   attempt: Attempt;
   evidence: Evidence | null;
+  next: NextStep | null;
   saves: number;
   goalPath: string;
   onAttempt: (attempt: Attempt) => void;
@@ -405,12 +436,38 @@ function DebriefResult(props: {
         <h2 id="next-heading" tabIndex={-1}>
           What next
         </h2>
-        <p>
-          Your ladder has taken this attempt into account. The goal page shows the step Cando
-          recommends now.
-        </p>
+        {props.next === null ? (
+          <p>
+            Your ladder has taken this attempt into account. The goal page shows the step Cando
+            recommends now.
+          </p>
+        ) : (
+          <>
+            <p class="next-step">
+              <strong>{props.next.stepTitle}</strong>: predicted success{" "}
+              {percent(props.next.recommendation.predictedSuccess)}.
+            </p>
+            <p>{props.next.recommendation.reason}</p>
+            {props.next.why !== null && (
+              <Why label={`Why ${percent(props.next.recommendation.predictedSuccess)}?`}>
+                <p>{props.next.why.sentence}</p>
+                <p>
+                  <a href="/how-cando-works">How Cando works</a>
+                </p>
+              </Why>
+            )}
+          </>
+        )}
         <div class="form-actions">
-          <a class="button" href={props.goalPath}>
+          {props.next !== null && props.next.recommendation.action !== "goal_reached" && (
+            <a
+              class="button"
+              href={`/goals/${encodeURIComponent(props.attempt.goalId)}/steps/${encodeURIComponent(props.next.recommendation.stepId)}/attempt`}
+            >
+              Start “{props.next.stepTitle}”
+            </a>
+          )}
+          <a class={props.next === null ? "button" : ""} href={props.goalPath}>
             Back to the goal
           </a>
           <a href={attemptPath}>Log another attempt at this step</a>
@@ -499,12 +556,12 @@ function Invitation(props: {
           id="reattribution"
           label="Looking at it again…"
           hint="Only if you want to. What part did your effort, preparation or choices play?"
+          count={{ length: text.length, limit: 2000 }}
         >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={text}
               onInput={(e) => setText(e.currentTarget.value)}
             />

@@ -1,4 +1,13 @@
-import type { Attempt, Evidence, Goal, LadderView, Milestone } from "@cando/core";
+import type {
+  Attempt,
+  AttemptRemoval,
+  Evidence,
+  Goal,
+  LadderView,
+  Milestone,
+  NextStep,
+  Undo,
+} from "@cando/core";
 
 // Response bodies of the attempts and goals API this feature reads.
 export type GoalWithLadderResponse = { goal: Goal; ladder: LadderView };
@@ -9,5 +18,21 @@ export type AttemptLoggedResponse = {
 };
 export type AttemptResponse = { attempt: Attempt };
 export type AttemptListResponse = { attempts: Attempt[] };
-export type DebriefSavedResponse = { attempt: Attempt; evidence: Evidence | null };
+export type DebriefSavedResponse = {
+  attempt: Attempt;
+  evidence: Evidence | null;
+  next: NextStep | null;
+};
 export type MilestoneListResponse = { milestones: Milestone[] };
+export type AttemptEditedResponse = {
+  attempt: Attempt;
+  ladder: LadderView;
+  milestones: Milestone[];
+  removedEvidenceIds: string[];
+};
+export type AttemptDeletedResponse = {
+  ladder: LadderView;
+  removed: AttemptRemoval;
+  undo: Undo;
+};
+export type EvidenceListResponse = { evidence: Evidence[] };

@@ -1,13 +1,17 @@
 import type { Domain, Goal, InsightsResponse } from "@cando/core";
+import { CALIBRATION_BIAS_THRESHOLD, CALIBRATION_MIN_ATTEMPTS } from "@cando/core/constants";
 import type { ComponentChildren } from "preact";
 import { useLocation } from "preact-iso";
 import { api } from "../../api/client";
 import type { DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
+import { EmptyState } from "../../ui/empty-state";
 import { LoadError, Loading } from "../../ui/feedback";
 import { formatDay } from "../../ui/format";
 import { Page } from "../../ui/page";
+import { Why } from "../advice/why";
 import { CalibrationChart } from "./calibration-chart";
+import { CalibrationPlot } from "./calibration-plot";
 import {
   type Anxiety,
   type AttributionMonth,
@@ -21,6 +25,7 @@ import {
   type Calibration,
   calibrationHeadline,
   calibrationMeaning,
+  calibrationPoints,
   calibrationRows,
   generalitySentence,
   hasTrend,
@@ -100,35 +105,40 @@ function Insights(props: { goalId: string; setup: Setup }) {
   if (state.status === "loading") return <Loading what="your insights" />;
   if (state.status === "error") return <LoadError error={state.error} retry={reload} />;
   const data = state.data;
-  if (props.goalId === "" && isEmpty(data)) return <EmptyState />;
+  if (props.goalId === "" && isEmpty(data)) return <NothingYet />;
   return (
     <>
       <CalibrationSection calibration={data.calibration} />
       <AnxietySection anxiety={data.anxiety} />
       <AttributionSection months={data.attribution} />
       <AuditSection audit={data.audit} domains={props.setup.domains} />
+      <PredictionSection prediction={data.prediction} />
     </>
   );
 }
 
-function EmptyState() {
+function NothingYet() {
   return (
-    <section class="card empty" aria-labelledby="empty-heading">
-      <h2 id="empty-heading">Nothing to learn from yet</h2>
+    <EmptyState
+      id="empty"
+      title="Nothing to learn from yet"
+      action={
+        <div class="insights-actions">
+          <a class="button" href="/goals">
+            Set a goal
+          </a>
+          <a class="button button-secondary" href="/audit">
+            Take the audit
+          </a>
+        </div>
+      }
+    >
       <p>
         Insights come from what you do. Say how confident you are before each attempt, rate how
         anxious you feel, debrief afterwards and take the monthly audit: after a few attempts this
         page shows whether your belief keeps up with your results.
       </p>
-      <div class="insights-actions">
-        <a class="button" href="/goals">
-          Set a goal
-        </a>
-        <a class="button button-secondary" href="/audit">
-          Take the audit
-        </a>
-      </div>
-    </section>
+    </EmptyState>
   );
 }
 
@@ -174,9 +184,19 @@ function CalibrationSection(props: { calibration: Calibration }) {
           <p>{c.sentence}</p>
           {bias !== null && <p>{bias}</p>}
           {meaning !== null && <p>{meaning}</p>}
+          <Why label="Why this verdict?">
+            <p>
+              The verdict compares your average stated confidence with your success rate over at
+              least {CALIBRATION_MIN_ATTEMPTS} attempts (a partly done attempt counts half).{" "}
+              {CALIBRATION_BIAS_THRESHOLD} points or more below your results is under-confidence,{" "}
+              {CALIBRATION_BIAS_THRESHOLD} or more above is over-confidence; in between is
+              calibrated (calibration curves: Lichtenstein, Fischhoff & Phillips 1982).
+            </p>
+          </Why>
         </div>
       )}
       {headline === null && c.attempts > 0 && <p>{c.sentence}</p>}
+      {rows.length > 0 && <CalibrationPlot points={calibrationPoints(c.table)} />}
       {rows.length > 0 && (
         <ScrollTable id="calibration-table" caption="Stated confidence against actual success">
           <thead>
@@ -397,6 +417,56 @@ function AuditSection(props: { audit: AuditSummary; domains: Domain[] }) {
           {generality !== null && <p>{generality}</p>}
         </>
       )}
+    </Section>
+  );
+}
+
+function PredictionSection(props: { prediction: InsightsResponse["prediction"] }) {
+  const p = props.prediction;
+  const rows = p.table.filter((b) => b.count > 0);
+  return (
+    <Section id="prediction" title="How well Cando predicts you">
+      <p class="muted">
+        Each attempt stores the chance Cando gave it beforehand. Here those chances meet what
+        happened, so you can judge the advice for yourself.
+      </p>
+      <p>{p.sentence}</p>
+      {p.enough && rows.length > 0 && (
+        <ScrollTable
+          id="prediction-table"
+          caption="Cando's predicted success against actual success"
+        >
+          <thead>
+            <tr>
+              <th scope="col">Cando said</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">Average said</th>
+              <th scope="col">Success</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((b) => (
+              <tr key={b.bin}>
+                <th scope="row">{b.bin === 90 ? "90–100%" : `${b.bin}–${b.bin + 9}%`}</th>
+                <td class="num">{b.count}</td>
+                <td class="num">
+                  {b.meanPredicted === null ? "–" : `${Math.round(b.meanPredicted)}%`}
+                </td>
+                <td class="num">
+                  {b.successPercent === null ? "–" : `${Math.round(b.successPercent)}%`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      )}
+      <Why label="Why trust these numbers?">
+        <p>
+          Shown only from {p.minAttempts} attempts, so a handful is not read as a verdict. The gap
+          is the average distance between what Cando said and how often you succeeded, weighted by
+          how many attempts each range holds. <a href="/how-cando-works">How Cando works</a>
+        </p>
+      </Why>
     </Section>
   );
 }

@@ -16,6 +16,7 @@ const milestone = (
     title: id,
     evidenceIds,
     achievedAt,
+    praise: "It felt within reach: effort 2 of 5 on average over 2 successes.",
     seenAt,
   }) as Milestone;
 
@@ -42,14 +43,12 @@ describe("otherMilestones", () => {
 });
 
 describe("milestoneMeaning", () => {
-  it("counts the evidence and ties the success to effort", () => {
+  it("counts the evidence and gives the praise that matches the effort, not a stock line", () => {
     const m = milestone("m", "2025-01-01T00:00:00Z", null);
-    expect(milestoneMeaning(m, 2)).toMatch(
-      /^You have 2 pieces of evidence behind it\. This step took real effort/,
+    expect(milestoneMeaning(m, 2)).toBe(
+      "You have 2 pieces of evidence behind it. It felt within reach: effort 2 of 5 on average over 2 successes.",
     );
     expect(milestoneMeaning(m, 1)).toMatch(/^You have 1 piece of evidence/);
-    expect(milestoneMeaning({ ...m, kind: "goal_reached" }, 0)).toMatch(
-      /^You did the work, step by step\. You set out to do this and now you can\./,
-    );
+    expect(milestoneMeaning(m, 0)).not.toContain("real effort");
   });
 });

@@ -23,13 +23,14 @@ export function otherMilestones(
   };
 }
 
-/** A sentence on what the milestone means, in the product's terms: effortful mastery builds belief. */
+/**
+ * A sentence on what the milestone means: the evidence behind it, counted, and the server's praise,
+ * which matches the effort and debriefs that earned it (never "real effort" for an easy one).
+ */
 export function milestoneMeaning(milestone: Milestone, evidenceCount: number): string {
   const proof =
     evidenceCount === 0
-      ? "You did the work, step by step."
+      ? "No evidence is linked to it yet."
       : `You have ${evidenceCount} ${evidenceCount === 1 ? "piece" : "pieces"} of evidence behind it.`;
-  return milestone.kind === "goal_reached"
-    ? `${proof} You set out to do this and now you can. Belief built on effort like this holds up when doubt comes.`
-    : `${proof} This step took real effort, and that is the kind of success that builds belief in what you can do next.`;
+  return `${proof} ${milestone.praise}`;
 }

@@ -1,0 +1,70 @@
+import type { Step } from "@cando/core";
+import type { ComponentChildren } from "preact";
+import { percent } from "../../ui/ladder-words";
+import { TargetControl } from "./target-control";
+import "./advice.css";
+
+export const HOW_IT_WORKS_PATH = "/how-cando-works";
+
+/**
+ * A number's "why", one click away: a native disclosure, so a screen reader announces it as a
+ * button with its expanded state and reads the explanation in place.
+ */
+export function Why(props: { label: string; children: ComponentChildren; id?: string }) {
+  return (
+    <details class="why" id={props.id}>
+      <summary>{props.label}</summary>
+      <div class="why-body">{props.children}</div>
+    </details>
+  );
+}
+
+const CERTAINTY: Record<NonNullable<Step["why"]>["certainty"], string> = {
+  rough: "rough (little is known yet)",
+  fair: "fair",
+  firm: "firm",
+};
+
+/** Why a step is predicted where it is: from what, how sure, and what the target means. */
+export function PredictionWhy(props: { step: Step; target: number }) {
+  const why = props.step.why;
+  if (why === null) return null;
+  return (
+    <Why label={`Why ${percent(props.step.predictedSuccess)}?`}>
+      <p>{why.sentence}</p>
+      <ul class="why-facts">
+        <li>
+          Based on:{" "}
+          {why.basis === "attempts"
+            ? `${why.stepAttempts} ${why.stepAttempts === 1 ? "attempt" : "attempts"} on this step, ${why.totalAttempts} on the ladder`
+            : why.basis === "rating"
+              ? `your rating of ${why.rating}%`
+              : "the steps around it (not rated)"}
+        </li>
+        <li>
+          How sure: {CERTAINTY[why.certainty]}, likely {percent(why.low)} to {percent(why.high)}
+        </li>
+        <li>Your target: {percent(props.target)}, the chance Cando aims your next step at</li>
+      </ul>
+      <p>
+        <a href={HOW_IT_WORKS_PATH}>How Cando works</a>
+      </p>
+    </Why>
+  );
+}
+
+/** Why the advice aims at the target, with its sources, and the control to change it. */
+export function TargetWhy(props: { target: number; onChange?: (target: number) => void }) {
+  return (
+    <Why label={`Why aim for ${percent(props.target)}?`}>
+      <p>
+        Cando recommends the step whose chance of success is closest to your target: challenging,
+        yet achievable. Learning is fastest when you succeed about 85% of the time (the 85% rule,
+        Wilson et al. 2019); Math Garden, an adaptive practice site used by many thousands of
+        children, aims for 75% (Klinkenberg et al. 2011). Cando's default, 80%, lies between the
+        two. You can choose from 70% (more stretch) to 90% (more ease).
+      </p>
+      <TargetControl onSaved={props.onChange} />
+    </Why>
+  );
+}
