@@ -64,7 +64,9 @@ export class GoalPage {
       // The number itself, without its "Why?" disclosure.
       .evaluate((dd) => {
         const copy = dd.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll("details").forEach((why) => why.remove());
+        copy.querySelectorAll("details").forEach((why) => {
+          why.remove();
+        });
         return copy.textContent;
       });
     return (text ?? "").trim();
