@@ -12,7 +12,8 @@ import { Hono } from "hono";
 import { sql } from "kysely";
 import { createApp } from "../apps/server/src/app";
 import { argon2Hasher } from "../apps/server/src/auth/passwords";
-import { LoginLimiter } from "../apps/server/src/auth/rate-limit";
+import { DEFAULT_AUTH_POLICY } from "../apps/server/src/auth/policy";
+import { deploymentFrom } from "../apps/server/src/http/deployment";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? "10");
 const CONNECTIONS = 10;
@@ -30,7 +31,7 @@ const watchdog = setTimeout(
 );
 watchdog.unref();
 
-type Fetch = (request: Request) => Response | Promise<Response>;
+type Fetch = (request: Request, env?: object) => Response | Promise<Response>;
 
 interface Listening {
   origin: string;
@@ -113,15 +114,19 @@ async function main(): Promise<number> {
   try {
     await migrateToLatest(db);
     const clock = { now: () => new Date() };
+    // The app must know its port (exact-origin CSRF, Host check): listen first, then build it.
+    let fetchCando: Fetch = () => new Response(null, { status: 503 });
+    const cando = await listen((request, env) => fetchCando(request, env));
     const app = createApp({
       db,
       clock,
       newId: () => crypto.randomUUID(),
       passwords: argon2Hasher(),
-      limiter: new LoginLimiter(clock),
-      trustProxy: false,
+      deployment: deploymentFrom({ host: "127.0.0.1", port: Number(new URL(cando.origin).port) }),
+      auth: DEFAULT_AUTH_POLICY,
+      deviceKey: "bench",
     });
-    const cando = await listen(app.fetch);
+    fetchCando = app.fetch;
     try {
       const signup = await fetch(`${cando.origin}/api/auth/signup`, {
         method: "POST",

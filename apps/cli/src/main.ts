@@ -21,6 +21,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: process.stderr,
   now: () => new Date(),
   newId: () => crypto.randomUUID(),
+  publicUrl: env.CANDO_PUBLIC_URL ?? `http://localhost:${env.PORT ?? "8787"}`,
   serve: {
     nodePath: process.execPath,
     tsxImport: tsxLoader(),

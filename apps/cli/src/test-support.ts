@@ -33,6 +33,7 @@ export function testContext(databaseUrl: string, cwd: string) {
     stderr,
     now: () => new Date("2026-11-22T09:00:00.000Z"),
     newId: () => `cli-id-${++idCounter}`,
+    publicUrl: "https://cando.example.test",
     serve: {
       nodePath: "/nonexistent/node",
       tsxImport: "tsx",

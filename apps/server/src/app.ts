@@ -1,23 +1,28 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CandoError, PayloadTooLargeError, textProblems, ValidationError } from "@cando/core";
-import { dbKind } from "@cando/storage";
+import { CandoError, textProblems, ValidationError } from "@cando/core";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
-import { secureHeaders } from "hono/secure-headers";
 import { sql } from "kysely";
+import { registerResetRoutes } from "./account/reset";
+import { registerAccountRoutes } from "./account/routes";
+import { IMPORT_LIMIT_BYTES, IMPORT_PATH, registerTransferRoutes } from "./account/transfer";
 import { registerAttemptRoutes } from "./attempts/routes";
 import { registerAuditRoutes } from "./audits/routes";
 import { registerAuthRoutes } from "./auth/routes";
+import { SESSION_COOKIE } from "./auth/sessions";
 import type { App, AppDeps, AppEnv } from "./context";
+import { registerCorrectionRoutes } from "./corrections/routes";
 import { registerDomainRoutes } from "./domains/routes";
 import { registerEvidenceRoutes } from "./evidence/routes";
 import { registerGoalRoutes } from "./goals/routes";
+import { limitBody } from "./http/body-limit";
 import { originCheck } from "./http/csrf";
 import { fieldsFromZod, handleError } from "./http/errors";
+import { noStore, securityHeaders } from "./http/headers";
 import { registerInsightRoutes } from "./insights/routes";
 import { registerLadderRoutes } from "./ladders/routes";
+import { registerReportRoutes } from "./report/routes";
 import { registerTargetRoutes } from "./targets/routes";
 import { registerTodayRoutes } from "./today/routes";
 
@@ -45,40 +50,26 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
     c.set("deps", deps);
     await next();
   });
-  app.use(
-    "*",
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      strictTransportSecurity: false,
-    }),
-  );
-  app.use("/api/*", originCheck());
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new PayloadTooLargeError(BODY_LIMIT_BYTES);
-      },
-    }),
+  app.use("*", securityHeaders(deps.deployment));
+  app.use("*", originCheck(deps.deployment));
+  app.use("/api/*", noStore);
+  const usualLimit = limitBody(BODY_LIMIT_BYTES);
+  // An export file holds a person's whole history: only its import route takes a large body.
+  const importLimit = limitBody(IMPORT_LIMIT_BYTES);
+  app.use("/api/*", (c, next) =>
+    c.req.path === IMPORT_PATH ? importLimit(c, next) : usualLimit(c, next),
   );
 
+  // Anonymous callers learn only that it answers (and that its database does).
   app.get("/api/health", async (c) => {
     await sql`select 1`.execute(deps.db);
-    return c.json({ ok: true, database: dbKind(deps.db) });
+    return c.json({ ok: true });
   });
 
   registerAuthRoutes(app);
+  registerAccountRoutes(app);
+  registerResetRoutes(app);
+  registerTransferRoutes(app);
   registerDomainRoutes(app);
   registerAuditRoutes(app);
   registerGoalRoutes(app);
@@ -87,12 +78,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerEvidenceRoutes(app);
   registerTodayRoutes(app);
   registerInsightRoutes(app);
+  registerCorrectionRoutes(app);
+  registerReportRoutes(app);
   registerTargetRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
     in: "cookie",
-    name: "cando_session",
+    name: `${deps.deployment.https ? "__Host-" : ""}${SESSION_COOKIE}`,
   });
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

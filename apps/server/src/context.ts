@@ -2,7 +2,8 @@ import type { Clock, IdGenerator } from "@cando/core";
 import type { Db, UserRow } from "@cando/storage";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { PasswordHasher } from "./auth/passwords";
-import type { LoginLimiter } from "./auth/rate-limit";
+import type { AuthPolicy } from "./auth/policy";
+import type { Deployment } from "./http/deployment";
 
 /** Everything a request handler may use; built once in createApp and passed in, never global. */
 export interface AppDeps {
@@ -10,9 +11,14 @@ export interface AppDeps {
   clock: Clock;
   newId: IdGenerator;
   passwords: PasswordHasher;
-  limiter: LoginLimiter;
-  /** Trust X-Forwarded-For / X-Forwarded-Proto (only behind a proxy you run). */
-  trustProxy: boolean;
+  /** Where browsers reach Cando: exact origins, accepted hosts, HTTPS, trusted proxies. */
+  deployment: Deployment;
+  /** Login and sign-up limits, session timeouts (counters live in the database). */
+  auth: AuthPolicy;
+  /** HMAC key of device cookies: a server secret shared by every process. */
+  deviceKey: string;
+  /** CANDO_SIGNUP=closed turns open sign-up off (accounts come from `cando user add`). */
+  signup?: "open" | "closed";
 }
 
 export interface AppEnv {

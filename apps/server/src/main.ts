@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { networkInterfaces } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -6,11 +8,13 @@ import {
   ensureDatabaseDirectory,
   migrateToLatest,
   resolveDatabaseUrl,
+  serverSecret,
 } from "@cando/storage";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { argon2Hasher } from "./auth/passwords";
-import { LoginLimiter } from "./auth/rate-limit";
+import { type AuthPolicy, DEFAULT_AUTH_POLICY } from "./auth/policy";
+import { type Deployment, deploymentFrom } from "./http/deployment";
 
 // The only place the server reads its environment.
 const env = process.env;
@@ -19,19 +23,63 @@ const host = env.HOST ?? "127.0.0.1";
 const here = dirname(fileURLToPath(import.meta.url));
 const webRoot = resolve(env.CANDO_WEB_ROOT ?? join(here, "../../web/dist"));
 
+function fail(message: string): never {
+  console.error(`Cando cannot start: ${message}`);
+  process.exit(2);
+}
+
+/** A whole number of minutes from the environment, or the default. */
+function minutes(name: string, fallbackMs: number): number {
+  const value = env[name];
+  if (value === undefined || value === "") return fallbackMs;
+  if (!/^\d+$/.test(value) || Number(value) < 1) fail(`${name} must be a whole number of minutes`);
+  return Number(value) * 60_000;
+}
+
+let deployment: Deployment;
+try {
+  deployment = deploymentFrom({
+    publicUrl: env.CANDO_PUBLIC_URL,
+    host,
+    port,
+    trustProxy: env.CANDO_TRUST_PROXY,
+    interfaceAddresses: Object.values(networkInterfaces()).flatMap((list) =>
+      (list ?? []).map((i) => i.address),
+    ),
+  });
+} catch (error) {
+  fail((error as Error).message);
+}
+const auth: AuthPolicy = {
+  ...DEFAULT_AUTH_POLICY,
+  session: {
+    idleMs: minutes("CANDO_SESSION_IDLE_MINUTES", DEFAULT_AUTH_POLICY.session.idleMs),
+    absoluteMs: minutes("CANDO_SESSION_MAX_MINUTES", DEFAULT_AUTH_POLICY.session.absoluteMs),
+  },
+};
+
 const url = resolveDatabaseUrl({ databaseUrl: env.DATABASE_URL, dataDir: env.CANDO_DATA_DIR });
 ensureDatabaseDirectory(url);
 const db = createDb(url);
 const { applied } = await migrateToLatest(db);
 const clock = { now: () => new Date() };
+// Made once, shared by every process on this database, so device cookies outlive restarts.
+const deviceKey = await serverSecret(
+  db,
+  "device_cookie_key",
+  () => randomBytes(32).toString("base64url"),
+  clock.now().toISOString(),
+);
 const app = createApp(
   {
     db,
     clock,
     newId: () => crypto.randomUUID(),
     passwords: argon2Hasher(),
-    limiter: new LoginLimiter(clock),
-    trustProxy: env.CANDO_TRUST_PROXY === "1",
+    deployment,
+    auth,
+    deviceKey,
+    signup: env.CANDO_SIGNUP === "closed" ? "closed" : "open",
   },
   { webRoot },
 );
@@ -40,6 +88,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const where = describeDatabaseUrl(url);
   const migrated = applied.length ? `; applied migrations ${applied.join(", ")}` : "";
   console.log(`Cando is running at http://${host}:${info.port} (${where}${migrated})`);
+  if (env.CANDO_PUBLIC_URL) console.log(`Browsers reach it at ${deployment.origins[0]}`);
 });
 
 function shutdown(signal: string) {

@@ -1,9 +1,12 @@
+import type { AddressInfo } from "node:net";
 import type { Clock } from "@cando/core";
 import type { Db } from "@cando/storage";
+import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { argon2Hasher } from "./auth/passwords";
-import { LoginLimiter, type LoginLimits } from "./auth/rate-limit";
+import { type AuthPolicy, DEFAULT_AUTH_POLICY } from "./auth/policy";
 import type { App } from "./context";
+import { type Deployment, deploymentFrom, TEST_DEPLOYMENT } from "./http/deployment";
 
 /** A clock tests move by hand. */
 export class TestClock implements Clock {
@@ -14,12 +17,19 @@ export class TestClock implements Clock {
   advanceDays(days: number): void {
     this.current = new Date(this.current.getTime() + days * 86_400_000);
   }
+  advanceSeconds(seconds: number): void {
+    this.current = new Date(this.current.getTime() + seconds * 1000);
+  }
   advanceMinutes(minutes: number): void {
     this.current = new Date(this.current.getTime() + minutes * 60_000);
   }
 }
 
 let idCounter = 0;
+
+const RELAXED_SIGNUP = { ...DEFAULT_AUTH_POLICY.signup, free: 1_000_000 };
+// Tests of other features jump the clock by weeks; the session tests pass the real lifetimes.
+const RELAXED_SESSIONS = { idleMs: 30 * 86_400_000, absoluteMs: 3650 * 86_400_000 };
 
 export interface TestApp {
   app: App;
@@ -30,7 +40,12 @@ export interface TestApp {
 /** The real app over a test database, with a hand-moved clock and a cheap argon2 cost. */
 export function buildTestApp(
   db: Db,
-  options: { trustProxy?: boolean; limits?: LoginLimits; webRoot?: string } = {},
+  options: {
+    deployment?: Partial<Deployment>;
+    auth?: Partial<AuthPolicy>;
+    webRoot?: string;
+    signup?: "open" | "closed";
+  } = {},
 ): TestApp {
   const clock = new TestClock();
   const app = createApp(
@@ -39,12 +54,54 @@ export function buildTestApp(
       clock,
       newId: () => `id-${++idCounter}`,
       passwords: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
-      limiter: new LoginLimiter(clock, options.limits),
-      trustProxy: options.trustProxy ?? false,
+      deployment: { ...TEST_DEPLOYMENT, ...options.deployment },
+      // Every test signs people up from one (socketless) address, and many jump the clock by
+      // weeks: the tests of the sign-up limit and of session lifetimes pass the real rules.
+      auth: {
+        ...DEFAULT_AUTH_POLICY,
+        signup: RELAXED_SIGNUP,
+        session: RELAXED_SESSIONS,
+        ...options.auth,
+      },
+      deviceKey: "a test key, not a secret",
+      signup: options.signup ?? "open",
     },
     options.webRoot ? { webRoot: options.webRoot } : {},
   );
   return { app, clock, db };
+}
+
+export interface ServedTestApp extends TestApp {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The test app behind a real HTTP server on 127.0.0.1. It listens first, so the app knows its
+ * own origin (exact-origin CSRF and the Host check need the port).
+ */
+export async function serveTestApp(
+  db: Db,
+  options: Parameters<typeof buildTestApp>[1] = {},
+): Promise<ServedTestApp> {
+  let target: App | undefined;
+  const server = serve({
+    fetch: (request, env) => target?.fetch(request, env) ?? new Response(null, { status: 503 }),
+    port: 0,
+    hostname: "127.0.0.1",
+  });
+  await new Promise<void>((done) => server.once("listening", () => done()));
+  const port = (server.address() as AddressInfo).port;
+  const built = buildTestApp(db, {
+    ...options,
+    deployment: { ...deploymentFrom({ host: "127.0.0.1", port }), ...options.deployment },
+  });
+  target = built.app;
+  return {
+    ...built,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
 }
 
 export interface Reply<T = unknown> {
@@ -59,18 +116,25 @@ type Loose = any;
 type Send = (path: string, init: RequestInit) => Promise<Response> | Response;
 
 /**
- * A browser-like caller: keeps its session cookie and sends a same-origin Origin header.
- * In process through `app.request()`, or over real HTTP with `TestClient.http(baseUrl)`.
+ * A browser-like caller: keeps its session and device cookies (either prefix) and sends a
+ * same-origin Origin header. In process through `app.request()` (optionally with the Node
+ * bindings a socket would give, e.g. its remote address), or over real HTTP with
+ * `TestClient.http(baseUrl)`.
  */
 export class TestClient {
+  /** `cando_session=…` (or `__Host-cando_session=…`), as sent. */
   cookie: string | undefined;
+  /** The device cookie, as sent. */
+  device: string | undefined;
   private readonly send: Send;
 
   constructor(
     app: App | Send,
     private readonly origin: string | null = "http://localhost",
+    /** What app.request() passes as the Node bindings, e.g. `{ incoming: { socket } }`. */
+    env?: object,
   ) {
-    this.send = typeof app === "function" ? app : (path, init) => app.request(path, init);
+    this.send = typeof app === "function" ? app : (path, init) => app.request(path, init, env);
   }
 
   /** A client of a real server: requests go through a socket, as from a browser on that origin. */
@@ -86,7 +150,8 @@ export class TestClient {
   ): Promise<Reply<T>> {
     const all: Record<string, string> = { ...headers };
     if (this.origin) all.origin ??= this.origin;
-    if (this.cookie) all.cookie = this.cookie;
+    const jar = [this.cookie, this.device].filter(Boolean).join("; ");
+    if (jar) all.cookie ??= jar;
     if (body !== undefined && typeof body !== "string") all["content-type"] ??= "application/json";
     const res = await this.send(path, {
       method,
@@ -95,10 +160,12 @@ export class TestClient {
         ? {}
         : { body: typeof body === "string" ? body : JSON.stringify(body) }),
     });
-    const setCookie = res.headers.get("set-cookie");
-    if (setCookie?.startsWith("cando_session=")) {
-      const value = setCookie.split(";")[0] ?? "";
-      this.cookie = value === "cando_session=" ? undefined : value;
+    for (const setCookie of res.headers.getSetCookie()) {
+      const pair = setCookie.split(";")[0] ?? "";
+      const [name = "", value = ""] = pair.split("=");
+      const kept = value === "" ? undefined : pair;
+      if (name.endsWith("cando_session")) this.cookie = kept;
+      if (name.endsWith("cando_device")) this.device = kept;
     }
     const text = await res.text();
     const parsed =

@@ -28,6 +28,9 @@ describe.skipIf(!chromiumPath)("the foundation slice in a browser", () => {
     await signup.goto();
     await signup.signUp(uniqueEmail(), PASSWORD);
 
+    // Someone new lands on the first-run path (e2e/welcome.test.ts); Today is one link away.
+    await suite.page.waitForURL(/\/welcome$/);
+    await suite.page.getByRole("link", { name: "Leave setup and go to Today" }).click();
     const home = new TodayPage(suite.page);
     await home.heading().waitFor();
     expect(suite.page.url()).toBe(`${suite.baseUrl}/`);

@@ -148,6 +148,7 @@ describe.skipIf(!chromiumPath)("insights in a browser", () => {
     }
     const insights = new InsightsPage(suite.page);
     await insights.goto();
+    await insights.trendChart().scrollIntoViewIfNeeded();
     await insights.trendChart().locator("canvas").waitFor();
     const trend = await insights.rows(insights.trendTable());
     expect(trend.map((r) => r["Gap"])).toEqual(["−80", "−7"]);

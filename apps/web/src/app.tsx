@@ -1,10 +1,12 @@
 import { ErrorBoundary, LocationProvider, lazy, Route, Router } from "preact-iso";
 import { AppHeader } from "./app-header";
+import { LandingPage } from "./features/accounts/landing-page";
 import { LoginPage } from "./features/accounts/login-page";
-import { GuestOnly, RequireUser, SessionProvider } from "./features/accounts/session";
+import { GuestOnly, RequireUser, SessionProvider, useSession } from "./features/accounts/session";
 import { SignupPage } from "./features/accounts/signup-page";
 import { TodayPage } from "./features/today/today-page";
 import { markNavigated, Page } from "./ui/page";
+import { ToastHost } from "./ui/toast";
 
 // Today and the account pages are where people land; the rest load on first visit.
 const TakeAuditPage = lazy(() =>
@@ -32,6 +34,15 @@ const EvidenceItemPage = lazy(() =>
   import("./features/evidence/evidence-item-page").then((m) => m.EvidenceItemPage),
 );
 const DoubtPage = lazy(() => import("./features/doubt/doubt-page").then((m) => m.DoubtPage));
+const WelcomePage = lazy(() =>
+  import("./features/welcome/welcome-page").then((m) => m.WelcomePage),
+);
+const SettingsPage = lazy(() =>
+  import("./features/settings/settings-page").then((m) => m.SettingsPage),
+);
+const ResetPasswordPage = lazy(() =>
+  import("./features/accounts/reset-password-page").then((m) => m.ResetPasswordPage),
+);
 const MilestonesPage = lazy(() =>
   import("./features/milestones/milestones-page").then((m) => m.MilestonesPage),
 );
@@ -65,6 +76,14 @@ const EvidenceItemRoute = signedIn(EvidenceItemPage);
 const DoubtRoute = signedIn(DoubtPage);
 const MilestoneRoute = signedIn(MilestonePage);
 const InsightsRoute = signedIn(InsightsPage);
+const WelcomeRoute = signedIn(WelcomePage);
+
+/** `/`: Today for a person who is logged in; for anyone else, what Cando is. */
+function Home() {
+  const { user } = useSession();
+  return user === null ? <LandingPage /> : <TodayRoute />;
+}
+const SettingsRoute = signedIn(SettingsPage);
 const MilestonesRoute = signedIn(MilestonesPage);
 const HowItWorksRoute = signedIn(HowItWorksPage);
 
@@ -100,7 +119,8 @@ export function App() {
         <main id="main" tabIndex={-1}>
           <ErrorBoundary>
             <Router onRouteChange={markNavigated}>
-              <Route path="/" component={TodayRoute} />
+              <Route path="/" component={Home} />
+              <Route path="/welcome" component={WelcomeRoute} />
               <Route path="/audit" component={AuditRoute} />
               <Route path="/history" component={HistoryRoute} />
               <Route path="/domains" component={DomainsRoute} />
@@ -115,12 +135,15 @@ export function App() {
               <Route path="/milestones/:milestoneId" component={MilestoneRoute} />
               <Route path="/how-cando-works" component={HowItWorksRoute} />
               <Route path="/insights" component={InsightsRoute} />
+              <Route path="/settings" component={SettingsRoute} />
+              <Route path="/reset-password" component={ResetPasswordPage} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />
             </Router>
           </ErrorBoundary>
         </main>
+        <ToastHost />
       </SessionProvider>
     </LocationProvider>
   );

@@ -5,6 +5,7 @@ export * from "./accounts/rules";
 export * from "./attempts/rules";
 export * from "./audits/due";
 export * from "./audits/scale";
+export * from "./corrections/rules";
 export * from "./engine/calibration-rules";
 export * from "./evidence/relevance";
 export * from "./goals/coaching";

@@ -19,6 +19,42 @@ export interface SessionsTable {
   createdAt: string;
   expiresAt: string;
   lastSeenAt: string;
+  /** The browser it was started from (User-Agent, shortened); null for older sessions. */
+  device: string | null;
+}
+
+export interface AccountSettingsTable {
+  userId: string;
+  /** IANA time zone; null = the browser's. */
+  timeZone: string | null;
+  /** 0 = Sunday … 6 = Saturday; null = Monday. */
+  weekStartsOn: number | null;
+  updatedAt: string;
+}
+
+export interface PasswordResetsTable {
+  /** sha256 of the link's token. */
+  id: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** A counter for an abuse limit (login failures, sign-ups), shared by every server process. */
+export interface ThrottlesTable {
+  key: string;
+  count: number;
+  lastAt: string;
+  /** No attempt under this key is taken before this instant (ISO text; the epoch when free). */
+  blockedUntil: string;
+}
+
+/** Secrets the server makes once and every process shares (e.g. the device-cookie key). */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  createdAt: string;
 }
 
 export interface DomainsTable {
@@ -149,11 +185,27 @@ export interface MilestonesTable {
   evidenceIds: string;
   achievedAt: string;
   seenAt: string | null;
+  /** When what earned it (the attempts behind the mastery) was later edited away or deleted. */
+  basisRemovedAt: string | null;
+}
+
+export interface DeletionsTable {
+  id: string;
+  userId: string;
+  /** What was deleted: attempt, evidence or audit. */
+  kind: string;
+  /** JSON of the deleted rows, enough to put them back. */
+  payload: string;
+  deletedAt: string;
+  /** After this the deletion can no longer be undone and the rows are purged. */
+  expiresAt: string;
 }
 
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  accountSettings: AccountSettingsTable;
+  passwordResets: PasswordResetsTable;
   domains: DomainsTable;
   audits: AuditsTable;
   auditRatings: AuditRatingsTable;
@@ -164,4 +216,7 @@ export interface Database {
   debriefs: DebriefsTable;
   evidence: EvidenceTable;
   milestones: MilestonesTable;
+  deletions: DeletionsTable;
+  throttles: ThrottlesTable;
+  serverSecrets: ServerSecretsTable;
 }

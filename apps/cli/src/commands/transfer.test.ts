@@ -1,269 +1,151 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_DOMAINS } from "@cando/core";
+import type { ExportFile } from "@cando/core";
 import {
   createDb,
   type Db,
-  type DomainRow,
+  insertAttempt,
   insertAudit,
-  insertDomains,
-  insertUser,
-  listAudits,
+  insertGoal,
+  insertSteps,
+  insertUserWithDomains,
   listDomains,
   migrateToLatest,
-  type UserRow,
+  NO_PASSWORD,
 } from "@cando/storage";
-import { buildDomain, buildUser, describeEachDatabase } from "@cando/storage/test-support";
+import { buildAttempt, buildGoal, buildStep } from "@cando/storage/test-support";
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../program";
 import { testContext, useTempDir } from "../test-support";
-import { type ExportFile, parseExportFile } from "./export-format";
-import { exportPerson, importPerson } from "./transfer";
 
 let ids = 0;
-const newId = () => `import-${++ids}`;
-const NOW = new Date("2026-11-22T09:00:00.000Z");
+const newId = () => `seed-${++ids}`;
 
-/** A person with the five default domains plus their own ones. */
-async function person(
-  db: Db,
-  email: string,
-  own: Partial<DomainRow>[] = [],
-): Promise<{ user: UserRow; domains: DomainRow[] }> {
-  const user = buildUser({ email });
-  await insertUser(db, user);
-  const domains = [
-    ...DEFAULT_DOMAINS.map((d, position) =>
-      buildDomain(user.id, { key: d.key, name: d.name, position }),
-    ),
-    ...own.map((o, i) => buildDomain(user.id, { position: DEFAULT_DOMAINS.length + i, ...o })),
+/** Ada with an audit, a goal, a two-step ladder and two attempts, in a new SQLite file. */
+async function seeded(url: string): Promise<void> {
+  const db: Db = createDb(url);
+  await migrateToLatest(db);
+  const createdAt = "2026-11-01T09:00:00.000Z";
+  await insertUserWithDomains(
+    db,
+    { id: "ada", email: "ada@example.test", passwordHash: NO_PASSWORD, createdAt },
+    newId,
+  );
+  const domains = await listDomains(db, "ada");
+  await insertAudit(db, {
+    id: "audit-1",
+    userId: "ada",
+    takenAt: "2026-11-02T09:00:00.000Z",
+    note: null,
+    ratings: domains.map((d) => ({ domainId: d.id, rating: 50 })),
+  });
+  const goal = buildGoal("ada", domains[0]?.id as string, { createdAt });
+  await insertGoal(db, goal);
+  const steps = [
+    buildStep("ada", goal.id, { position: 0, title: "Say one thing", confidence: 80 }),
+    buildStep("ada", goal.id, { position: 1, title: "Talk for five minutes", confidence: 40 }),
   ];
-  await insertDomains(db, domains);
-  return { user, domains };
-}
-
-/** Audits as a person sees them: by domain name, without ids. */
-async function auditsByName(db: Db, userId: string) {
-  const names = new Map((await listDomains(db, userId)).map((d) => [d.id, d.name]));
-  return (await listAudits(db, userId)).map((a) => ({
-    takenAt: a.takenAt,
-    note: a.note,
-    ratings: a.ratings.map((r) => [names.get(r.domainId)?.toLowerCase(), r.rating]),
-  }));
-}
-
-describeEachDatabase("export and import", (db) => {
-  async function adaWithHistory(email: string) {
-    const ada = await person(db(), email, [
-      { name: "Public speaking" },
-      { name: "Chess", archivedAt: "2026-11-01T00:00:00.000Z" },
-    ]);
-    const [career, health, , , , speaking, chess] = ada.domains;
-    await insertAudit(db(), {
-      id: newId(),
-      userId: ada.user.id,
-      takenAt: "2026-10-22T09:00:00.000Z",
-      note: "first look",
-      ratings: [
-        { domainId: career!.id, rating: 40 },
-        { domainId: speaking!.id, rating: 20 },
-        { domainId: chess!.id, rating: 70 },
-      ],
-    });
-    await insertAudit(db(), {
-      id: newId(),
-      userId: ada.user.id,
-      takenAt: "2026-11-21T09:00:00.000Z",
-      note: null,
-      ratings: [
-        { domainId: career!.id, rating: 50 },
-        { domainId: health!.id, rating: 60 },
-        { domainId: speaking!.id, rating: 40 },
-      ],
-    });
-    return ada;
+  await insertSteps(db, steps);
+  for (const [i, outcome] of ["done", "partly"].entries()) {
+    await insertAttempt(
+      db,
+      buildAttempt("ada", goal.id, steps[0]?.id as string, {
+        outcome,
+        attemptedAt: `2026-11-0${3 + i}T09:00:00.000Z`,
+        createdAt: `2026-11-0${3 + i}T09:00:00.000Z`,
+      }),
+    );
   }
-
-  it("moves one person's audits to another account, matching domains by key, then name", async () => {
-    const ada = await adaWithHistory("ada-transfer@example.test");
-    const exported = await exportPerson(db(), "ADA-transfer@example.test ", NOW);
-    const text = JSON.stringify(exported);
-    expect(text).not.toContain("passwordHash");
-    expect(text).not.toContain(ada.user.passwordHash);
-    expect(exported).toMatchObject({
-      format: "cando-export",
-      version: 1,
-      exportedAt: NOW.toISOString(),
-      user: { email: "ada-transfer@example.test" },
-    });
-    expect(exported.domains).toHaveLength(7);
-    expect(exported.audits).toHaveLength(2);
-
-    const bob = await person(db(), "bob-transfer@example.test", [{ name: "public SPEAKING" }]);
-    const file = parseExportFile(text);
-    const report = await importPerson(db(), "bob-transfer@example.test", file, newId);
-    expect(report).toEqual({
-      domainsMatched: 6,
-      domainsCreated: 1,
-      auditsAdded: 2,
-      auditsSkipped: 0,
-    });
-    const bobDomains = await listDomains(db(), bob.user.id);
-    expect(bobDomains.map((d) => [d.name, d.key, d.archivedAt])).toEqual([
-      ...DEFAULT_DOMAINS.map((d) => [d.name, d.key, null]),
-      ["public SPEAKING", null, null],
-      ["Chess", null, "2026-11-01T00:00:00.000Z"],
-    ]);
-    expect(await auditsByName(db(), bob.user.id)).toEqual(await auditsByName(db(), ada.user.id));
-
-    // The same file again adds nothing.
-    expect(await importPerson(db(), "bob-transfer@example.test", file, newId)).toEqual({
-      domainsMatched: 7,
-      domainsCreated: 0,
-      auditsAdded: 0,
-      auditsSkipped: 2,
-    });
-    expect(await listAudits(db(), bob.user.id)).toHaveLength(2);
-    expect(await listDomains(db(), bob.user.id)).toHaveLength(7);
-  });
-
-  it("writes nothing when any part of the import fails", async () => {
-    await adaWithHistory("ada-rollback@example.test");
-    const exported = await exportPerson(db(), "ada-rollback@example.test", NOW);
-    const carol = await person(db(), "carol-rollback@example.test");
-    // Skips validation on purpose: the database's own check rejects the second audit.
-    const broken: ExportFile = {
-      ...exported,
-      audits: [
-        exported.audits[0]!,
-        { ...exported.audits[1]!, ratings: [{ domainId: exported.domains[0]!.id, rating: 33 }] },
-      ],
-    };
-    await expect(importPerson(db(), carol.user.email, broken, newId)).rejects.toThrow();
-    expect(await listAudits(db(), carol.user.id)).toEqual([]);
-    expect(await listDomains(db(), carol.user.id)).toHaveLength(5);
-  });
-
-  it("refuses an unknown account", async () => {
-    const file = parseExportFile(
-      JSON.stringify({
-        format: "cando-export",
-        version: 1,
-        exportedAt: NOW.toISOString(),
-        user: { email: "x@example.test" },
-        domains: [],
-        audits: [],
-      }),
-    );
-    await expect(importPerson(db(), "nobody@example.test", file, newId)).rejects.toThrow(
-      "There is no account for nobody@example.test",
-    );
-  });
-});
-
-describe("parseExportFile", () => {
-  const valid = {
-    format: "cando-export",
-    version: 1,
-    exportedAt: NOW.toISOString(),
-    user: { email: "ada@example.test" },
-    domains: [
-      {
-        id: "d1",
-        key: "career",
-        name: "Career",
-        position: 0,
-        archivedAt: null,
-        createdAt: NOW.toISOString(),
-      },
-    ],
-    audits: [
-      {
-        id: "a1",
-        takenAt: NOW.toISOString(),
-        note: null,
-        ratings: [{ domainId: "d1", rating: 50 }],
-      },
-    ],
-  };
-
-  it("accepts a version 1 file", () => {
-    expect(parseExportFile(JSON.stringify(valid)).audits).toHaveLength(1);
-  });
-
-  it.each([
-    ["not JSON", "{", "it is not JSON"],
-    ["another JSON file", JSON.stringify({ hello: 1 }), "it is not a Cando export"],
-    ["a newer version", JSON.stringify({ ...valid, version: 2 }), "format version 2"],
-    [
-      "a rating off the scale",
-      JSON.stringify({
-        ...valid,
-        audits: [{ ...valid.audits[0], ratings: [{ domainId: "d1", rating: 35 }] }],
-      }),
-      "audits.0.ratings.0.rating: must be a multiple of 10",
-    ],
-    [
-      "a rating for a domain not in the file",
-      JSON.stringify({
-        ...valid,
-        audits: [{ ...valid.audits[0], ratings: [{ domainId: "elsewhere", rating: 50 }] }],
-      }),
-      "audits.0.ratings.0.domainId: is not a domain in this file",
-    ],
-  ])("refuses %s, saying why", (_label, text, message) => {
-    expect(() => parseExportFile(text)).toThrow(message);
-  });
-});
+  await db.destroy();
+}
 
 describe("cando export and cando import", () => {
   const tempDir = useTempDir();
 
-  it("export writes a private file (or pure JSON to stdout) that import reads back", async () => {
+  it("exports everything to a private JSON file or a CSV zip, and imports it into another account", async () => {
     const url = join(tempDir(), "cando.sqlite");
-    const db = createDb(url);
-    await migrateToLatest(db);
-    const ada = await person(db, "ada@example.test");
-    await insertAudit(db, {
-      id: "a-1",
-      userId: ada.user.id,
-      takenAt: "2026-11-21T09:00:00.000Z",
-      note: null,
-      ratings: ada.domains.slice(0, 5).map((d) => ({ domainId: d.id, rating: 60 })),
+    await seeded(url);
+    const run = async (argv: string[]) => {
+      const t = testContext(url, tempDir());
+      const code = await runCli(argv, t.ctx);
+      return { code, out: t.stdout.text, err: t.stderr.text };
+    };
+
+    const toStdout = await run(["export", "--email", "ada@example.test"]);
+    expect(toStdout.code).toBe(0);
+    const file = JSON.parse(toStdout.out) as ExportFile;
+    expect(file).toMatchObject({ format: "cando-export", version: 2 });
+    expect([file.goals.length, file.steps.length, file.attempts.length]).toEqual([1, 2, 2]);
+
+    expect((await run(["export", "-e", "ada@example.test", "-o", "ada.json"])).code).toBe(0);
+    const path = join(tempDir(), "ada.json");
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(path, "utf8"))).toEqual(file);
+    const again = await run(["export", "-e", "ada@example.test", "-o", "ada.json"]);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain("already exists");
+
+    const csv = await run(["export", "-e", "ada@example.test", "--format", "csv", "-o", "ada.zip"]);
+    expect(csv.code).toBe(0);
+    const zip = unzipSync(readFileSync(join(tempDir(), "ada.zip")));
+    expect(strFromU8(zip["steps.csv"] as Uint8Array)).toContain("Talk for five minutes");
+    expect((await run(["export", "-e", "ada@example.test", "--format", "csv"])).code).toBe(2);
+
+    expect((await run(["user", "add", "--email", "bea@example.test"])).code).toBe(0);
+    const imported = await run(["--json", "import", "--email", "bea@example.test", "ada.json"]);
+    expect(imported.code).toBe(0);
+    const result = JSON.parse(imported.out);
+    expect(result).toMatchObject({
+      email: "bea@example.test",
+      added: { goals: 1, steps: 2, attempts: 2, audits: 1 },
+      replayedGoals: 1,
     });
-    const bob = await person(db, "bob@example.test");
-    await db.destroy();
-
-    const toStdout = testContext(url, tempDir());
-    expect(await runCli(["export", "--email", "ada@example.test"], toStdout.ctx)).toBe(0);
-    expect(JSON.parse(toStdout.stdout.text).audits).toHaveLength(1);
-
-    const toFile = testContext(url, tempDir());
-    expect(await runCli(["export", "-e", "ada@example.test", "-o", "ada.json"], toFile.ctx)).toBe(
-      0,
+    const twice = await run(["import", "--email", "bea@example.test", "ada.json"]);
+    expect(twice.out).toMatch(
+      /^Imported into bea@example.test: nothing new; \d+ rows were already there\n$/,
     );
-    const file = join(tempDir(), "ada.json");
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(JSON.parse(toStdout.stdout.text));
-    const again = testContext(url, tempDir());
-    expect(await runCli(["export", "-e", "ada@example.test", "-o", "ada.json"], again.ctx)).toBe(1);
-    expect(again.stderr.text).toContain("already exists");
 
-    const imported = testContext(url, tempDir());
-    expect(await runCli(["import", "--email", "bob@example.test", "ada.json"], imported.ctx)).toBe(
-      0,
+    const bea = JSON.parse(
+      (await run(["export", "--email", "bea@example.test"])).out,
+    ) as ExportFile;
+    expect(bea.steps.map((s) => [s.title, s.position])).toEqual(
+      file.steps.map((s) => [s.title, s.position]),
     );
-    expect(imported.stdout.text).toBe(
-      "Imported into bob@example.test: 1 audits added, 0 already present; 5 domains matched, 0 created\n",
-    );
+    // The ladder model was replayed from the attempts, not copied.
     const check = createDb(url);
-    expect((await listAudits(check, bob.user.id))[0]?.takenAt).toBe("2026-11-21T09:00:00.000Z");
+    const goal = await check
+      .selectFrom("goals")
+      .selectAll()
+      .where("userId", "!=", "ada")
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(goal.model ?? "null")).toMatchObject({ attempts: 2 });
     await check.destroy();
+  });
 
-    const bad = testContext(url, tempDir());
-    expect(await runCli(["import", "--email", "bob@example.test", "missing.json"], bad.ctx)).toBe(
-      2,
+  it("refuses a bad file, naming each problem, and writes nothing", async () => {
+    const url = join(tempDir(), "cando.sqlite");
+    await seeded(url);
+    const bad = join(tempDir(), "bad.json");
+    const t = testContext(url, tempDir());
+    await runCli(["export", "-e", "ada@example.test", "-o", "ada.json"], t.ctx);
+    const file = JSON.parse(readFileSync(join(tempDir(), "ada.json"), "utf8"));
+    file.attempts[0].effort = 9;
+    file.steps[1].goalId = "elsewhere";
+    writeFileSync(bad, JSON.stringify(file));
+    const refused = testContext(url, tempDir());
+    expect(await runCli(["import", "--email", "ada@example.test", "bad.json"], refused.ctx)).toBe(
+      1,
     );
-    expect(bad.stderr.text).toContain("There is no file");
+    expect(refused.stderr.text).toContain("nothing was written");
+    expect(refused.stderr.text).toContain("attempts.0.effort: must be at most 5");
+
+    const json = testContext(url, tempDir());
+    expect(
+      await runCli(["--json", "import", "-e", "ada@example.test", "nope.json"], json.ctx),
+    ).toBe(2);
+    expect(JSON.parse(json.stderr.text)).toEqual({
+      error: { message: expect.stringContaining("There is no file"), exitCode: 2 },
+    });
   });
 });

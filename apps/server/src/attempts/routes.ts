@@ -1,11 +1,9 @@
 import {
   Attempt,
   AttemptInput,
-  analyzeAttribution,
   DebriefInput,
   Evidence,
   foldsLast,
-  isoDay,
   type LadderModel,
   LadderView,
   Milestone,
@@ -16,13 +14,13 @@ import {
 } from "@cando/core";
 import {
   type AttemptRow,
-  type EvidenceRow,
   findAttemptByKey,
   findDebrief,
   findEvidenceOfAttempt,
   insertAttempt,
   insertEvidence,
   isUniqueViolation,
+  lastStepAddedAt,
   listAttempts,
   listDebriefs,
   saveDebrief,
@@ -35,6 +33,7 @@ import { errors, json, jsonBody } from "../http/openapi";
 import { ladderView, nextStep } from "../ladders/ladder";
 import { rebuildLadderModel, saveModel, writableLadderModel } from "../ladders/replay";
 import { recordMilestones } from "../milestones/record";
+import { evidenceOfSuccess } from "./evidence";
 import { presentAttempt, presentEvidence } from "./present";
 
 const AttemptParams = z.object({ attemptId: z.string().min(1).max(64) });
@@ -44,7 +43,7 @@ const AttemptQuery = z.object({
 });
 const Logged = z.object({ attempt: Attempt, ladder: LadderView, milestones: z.array(Milestone) });
 /** A little slack for clocks that disagree; beyond it "attemptedAt" is refused as future. */
-const FUTURE_SLACK_MS = 5 * 60_000;
+export const FUTURE_SLACK_MS = 5 * 60_000;
 
 const tags = ["attempts"];
 
@@ -161,7 +160,7 @@ export function registerAttemptRoutes(app: App): void {
         // The attempt and the model it updates land together or not at all. The common case, an
         // attempt after all others, is folded in; a backdated one changes the past: replay.
         let next: LadderModel | null;
-        if (foldsLast(model, row.attemptedAt)) {
+        if (foldsLast(model, row.attemptedAt, await lastStepAddedAt(trx, goal.id))) {
           next = updateWithAttempt(model, {
             stepId: step.id,
             outcome: input.outcome,
@@ -245,24 +244,14 @@ export function registerAttemptRoutes(app: App): void {
       if (!evidence && attempt.outcome === "done") {
         const step = await access.step(trx, user, attempt.stepId);
         const goal = await access.goal(trx, user, attempt.goalId);
-        const internal = analyzeAttribution("done", input.attributions).internal;
-        evidence = {
+        evidence = evidenceOfSuccess({
           id: newId(),
-          userId: user.id,
-          source: "attempt",
-          attemptId: attempt.id,
-          domainId: goal.domainId,
-          goalId: goal.id,
-          stepId: step.id,
-          title: step.title,
-          body: [input.didWell, input.capability].filter((t) => t.length > 0).join("\n\n"),
-          occurredOn: isoDay(new Date(attempt.attemptedAt)),
-          ownership: internal === null ? 100 : Math.round(internal * 100),
-          effort: attempt.effort,
-          reattribution: null,
-          createdAt: now,
-          updatedAt: now,
-        } satisfies EvidenceRow;
+          attempt,
+          goal,
+          step,
+          debrief: input,
+          now,
+        });
         await insertEvidence(trx, evidence);
       }
       return {

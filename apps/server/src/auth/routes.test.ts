@@ -14,7 +14,7 @@ describeEachDatabase("accounts API", (db) => {
     });
     expect(res.status).toBe(201);
     expect(res.body.user).toMatchObject({ email, createdAt: "2026-11-22T09:00:00.000Z" });
-    const cookie = res.headers.get("set-cookie") ?? "";
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("cando_session=")) ?? "";
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).not.toMatch(/Secure/);
@@ -23,14 +23,26 @@ describeEachDatabase("accounts API", (db) => {
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
-  it("marks the cookie Secure behind an HTTPS proxy it trusts", async () => {
-    const { app } = buildTestApp(db(), { trustProxy: true });
-    const res = await new TestClient(app).post(
-      "/api/auth/signup",
-      { email: uniqueEmail(), password: GOOD_PASSWORD },
-      { "x-forwarded-proto": "https" },
-    );
-    expect(res.headers.get("set-cookie")).toMatch(/Secure/);
+  it("over HTTPS names its cookies __Host- and marks them Secure, and they work", async () => {
+    const { app } = buildTestApp(db(), { deployment: { https: true } });
+    const client = new TestClient(app);
+    const res = await client.post("/api/auth/signup", {
+      email: uniqueEmail(),
+      password: GOOD_PASSWORD,
+    });
+    const cookies = res.headers.getSetCookie();
+    expect(cookies).toHaveLength(2);
+    for (const cookie of cookies) {
+      expect(cookie).toMatch(/^__Host-cando_(session|device)=[^;]+; /);
+      expect(cookie).toMatch(/; Path=\/(;|$)/);
+      expect(cookie).toMatch(/; Secure/);
+      expect(cookie).toMatch(/; HttpOnly/);
+      expect(cookie).not.toMatch(/Domain=/i);
+    }
+    expect((await client.get("/api/me")).status).toBe(200);
+    const plain = new TestClient(app);
+    plain.cookie = client.cookie?.replace("__Host-", "");
+    expect((await plain.get("/api/me")).status).toBe(401);
   });
 
   it.each([
@@ -98,44 +110,6 @@ describeEachDatabase("accounts API", (db) => {
     expect(wrong.body.error.code).toBe("invalid_credentials");
   });
 
-  it("locks an account after 5 failures, even for the right password, until the window passes", async () => {
-    const { app, clock } = buildTestApp(db());
-    const email = uniqueEmail();
-    await signedUp(app, email);
-    const client = new TestClient(app);
-    for (let i = 0; i < 5; i++) {
-      expect(
-        (await client.post("/api/auth/login", { email, password: "wrong password" })).status,
-      ).toBe(401);
-    }
-    const locked = await client.post("/api/auth/login", { email, password: GOOD_PASSWORD });
-    expect(locked.status).toBe(429);
-    expect(locked.body.error.code).toBe("too_many_attempts");
-    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
-    clock.advanceMinutes(16);
-    expect((await client.post("/api/auth/login", { email, password: GOOD_PASSWORD })).status).toBe(
-      200,
-    );
-  });
-
-  it("limits failures per address across many accounts", async () => {
-    const { app } = buildTestApp(db(), {
-      limits: {
-        perAccount: { max: 100, windowMs: 900_000 },
-        perAddress: { max: 3, windowMs: 900_000 },
-      },
-    });
-    const client = new TestClient(app);
-    for (let i = 0; i < 3; i++) {
-      await client.post("/api/auth/login", { email: uniqueEmail(), password: "wrong password" });
-    }
-    const res = await client.post("/api/auth/login", {
-      email: uniqueEmail(),
-      password: "wrong password",
-    });
-    expect(res.status).toBe(429);
-  });
-
   it("logs out: the session ends on the server and the cookie is cleared", async () => {
     const { app } = buildTestApp(db());
     const client = await signedUp(app);
@@ -146,17 +120,6 @@ describeEachDatabase("accounts API", (db) => {
     const replay = new TestClient(app);
     replay.cookie = cookie;
     expect((await replay.get("/api/me")).status).toBe(401);
-  });
-
-  it("expires a session after 30 idle days but slides it while in use", async () => {
-    const { app, clock } = buildTestApp(db());
-    const active = await signedUp(app);
-    const idle = await signedUp(app);
-    for (let i = 0; i < 4; i++) {
-      clock.advanceDays(10);
-      expect((await active.get("/api/me")).status).toBe(200);
-    }
-    expect((await idle.get("/api/me")).status).toBe(401);
   });
 
   it("refuses anonymous and forged-cookie callers", async () => {

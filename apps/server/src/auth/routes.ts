@@ -1,24 +1,29 @@
 import {
   ConflictError,
   DEFAULT_DOMAINS,
+  ForbiddenError,
   InvalidCredentialsError,
   LoginInput,
   SignupInput,
   UserResponse,
 } from "@cando/core";
 import {
+  clearThrottle,
   findUserByEmail,
   insertDomains,
   insertUser,
   isUniqueViolation,
   presentUser,
+  unclaimThrottle,
 } from "@cando/storage";
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../context";
 import { clientAddress } from "../http/client";
 import { errors, json, jsonBody } from "../http/openapi";
+import { issueDeviceCookie, trustedDevice } from "./device-cookie";
 import { authenticated } from "./require-user";
 import { endSession, startSession } from "./sessions";
+import { claimAll, loginLimits, signupLimit } from "./throttle";
 
 const signup = createRoute({
   method: "post",
@@ -28,7 +33,7 @@ const signup = createRoute({
   request: { body: jsonBody(SignupInput) },
   responses: {
     201: json(UserResponse, "The new account; the session cookie is set."),
-    ...errors(400, 403, 409, 413),
+    ...errors(400, 403, 409, 413, 429),
   },
 });
 
@@ -64,7 +69,15 @@ const me = createRoute({
 export function registerAuthRoutes(app: App): void {
   app.openapi(signup, async (c) => {
     const input = c.req.valid("json");
-    const { db, clock, newId, passwords } = c.var.deps;
+    const { db, clock, newId, passwords, auth, deployment } = c.var.deps;
+    if (c.var.deps.signup === "closed") {
+      throw new ForbiddenError(
+        "signup_closed",
+        "Sign-up is closed on this server. Ask whoever runs it for an account.",
+      );
+    }
+    // Every sign-up costs an argon2 hash and may reveal a taken email: limited per address.
+    await claimAll(db, [signupLimit(auth, clientAddress(c, deployment.trustProxy))], clock.now());
     const now = clock.now().toISOString();
     const user = {
       id: newId(),
@@ -99,23 +112,29 @@ export function registerAuthRoutes(app: App): void {
       }
       throw error;
     }
+    issueDeviceCookie(c, user.id);
     await startSession(c, user.id);
     return c.json({ user: presentUser(user) }, 201);
   });
 
   app.openapi(login, async (c) => {
     const { email, password } = c.req.valid("json");
-    const { db, passwords, limiter, trustProxy } = c.var.deps;
-    const address = clientAddress(c, trustProxy);
-    limiter.check(email, address);
+    const { db, clock, passwords, auth, deployment } = c.var.deps;
     const user = await findUserByEmail(db, email);
+    const device = user ? trustedDevice(c, user.id) : undefined;
+    const limits = loginLimits(auth, email, clientAddress(c, deployment.trustProxy), device);
+    // Counted before the password is checked (parallel guesses count too); given back on success.
+    await claimAll(db, limits, clock.now());
     const ok = user ? await passwords.verify(user.passwordHash, password) : false;
     if (!user) await passwords.verifyDummy(password);
-    if (!user || !ok) {
-      limiter.recordFailure(email, address);
-      throw new InvalidCredentialsError();
+    if (!user || !ok) throw new InvalidCredentialsError();
+    for (const [key] of limits) {
+      // This device's or this address's slips for the account were the owner's: forgotten. The
+      // address and the account keep the failures of others (an attacker gains nothing).
+      if (key.startsWith("pair:") || key.startsWith("device:")) await clearThrottle(db, key);
+      else await unclaimThrottle(db, key);
     }
-    limiter.recordSuccess(email);
+    issueDeviceCookie(c, user.id);
     await startSession(c, user.id);
     return c.json({ user: presentUser(user) }, 200);
   });

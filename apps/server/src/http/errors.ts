@@ -2,6 +2,7 @@ import {
   CandoError,
   ConflictError,
   type FieldProblem,
+  ForbiddenError,
   PayloadTooLargeError,
   RateLimitedError,
   ValidationError,
@@ -23,7 +24,7 @@ export function statusOf(error: CandoError): ContentfulStatusCode {
   if (error instanceof ConflictError) return 409;
   if (error.code === "unauthenticated" || error.code === "invalid_credentials") return 401;
   if (error.code.endsWith("_not_found") || error.code === "not_found") return 404;
-  if (error.code === "forbidden" || error.code === "csrf_rejected") return 403;
+  if (error instanceof ForbiddenError) return 403; // forbidden, csrf_rejected, host_rejected, signup_closed
   return 400;
 }
 

@@ -70,7 +70,9 @@ describeEachDatabase("text both databases store alike", (db) => {
     ) => {
       sent++;
       const res = await client.call(method, url, body);
-      const named = (res.body?.error?.fields ?? []).some((f: { path: string }) => f.path === field);
+      const named = (res.body?.error?.fields ?? []).some(
+        (f: { path: string }) => f.path === field || f.path.startsWith(`${field}.`),
+      );
       if (res.status !== 400 || !named)
         wrong.push(`${method} ${url} ${what} → ${res.status} ${JSON.stringify(res.body)}`);
     };

@@ -1,13 +1,12 @@
-import type { AddressInfo } from "node:net";
-import { parseLadderModel } from "@cando/core";
-import { type Db, findGoal } from "@cando/storage";
+import { parseLadderModel, replayLadderModel } from "@cando/core";
+import { type Db, findGoal, listLadderFacts } from "@cando/storage";
 import { describeEachDatabase } from "@cando/storage/test-support";
-import { type ServerType, serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   attemptBody,
-  buildTestApp,
   goalWithLadder,
+  type ServedTestApp,
+  serveTestApp,
   signedUp,
   TestClient,
   uniqueEmail,
@@ -40,27 +39,26 @@ async function modelAndRows(db: Db, userId: string, goalId: string) {
     .where("goalId", "=", goalId)
     .groupBy("stepId")
     .execute();
-  return { model, rows: new Map(rows.map((r) => [r.stepId, Number(r.n)])) };
+  const replayed = replayLadderModel(await listLadderFacts(db, goalId));
+  return { model, replayed, rows: new Map(rows.map((r) => [r.stepId, Number(r.n)])) };
 }
 
 // Parallel requests through a real HTTP server: on PostgreSQL each request runs on its own pooled
 // connection (READ COMMITTED), so a read-modify-write without a lock loses updates there.
 describeEachDatabase("parallel writes through HTTP", (db, kind) => {
-  let server: ServerType;
+  let served: ServedTestApp;
   let baseUrl = "";
   let userId = "";
   let client: TestClient;
 
   beforeAll(async () => {
-    const { app } = buildTestApp(db());
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise<void>((done) => server.once("listening", () => done()));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await serveTestApp(db());
+    baseUrl = served.baseUrl;
     client = await signedUp(TestClient.http(baseUrl), uniqueEmail(`race-${kind}`));
     userId = (await client.get("/api/me")).body.user.id;
   });
   afterAll(async () => {
-    await new Promise<void>((done) => server.close(() => done()));
+    await served.close();
   });
 
   it("counts every one of 40 attempts sent by 8 parallel loops in the ladder model", async () => {
@@ -74,7 +72,8 @@ describeEachDatabase("parallel writes through HTTP", (db, kind) => {
       ),
     );
     expect(replies.map((r) => r.status)).toEqual(Array(40).fill(201));
-    const { model, rows } = await modelAndRows(db(), userId, goalId);
+    const { model, replayed, rows } = await modelAndRows(db(), userId, goalId);
+    expect(model).toEqual(replayed);
     expect([...rows.values()].reduce((a, b) => a + b, 0)).toBe(40);
     expect(model.attempts).toBe(40);
     for (const step of model.steps) expect(step.attempts).toBe(rows.get(step.id) ?? 0);
@@ -104,7 +103,8 @@ describeEachDatabase("parallel writes through HTTP", (db, kind) => {
     expect(replies.map((r) => r.status).sort()).toEqual([201, 400, 400, 400, 400, 400]);
     const ladder = (await client.get(`/api/goals/${goalId}`)).body.ladder;
     expect(ladder.steps).toHaveLength(15);
-    const { model } = await modelAndRows(db(), userId, goalId);
+    const { model, replayed } = await modelAndRows(db(), userId, goalId);
+    expect(model).toEqual(replayed);
     expect(model.steps.map((s) => s.id)).toEqual(ladder.steps.map((s: { id: string }) => s.id));
   });
 
@@ -142,7 +142,8 @@ describeEachDatabase("parallel writes through HTTP", (db, kind) => {
     );
     expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
     expect(new Set(replies.map((r) => r.body.attempt.id)).size).toBe(1);
-    const { model, rows } = await modelAndRows(db(), userId, goalId);
+    const { model, replayed, rows } = await modelAndRows(db(), userId, goalId);
+    expect(model).toEqual(replayed);
     expect(rows.get(stepIds[0] ?? "")).toBe(1);
     expect(model.attempts).toBe(1);
   });

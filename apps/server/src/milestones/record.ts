@@ -8,6 +8,8 @@ import {
   listDebriefs,
   listSteps,
   type MilestoneRow,
+  type NewMilestone,
+  restoreMilestoneBasis,
   searchEvidence,
   updateGoal,
 } from "@cando/storage";
@@ -15,7 +17,7 @@ import type { AppDeps } from "../context";
 import { activeOnly } from "../ladders/ladder";
 
 /** A milestone as stored, before the evidence and praise are worked out (see presentMilestones). */
-function presentStored(row: MilestoneRow): Milestone {
+function presentStored(row: MilestoneRow | NewMilestone): Milestone {
   return {
     id: row.id,
     kind: row.kind as Milestone["kind"],
@@ -26,6 +28,7 @@ function presentStored(row: MilestoneRow): Milestone {
     achievedAt: row.achievedAt,
     praise: "",
     seenAt: row.seenAt,
+    basisRemovedAt: row.basisRemovedAt ?? null,
   };
 }
 
@@ -35,14 +38,20 @@ function presentStored(row: MilestoneRow): Milestone {
  * debriefed after the milestone still counts; the praise is worked out from the effort and
  * debriefs of the successes among the last three attempts that earned it.
  */
-export async function presentMilestones(db: Db, rows: MilestoneRow[]): Promise<Milestone[]> {
+export async function presentMilestones(
+  db: Db,
+  rows: (MilestoneRow | NewMilestone)[],
+): Promise<Milestone[]> {
   const out: Milestone[] = [];
   for (const row of rows) out.push(await presentMilestone(db, row));
   return out;
 }
 
 /** One milestone as the app shows it (see presentMilestones). */
-export async function presentMilestone(db: Db, row: MilestoneRow): Promise<Milestone> {
+export async function presentMilestone(
+  db: Db,
+  row: MilestoneRow | NewMilestone,
+): Promise<Milestone> {
   const scope = row.stepId ? { stepId: row.stepId } : { goalId: row.goalId };
   const day = row.achievedAt.slice(0, 10);
   const evidence = (await searchEvidence(db, row.userId, scope)).filter((e) => e.occurredOn <= day);
@@ -84,10 +93,14 @@ export async function recordMilestones(
   if (!model) return [];
   const now = earnedAt ?? deps.clock.now().toISOString();
   const steps = activeOnly(await listSteps(db, goal.id));
-  const created: MilestoneRow[] = [];
+  const created: NewMilestone[] = [];
   for (const step of steps) {
     if (!stepMastery(model, step.id).mastered) continue;
-    if (await hasMilestone(db, goal.id, "step_mastered", step.id)) continue;
+    if (await hasMilestone(db, goal.id, "step_mastered", step.id)) {
+      // Celebrated before, then corrected away: mastered again, it is earned again (not doubled).
+      await restoreMilestoneBasis(db, goal.id, "step_mastered", step.id);
+      continue;
+    }
     const evidence = await searchEvidence(db, goal.userId, { stepId: step.id });
     created.push({
       id: deps.newId(),
@@ -115,8 +128,11 @@ export async function goalReached(
   deps: Pick<AppDeps, "newId">,
   goal: GoalRow,
   now: string,
-): Promise<MilestoneRow[]> {
-  if (await hasMilestone(db, goal.id, "goal_reached", null)) return [];
+): Promise<NewMilestone[]> {
+  if (await hasMilestone(db, goal.id, "goal_reached", null)) {
+    await restoreMilestoneBasis(db, goal.id, "goal_reached", null);
+    return [];
+  }
   if (goal.status !== "reached") {
     goal.status = "reached";
     goal.reachedAt = now;

@@ -11,7 +11,14 @@ export class AppHeader {
     return this.nav.getByRole("link", { name, exact: true });
   }
 
+  /** Opens the menu (theme, log out; on a phone also Audit, History, Domains). */
+  async openMenu(): Promise<void> {
+    const button = this.page.locator("#app-menu");
+    if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+  }
+
   async logOut(): Promise<void> {
+    await this.openMenu();
     await this.page.getByRole("button", { name: "Log out" }).click();
     await this.page.waitForURL(/\/login/);
   }

@@ -32,8 +32,9 @@ export class GoalPage {
     if (step.description) await row.getByLabel("Details (optional)").fill(step.description);
     if (step.confidence !== undefined) {
       await row
-        .getByLabel("How certain am I that I can do this now?")
-        .selectOption(String(step.confidence));
+        .getByRole("group", { name: "How certain am I that I can do this now?" })
+        .getByRole("radio", { name: String(step.confidence), exact: true })
+        .check();
     }
     if (step.plannedDate) await row.getByLabel(/^Planned date/).fill(step.plannedDate);
   }
@@ -64,9 +65,7 @@ export class GoalPage {
       // The number itself, without its "Why?" disclosure.
       .evaluate((dd) => {
         const copy = dd.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll("details").forEach((why) => {
-          why.remove();
-        });
+        for (const why of Array.from(copy.querySelectorAll("details"))) why.remove();
         return copy.textContent;
       });
     return (text ?? "").trim();
@@ -85,7 +84,10 @@ export class GoalPage {
     return this.page.getByRole("button", { name: `Move “${title}” ${direction}`, exact: true });
   }
 
-  stepButton(title: string, label: string) {
+  /** A step's action from its "More" menu (Edit, Re-rate, Mark mastered, Remove), menu opened. */
+  async stepButton(title: string, label: string) {
+    const more = this.step(title).getByRole("button", { name: `More for “${title}”` });
+    if ((await more.getAttribute("aria-expanded")) !== "true") await more.click();
     return this.step(title).getByRole("button", { name: new RegExp(`^${label}\\b`) });
   }
 

@@ -46,6 +46,8 @@ export class HistoryPage {
 
   /** Waits for uPlot (loaded on demand) to draw its canvas inside the chart. */
   async waitForChart(): Promise<void> {
+    // Charts are drawn when they come near the screen.
+    await this.chart().scrollIntoViewIfNeeded();
     await this.chart().locator("canvas").waitFor();
   }
 }

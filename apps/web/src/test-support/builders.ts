@@ -1,4 +1,4 @@
-import type { Audit, AuditDue, Domain } from "@cando/core";
+import type { Audit, AuditDue, Domain, Step } from "@cando/core";
 
 export function buildDomain(overrides: Partial<Domain> = {}): Domain {
   return {
@@ -24,4 +24,25 @@ export function buildAudit(overrides: Partial<Audit> = {}): Audit {
 
 export function buildDue(overrides: Partial<AuditDue> = {}): AuditDue {
   return { due: true, lastTakenAt: null, nextDueAt: null, reason: "none_yet", ...overrides };
+}
+
+export function buildStep(overrides: Partial<Step> = {}): Step {
+  return {
+    id: "step-1",
+    goalId: "goal-1",
+    title: "Explain my project to one colleague",
+    description: "",
+    position: 0,
+    confidence: 70,
+    plannedDate: null,
+    archivedAt: null,
+    attemptCount: 0,
+    successCount: 0,
+    predictedSuccess: 0.7,
+    mastered: false,
+    masteredOverride: null,
+    why: null,
+    createdAt: "2025-03-01T09:00:00.000Z",
+    ...overrides,
+  };
 }

@@ -1,21 +1,16 @@
 import { RATING_ANCHORS, RATING_STEP } from "@cando/core/constants";
-import { SelectField } from "./fields";
+import { NumberScale, type ScaleAnchor } from "./number-scale";
 
-const anchors: Record<number, string> = RATING_ANCHORS;
-
-/** The options of Bandura's 0–100 scale in steps of 10, the anchors named beside 0, 50 and 100. */
-export function confidenceOptions(allowUnrated: boolean): { value: string; label: string }[] {
-  const points = Array.from({ length: 100 / RATING_STEP + 1 }, (_, i) => i * RATING_STEP);
-  const options = points.map((p) => ({
-    value: String(p),
-    label: anchors[p] ? `${p} – ${anchors[p]}` : String(p),
-  }));
-  return allowUnrated ? [{ value: "", label: "Not rated yet" }, ...options] : options;
-}
+const ANCHORS: readonly ScaleAnchor[] = Object.entries(RATING_ANCHORS).map(([value, text]) => ({
+  value: Number(value),
+  text,
+}));
 
 /**
- * "How certain am I that I can do this now?" on Bandura's 0–100 format, as one labelled select:
- * compact enough to sit beside every step of a ladder, and fully keyboard and screen-reader usable.
+ * "How certain am I that I can do this now?" on Bandura's 0–100 format in steps of 10: the same
+ * button scale as every other rating in Cando (the audit, an attempt's confidence), keyboard and
+ * screen-reader usable. `id` lands on the point that takes the focus (the chosen one, else 0),
+ * so error links and "focus the field" work as with any control.
  */
 export function ConfidenceSelect(props: {
   id: string;
@@ -27,14 +22,19 @@ export function ConfidenceSelect(props: {
 }) {
   const allowUnrated = props.allowUnrated ?? true;
   return (
-    <SelectField
-      id={props.id}
-      label={props.label ?? "How certain am I that I can do this now?"}
-      hint="0 cannot do at all, 50 moderately certain, 100 highly certain."
-      value={props.value === null ? "" : String(props.value)}
-      options={confidenceOptions(allowUnrated)}
-      onChange={(v) => props.onChange(v === "" ? null : Number(v))}
+    <NumberScale
+      name={props.id}
+      focusId={props.id}
+      class="confidence-scale"
+      legend={props.label ?? "How certain am I that I can do this now?"}
+      min={0}
+      max={100}
+      step={RATING_STEP}
+      anchors={ANCHORS}
+      value={props.value}
+      onChange={props.onChange}
       error={props.error}
+      clearable={allowUnrated}
     />
   );
 }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
-import { errorMessage } from "../api/client";
+import { ApiError, errorMessage } from "../api/client";
 
 /** A problem with the whole form (wrong password, too many attempts); announced at once. */
 export function ErrorSummary(props: { children: ComponentChildren; focus?: boolean }) {
@@ -23,7 +23,21 @@ export function Loading(props: { what: string }) {
   );
 }
 
+/**
+ * A page that could not be loaded. Trying again helps with a dropped connection or a busy
+ * server, not with something that does not exist (404): that says so and offers a way on.
+ */
 export function LoadError(props: { error: unknown; retry: () => void }) {
+  if (props.error instanceof ApiError && props.error.status === 404) {
+    return (
+      <div class="notice" role="alert">
+        <p>
+          There is nothing here: it may have been removed, or the address is not quite right.{" "}
+          <a href="/">Go to Today</a>
+        </p>
+      </div>
+    );
+  }
   return (
     <div class="notice notice-error" role="alert">
       <p>{errorMessage(props.error)}</p>

@@ -1,4 +1,6 @@
 import type { ComponentChildren, Ref } from "preact";
+import { countId, countState } from "./character-count";
+import { CharacterCount } from "./character-count-view";
 import "./fields.css";
 
 /** The ids a control points at with aria-describedby: its error first, then notes and hint. */
@@ -53,7 +55,10 @@ function aria(props: FieldShell) {
   };
 }
 
-/** A labelled multi-line text box, its hint and error tied to it. */
+/**
+ * A labelled multi-line text box, its hint and error tied to it. `maxLength` shows a counter;
+ * text is never cut at the limit (the counter says how much is over).
+ */
 export function TextAreaField(
   props: FieldShell & {
     value: string;
@@ -63,6 +68,9 @@ export function TextAreaField(
     inputRef?: Ref<HTMLTextAreaElement>;
   },
 ) {
+  const limit = props.maxLength;
+  const counted = limit !== undefined && countState(props.value.length, limit).show;
+  const base = aria(props);
   return (
     <Shell {...props}>
       <textarea
@@ -70,11 +78,14 @@ export function TextAreaField(
         name={props.id}
         ref={props.inputRef}
         rows={props.rows ?? 3}
-        maxLength={props.maxLength}
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
-        {...aria(props)}
+        {...base}
+        aria-describedby={describedBy(base["aria-describedby"], counted && countId(props.id))}
       />
+      {limit !== undefined && (
+        <CharacterCount fieldId={props.id} length={props.value.length} limit={limit} />
+      )}
     </Shell>
   );
 }

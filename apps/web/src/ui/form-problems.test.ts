@@ -41,7 +41,7 @@ describe("placeProblems", () => {
 
   it("does not treat inherited names as fields", () => {
     expect(placeProblems([{ path: "toString", message: "x" }], labels).other).toEqual([
-      "toString x.",
+      "toString: X.",
     ]);
   });
 });

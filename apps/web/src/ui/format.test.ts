@@ -8,6 +8,15 @@ describe("fieldMessage", () => {
     );
     expect(fieldMessage("Email", "is required.")).toBe("Email is required.");
   });
+
+  it("keeps a message that is its own sentence apart from the label", () => {
+    expect(fieldMessage("Name", "you already have a domain with this name")).toBe(
+      "Name: You already have a domain with this name.",
+    );
+    expect(fieldMessage("Target date", "Pick a day that has not passed.")).toBe(
+      "Target date: Pick a day that has not passed.",
+    );
+  });
 });
 
 describe("formatDay", () => {

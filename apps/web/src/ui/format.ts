@@ -12,8 +12,19 @@ export function formatDayTime(iso: string, locale?: string, timeZone?: string): 
   }).format(new Date(iso));
 }
 
-/** The text shown for a field problem: the API's messages read on from the field's label. */
+// Messages that read on from a field's name ("Title must be at most 200 characters").
+const PREDICATE =
+  /^(must|is|are|was|already|should|cannot|can't|can|may|has|have to|needs|does|do not|looks)\b/i;
+
+/**
+ * The text shown for a field problem. A predicate ("must be at least 10 characters") reads on
+ * from the field's label; any other message ("you already have a domain with this name") is its
+ * own sentence after the label and a colon, never glued to it.
+ */
 export function fieldMessage(label: string, message: string): string {
-  const sentence = `${label} ${message}`;
+  const text = message.trim();
+  const sentence = PREDICATE.test(text)
+    ? `${label} ${text}`
+    : `${label}: ${text.charAt(0).toUpperCase()}${text.slice(1)}`;
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

@@ -1,4 +1,6 @@
 import type { ComponentChildren } from "preact";
+import { countId, countState } from "./character-count";
+import { CharacterCount } from "./character-count-view";
 import { describedBy, FieldHelp } from "./field-help";
 
 /** What a control needs to be tied to its label, hint and error. */
@@ -19,12 +21,16 @@ export function LabelledField(props: {
   hint?: ComponentChildren;
   error?: string | null | undefined;
   class?: string;
+  /** A text control's length and limit: a counter under it; the text is never cut. */
+  count?: { length: number; limit: number };
   children: (control: FieldControlProps) => ComponentChildren;
 }) {
+  const count = props.count;
   const control: FieldControlProps = { id: props.id, name: props.id };
   const described = describedBy(
     props.error && `${props.id}-error`,
     props.hint ? `${props.id}-hint` : null,
+    count !== undefined && countState(count.length, count.limit).show && countId(props.id),
   );
   if (described) control["aria-describedby"] = described;
   if (props.error) control["aria-invalid"] = "true";
@@ -36,6 +42,9 @@ export function LabelledField(props: {
       <label for={props.id}>{props.label}</label>
       <FieldHelp id={props.id} hint={props.hint} error={props.error} />
       {props.children(control)}
+      {count !== undefined && (
+        <CharacterCount fieldId={props.id} length={count.length} limit={count.limit} />
+      )}
     </div>
   );
 }

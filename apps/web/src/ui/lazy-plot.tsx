@@ -1,21 +1,54 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type uPlot from "uplot";
-
-/** The axis look every chart shares (colours meet AA contrast on the page background). */
-export const CHART_AXIS: uPlot.Axis = {
-  stroke: "#3d4650",
-  font: "13px system-ui, sans-serif",
-  grid: { stroke: "#e6e3dc", width: 1 },
-  ticks: { stroke: "#d5d1c7", width: 1 },
-};
+import { THEME_EVENT } from "./theme";
 
 /**
- * A uPlot chart: uPlot is fetched only when a chart is first shown (it is most of a chart
- * page's weight), sized to its box and resized with it. The box is an image for assistive
+ * Whether the box is on screen or close to it. A chart below the fold waits until it is
+ * scrolled near, so uPlot's download and drawing never hold up the page's first screen.
+ */
+function useNearViewport(box: { current: HTMLElement | null }): boolean {
+  const [near, setNear] = useState(typeof IntersectionObserver === "undefined");
+  useEffect(() => {
+    const el = box.current;
+    if (near || el === null) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          setNear(true);
+          observer.disconnect();
+        }
+      },
+      { rootMargin: "400px 0px" },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [near]);
+  return near;
+}
+
+/** A number that changes whenever the theme does (a choice here, or the system's setting). */
+function useThemeVersion(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    const media = window.matchMedia("(prefers-color-scheme: dark)");
+    window.addEventListener(THEME_EVENT, bump);
+    media.addEventListener("change", bump);
+    return () => {
+      window.removeEventListener(THEME_EVENT, bump);
+      media.removeEventListener("change", bump);
+    };
+  }, []);
+  return version;
+}
+
+/**
+ * A uPlot chart: uPlot is fetched only when a chart first comes near the screen (it is most
+ * of a chart page's weight), sized to its box and resized with it. The box is an image for assistive
  * technology, labelled by `summary`; every chart sits next to a table with the same numbers,
  * which also stands in when uPlot cannot be loaded. Pass a memoised `data`: a new array
- * redraws the chart.
+ * redraws the chart. `options` is asked again when the theme changes (colours come from tokens).
  */
 export function LazyPlot(props: {
   options: (width: number) => uPlot.Options;
@@ -29,8 +62,11 @@ export function LazyPlot(props: {
   const [failed, setFailed] = useState(false);
   const makeOptions = useRef(props.options);
   makeOptions.current = props.options;
+  const theme = useThemeVersion();
+  const near = useNearViewport(box);
 
   useEffect(() => {
+    if (!near) return;
     let plot: uPlot | null = null;
     let observer: ResizeObserver | null = null;
     let live = true;
@@ -54,7 +90,7 @@ export function LazyPlot(props: {
       observer?.disconnect();
       plot?.destroy();
     };
-  }, [props.data]);
+  }, [props.data, theme, near]);
 
   return (
     <figure class={props.class ? `chart ${props.class}` : "chart"}>
@@ -70,7 +106,7 @@ export function LazyPlot(props: {
   );
 }
 
-/** A legend entry's line (and point) drawn like the series it names. */
+/** A legend entry's line (and point) drawn like the series it names; `colour` may be a var(). */
 export function LegendSwatch(props: {
   colour: string;
   width?: number;
@@ -84,11 +120,11 @@ export function LegendSwatch(props: {
         y1="5"
         x2="27"
         y2="5"
-        stroke={props.colour}
+        style={{ stroke: props.colour }}
         stroke-width={props.width ?? 2.5}
         stroke-dasharray={props.dash?.join(" ") || undefined}
       />
-      {props.point !== false && <circle cx="14" cy="5" r="3.5" fill={props.colour} />}
+      {props.point !== false && <circle cx="14" cy="5" r="3.5" style={{ fill: props.colour }} />}
     </svg>
   );
 }

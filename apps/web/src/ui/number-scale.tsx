@@ -37,8 +37,11 @@ export function NumberScale(props: {
   clearable?: boolean;
   /** Another class for the fieldset, beside `number-scale`. */
   class?: string;
+  /** An id for the point that takes the focus (the chosen one, else the first). */
+  focusId?: string;
 }) {
   const values = scaleValues(props.min, props.max, props.step);
+  const focusValue = props.value !== null && values.includes(props.value) ? props.value : values[0];
   const anchors = props.anchors ?? [];
   const errorId = `${props.name}-error`;
   const anchorId = (value: number) => `${props.name}-anchor-${value}`;
@@ -50,14 +53,18 @@ export function NumberScale(props: {
       <legend>{props.legend}</legend>
       <FieldHelp id={props.name} hint={props.hint} error={props.error} />
       <div
-        class="number-scale-bar"
-        style={{ gridTemplateColumns: `repeat(${values.length}, minmax(0, 1fr))` }}
+        class={values.length > 6 ? "number-scale-bar number-scale-long" : "number-scale-bar"}
+        style={{ "--points": values.length }}
       >
         {values.map((value) => (
           <label class="scale-option" key={value}>
             <input
               type="radio"
-              id={scaleInputId(props.name, value)}
+              id={
+                props.focusId !== undefined && value === focusValue
+                  ? props.focusId
+                  : scaleInputId(props.name, value)
+              }
               name={props.name}
               value={String(value)}
               checked={props.value === value}

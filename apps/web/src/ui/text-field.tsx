@@ -1,4 +1,6 @@
 import type { Ref } from "preact";
+import { countId, countState } from "./character-count";
+import { CharacterCount } from "./character-count-view";
 
 /** A labelled input whose hint and error are tied to it with aria-describedby. */
 export function TextField(props: {
@@ -10,12 +12,22 @@ export function TextField(props: {
   autocomplete?: string;
   hint?: string;
   error?: string | undefined;
+  /** The most characters the field takes: shown with a counter, never cut (see CharacterCount). */
   maxLength?: number;
+  /** Shows the counter only near the limit (passwords, e-mail addresses). */
+  quietCount?: boolean;
   inputRef?: Ref<HTMLInputElement>;
 }) {
   const hintId = `${props.id}-hint`;
   const errorId = `${props.id}-error`;
-  const describedBy = [props.error ? errorId : null, props.hint ? hintId : null]
+  const limit = props.maxLength;
+  const counted =
+    limit !== undefined && countState(props.value.length, limit, props.quietCount).show;
+  const describedBy = [
+    props.error ? errorId : null,
+    props.hint ? hintId : null,
+    counted ? countId(props.id) : null,
+  ]
     .filter((id) => id !== null)
     .join(" ");
   return (
@@ -39,10 +51,17 @@ export function TextField(props: {
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
         autoComplete={props.autocomplete}
-        maxLength={props.maxLength}
         aria-invalid={props.error ? "true" : undefined}
         aria-describedby={describedBy || undefined}
       />
+      {limit !== undefined && (
+        <CharacterCount
+          fieldId={props.id}
+          length={props.value.length}
+          limit={limit}
+          quiet={props.quietCount}
+        />
+      )}
     </div>
   );
 }

@@ -26,6 +26,25 @@ export const AttemptInput = z.object({
 });
 export type AttemptInput = z.infer<typeof AttemptInput>;
 
+/** A correction to a logged attempt: only the fields sent change. The step stays the same. */
+export const AttemptUpdate = z
+  .object({
+    attemptedAt: Instant.optional().describe("When it happened; not in the future"),
+    confidenceBefore: Rating.nullable().optional().describe("Confidence held just before, 0–100"),
+    anxietyBefore: wholeNumber(0, 10).nullable().optional(),
+    outcome: Outcome.optional(),
+    effort: wholeNumber(1, 5).optional().describe("How much effort it took, 1–5"),
+    difficulty: wholeNumber(1, 5).optional().describe("How hard it felt, 1–5"),
+    anxietyAfter: wholeNumber(0, 10).nullable().optional(),
+    minutes: wholeNumber(0, 1440).nullable().optional(),
+    note: text(2000).optional(),
+  })
+  .strict()
+  .refine((u) => Object.values(u).some((v) => v !== undefined), {
+    error: "must change at least one field",
+  });
+export type AttemptUpdate = z.infer<typeof AttemptUpdate>;
+
 export const AttributionInput = z.object({
   effort: wholeNumber(0, 4),
   strategy: wholeNumber(0, 4),

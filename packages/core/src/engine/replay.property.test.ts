@@ -109,7 +109,8 @@ function apply(s: State, op: Operation): State {
         latest: Math.max(s.latest, ms),
         counter: s.counter + 1,
       };
-      if (s.model && foldsLast(s.model, attempt.at)) {
+      const lastAdded = s.steps.reduce((m, x) => (x.addedAt > m ? x.addedAt : m), iso(START));
+      if (s.model && foldsLast(s.model, attempt.at, lastAdded)) {
         return { ...next, model: updateWithAttempt(s.model, attempt) };
       }
       return replay(next);
@@ -131,7 +132,14 @@ function apply(s: State, op: Operation): State {
     case "addStep": {
       if (active.length >= 15) return s;
       const at = op.pick % (s.steps.length + 1);
-      const step = { id: nextId("s"), confidence: op.confidence, archived: false, override: null };
+      // Added now: at the latest instant so far.
+      const step = {
+        id: nextId("s"),
+        confidence: op.confidence,
+        addedAt: iso(s.latest),
+        archived: false,
+        override: null,
+      };
       const steps = [...s.steps.slice(0, at), step, ...s.steps.slice(at)];
       return replay({ ...s, steps, counter: s.counter + 1 });
     }
@@ -173,6 +181,7 @@ const ladder = fc.array(confidence, { minLength: 1, maxLength: 8 }).map((cs): St
   const steps = cs.map((c, i) => ({
     id: `s${i + 1}`,
     confidence: c,
+    addedAt: iso(START),
     archived: false,
     override: null,
   }));

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { createLadderModel, predictSuccess, syncSteps, updateWithAttempt } from "./ladder-model";
 import { compareLadderAttempts, foldsLast, type LadderFacts, replayLadderModel } from "./replay";
 
-const step = (id: string, confidence: number | null, archived = false) => ({
-  id,
-  confidence,
-  archived,
-  override: null,
-});
+const step = (
+  id: string,
+  confidence: number | null,
+  archived = false,
+  addedAt = "2026-10-01T00:00:00.000Z",
+) => ({ id, confidence, addedAt, archived, override: null });
 
 const ladder: LadderFacts = {
   steps: [step("s1", 90), step("s2", 60), step("s3", 30)],
@@ -40,7 +40,7 @@ describe("replayLadderModel", () => {
     expect(replayLadderModel({ ...ladder, attempts: [...attempts].reverse() })).toEqual(expected);
   });
 
-  it("counts attempts on an archived step towards the ability, then drops the step", () => {
+  it("counts attempts on an archived step towards the ability, then drops the step", async () => {
     const attempts = [1, 2, 3].map((d) => ({
       id: `a${d}`,
       stepId: "old",
@@ -58,13 +58,11 @@ describe("replayLadderModel", () => {
     expect(model.attempts).toBe(3);
     expect(model.currentStepId).toBeNull();
     expect(model.ability).toBeGreaterThan(fresh.ability);
-    // The active steps start where they would without the archived one.
-    expect(model.steps.map((s) => s.difficulty)).toEqual(fresh.steps.map((s) => s.difficulty));
   });
 
   it("applies the overrides of active steps and ignores attempts on unknown steps", () => {
     const model = replayLadderModel({
-      steps: [{ ...step("s1", 90), override: "mastered" }, step("s2", 60), step("s3", 30)],
+      steps: [{ ...step("s1", 90), override: "mastered" as const }, step("s2", 60), step("s3", 30)],
       attempts: [{ id: "x", stepId: "gone", outcome: "done", at: "2026-11-01T10:00:00.000Z" }],
     });
     expect(model?.steps[0]?.override).toBe("mastered");
@@ -76,22 +74,48 @@ describe("replayLadderModel", () => {
     expect(replayLadderModel({ steps: [], attempts: [] })).toBeNull();
   });
 
-  it("places a step added later by its rating like syncSteps does before any attempt", () => {
-    const before = replayLadderModel(ladder);
+  it("places a step added after attempts by its rating at the ability of that moment", () => {
+    const attempts = Array.from({ length: 20 }, (_, i) => ({
+      id: `a${String(i).padStart(2, "0")}`,
+      stepId: i < 10 ? "s1" : "s2",
+      outcome: "done" as const,
+      at: new Date(Date.UTC(2026, 9, 2 + i)).toISOString(),
+    }));
+    const before = replayLadderModel({ ...ladder, attempts });
     if (!before) throw new Error("no model");
-    const added = syncSteps(before, [
-      { id: "s1", confidence: 90 },
-      { id: "new", confidence: 80 },
-      { id: "s2", confidence: 60 },
-      { id: "s3", confidence: 30 },
-    ]);
-    const replayed = replayLadderModel({
-      steps: [step("s1", 90), step("new", 80), step("s2", 60), step("s3", 30)],
-      attempts: [],
-    });
+    const later = step("new", 30, false, "2026-11-15T00:00:00.000Z");
+    const replayed = replayLadderModel({ steps: [...ladder.steps, later], attempts });
     if (!replayed) throw new Error("no model");
-    expect(predictSuccess(replayed, "new")).toBeCloseTo(0.8, 1);
-    expect(predictSuccess(added, "new")).toBeCloseTo(0.8, 1);
+    // As the ladder was when the step was added: the person's 30% is taken as of now.
+    expect(replayed).toEqual(
+      syncSteps(
+        before,
+        [...ladder.steps, later].map((s) => ({ id: s.id, confidence: s.confidence })),
+      ),
+    );
+    expect(predictSuccess(replayed, "new")).toBeCloseTo(0.3, 5);
+    // Had it been there from the start, the growth since would make it look easy.
+    const fromStart = replayLadderModel({
+      steps: [...ladder.steps, { ...later, addedAt: "2026-10-01T00:00:00.000Z" }],
+      attempts,
+    });
+    expect(predictSuccess(fromStart ?? before, "new")).toBeGreaterThan(0.6);
+  });
+
+  it("lets a step join at its first attempt when that was logged as earlier than the step", () => {
+    const late = step("s3", 30, false, "2026-12-01T00:00:00.000Z");
+    const attempt = {
+      id: "a",
+      stepId: "s3",
+      outcome: "done" as const,
+      at: "2026-11-01T00:00:00.000Z",
+    };
+    const model = replayLadderModel({
+      steps: [step("s1", 90), step("s2", 60), late],
+      attempts: [attempt],
+    });
+    expect(model?.attempts).toBe(1);
+    expect(model?.currentStepId).toBe("s3");
   });
 });
 
@@ -102,11 +126,14 @@ describe("foldsLast", () => {
     outcome: "done",
     at: "2026-11-02T10:00:00.000Z",
   });
-  it("folds only an attempt strictly after the last one", () => {
-    expect(foldsLast(model, "2020-01-01T00:00:00.000Z")).toBe(true);
-    expect(foldsLast(after, "2026-11-02T10:00:00.001Z")).toBe(true);
-    expect(foldsLast(after, "2026-11-02T10:00:00.000Z")).toBe(false);
-    expect(foldsLast(after, "2026-11-01T10:00:00.000Z")).toBe(false);
+  it("folds only an attempt strictly after the last one and not before a step joined", () => {
+    expect(foldsLast(model, "2020-01-01T00:00:00.000Z", null)).toBe(true);
+    expect(foldsLast(after, "2026-11-02T10:00:00.001Z", null)).toBe(true);
+    expect(foldsLast(after, "2026-11-02T10:00:00.000Z", null)).toBe(false);
+    expect(foldsLast(after, "2026-11-01T10:00:00.000Z", null)).toBe(false);
+    // Not before a step joined the ladder: the replay would put that step first.
+    expect(foldsLast(after, "2026-11-03T10:00:00.000Z", "2026-11-03T10:00:00.000Z")).toBe(true);
+    expect(foldsLast(after, "2026-11-03T10:00:00.000Z", "2026-11-04T00:00:00.000Z")).toBe(false);
   });
 });
 

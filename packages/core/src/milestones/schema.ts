@@ -14,5 +14,9 @@ export const Milestone = z.object({
   achievedAt: z.string().describe("When the attempt that earned it happened"),
   praise: z.string().describe("Praise that matches the effort and debriefs behind it"),
   seenAt: z.string().nullable(),
+  basisRemovedAt: z
+    .string()
+    .nullable()
+    .describe("When what earned it was later corrected away or deleted; it stays in history"),
 });
 export type Milestone = z.infer<typeof Milestone>;

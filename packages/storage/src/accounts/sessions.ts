@@ -4,8 +4,14 @@ import type { UserRow } from "./users";
 
 export type SessionRow = SessionsTable;
 
-export async function insertSession(db: Db, row: SessionRow): Promise<void> {
-  await db.insertInto("sessions").values(row).execute();
+/** A new session; `device` is optional so callers that do not know it need not say so. */
+export type NewSession = Omit<SessionRow, "device"> & { device?: string | null };
+
+export async function insertSession(db: Db, row: NewSession): Promise<void> {
+  await db
+    .insertInto("sessions")
+    .values({ ...row, device: row.device ?? null })
+    .execute();
 }
 
 /** The live session with its user, or undefined when unknown or expired at `now`. */
@@ -22,6 +28,7 @@ export async function findLiveSession(
       "sessions.createdAt as sessionCreatedAt",
       "sessions.expiresAt",
       "sessions.lastSeenAt",
+      "sessions.device",
       "users.id as userId",
       "users.email",
       "users.passwordHash",
@@ -38,6 +45,7 @@ export async function findLiveSession(
       createdAt: row.sessionCreatedAt,
       expiresAt: row.expiresAt,
       lastSeenAt: row.lastSeenAt,
+      device: row.device,
     },
     user: {
       id: row.userId,
@@ -63,5 +71,39 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
 
 export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
   const result = await db.deleteFrom("sessions").where("expiresAt", "<=", now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** A person's live sessions, most recently seen first. */
+export async function listLiveSessions(db: Db, userId: string, now: string): Promise<SessionRow[]> {
+  return db
+    .selectFrom("sessions")
+    .selectAll()
+    .where("userId", "=", userId)
+    .where("expiresAt", ">", now)
+    .orderBy("lastSeenAt", "desc")
+    .orderBy("createdAt", "desc")
+    .execute();
+}
+
+/** Ends one of this person's sessions; false when they have no such session. */
+export async function deleteUserSession(db: Db, userId: string, id: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom("sessions")
+    .where("userId", "=", userId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Ends every session of this person but `keepId` (none kept when it is null). */
+export async function deleteOtherSessions(
+  db: Db,
+  userId: string,
+  keepId: string | null,
+): Promise<number> {
+  let query = db.deleteFrom("sessions").where("userId", "=", userId);
+  if (keepId !== null) query = query.where("id", "!=", keepId);
+  const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }

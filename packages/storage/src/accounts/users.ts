@@ -1,4 +1,4 @@
-import type { User } from "@cando/core";
+import { DEFAULT_DOMAINS, type IdGenerator, type User } from "@cando/core";
 import type { Selectable } from "kysely";
 import { type Db, dbKind } from "../db";
 import type { UsersTable } from "../schema";
@@ -30,6 +30,45 @@ export async function lockUser(db: Db, id: string): Promise<void> {
   if (dbKind(db) !== "postgres") return;
   await db.selectFrom("users").select("id").where("id", "=", id).forUpdate().execute();
 }
+
+export async function updateUser(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<UserRow, "email" | "passwordHash">>,
+): Promise<void> {
+  await db.updateTable("users").set(patch).where("id", "=", id).execute();
+}
+
+/** Every account, oldest first (for `cando user list`). */
+export async function listUsers(db: Db): Promise<UserRow[]> {
+  return db.selectFrom("users").selectAll().orderBy("createdAt").orderBy("email").execute();
+}
+
+/** A new account with the five default life domains, inside the caller's transaction. */
+export async function insertUserWithDomains(
+  db: Db,
+  row: UserRow,
+  newId: IdGenerator,
+): Promise<void> {
+  await insertUser(db, row);
+  await db
+    .insertInto("domains")
+    .values(
+      DEFAULT_DOMAINS.map((d, position) => ({
+        id: newId(),
+        userId: row.id,
+        key: d.key,
+        name: d.name,
+        position,
+        archivedAt: null,
+        createdAt: row.createdAt,
+      })),
+    )
+    .execute();
+}
+
+/** A password hash no password matches: the account is used after setting one by reset link. */
+export const NO_PASSWORD = "!no-password";
 
 /** The person's target success rate for advice, as a whole percent (70–90). */
 export async function getTargetPercent(db: Db, userId: string): Promise<number> {

@@ -109,3 +109,49 @@ export async function listDebriefs(db: Db, attemptIds: string[]): Promise<Debrie
   }
   return rows;
 }
+
+export type AttemptPatch = Partial<
+  Pick<
+    AttemptRow,
+    | "attemptedAt"
+    | "confidenceBefore"
+    | "anxietyBefore"
+    | "outcome"
+    | "effort"
+    | "difficulty"
+    | "anxietyAfter"
+    | "minutes"
+    | "note"
+  >
+>;
+
+export async function updateAttempt(
+  db: Db,
+  userId: string,
+  id: string,
+  patch: AttemptPatch,
+): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
+  await db
+    .updateTable("attempts")
+    .set(patch)
+    .where("userId", "=", userId)
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Deletes one person's attempt with its debrief (evidence it created is the caller's to delete). */
+export async function deleteAttempt(db: Db, userId: string, id: string): Promise<void> {
+  await db.deleteFrom("debriefs").where("attemptId", "=", id).execute();
+  await db.deleteFrom("attempts").where("userId", "=", userId).where("id", "=", id).execute();
+}
+
+/** Puts a deleted attempt (and its debrief) back exactly as it was. */
+export async function restoreAttempt(
+  db: Db,
+  attempt: AttemptRow,
+  debrief: DebriefRow | null,
+): Promise<void> {
+  await db.insertInto("attempts").values(attempt).execute();
+  if (debrief) await db.insertInto("debriefs").values(debrief).execute();
+}

@@ -2,6 +2,8 @@ import type { Audit } from "@cando/core";
 import type { Db } from "../db";
 import type { AuditsTable } from "../schema";
 
+export type AuditRow = AuditsTable;
+
 export interface NewAudit extends AuditsTable {
   ratings: { domainId: string; rating: number }[];
 }
@@ -74,4 +76,17 @@ export async function lastAuditAt(db: Db, userId: string): Promise<string | null
     .where("userId", "=", userId)
     .executeTakeFirst();
   return row?.last ?? null;
+}
+
+/** Deletes one person's audit and its ratings. */
+export async function deleteAudit(db: Db, userId: string, id: string): Promise<void> {
+  const owned = await db
+    .selectFrom("audits")
+    .select("id")
+    .where("userId", "=", userId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!owned) return;
+  await db.deleteFrom("auditRatings").where("auditId", "=", id).execute();
+  await db.deleteFrom("audits").where("id", "=", id).execute();
 }

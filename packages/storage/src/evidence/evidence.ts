@@ -81,3 +81,7 @@ export async function searchEvidence(
   }
   return query.orderBy("occurredOn", "desc").orderBy("createdAt", "desc").orderBy("id").execute();
 }
+
+export async function deleteEvidence(db: Db, userId: string, id: string): Promise<void> {
+  await db.deleteFrom("evidence").where("userId", "=", userId).where("id", "=", id).execute();
+}

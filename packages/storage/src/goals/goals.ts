@@ -52,3 +52,48 @@ export async function updateGoal(
     .where("id", "=", id)
     .execute();
 }
+
+export interface GoalContents {
+  steps: number;
+  attempts: number;
+  evidence: number;
+  milestones: number;
+}
+
+/** How much a goal holds, for the confirmation before deleting it. Counted in SQL. */
+export async function countGoalContents(db: Db, goalId: string): Promise<GoalContents> {
+  const count = async (table: "steps" | "attempts" | "evidence" | "milestones") => {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("goalId", "=", goalId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  return {
+    steps: await count("steps"),
+    attempts: await count("attempts"),
+    evidence: await count("evidence"),
+    milestones: await count("milestones"),
+  };
+}
+
+/**
+ * Deletes one person's goal with everything under it: its evidence, milestones, debriefs,
+ * attempts, step ratings and steps. Explicit, in dependency order, rather than trusting each
+ * database's cascade order. Call inside a transaction.
+ */
+export async function deleteGoal(db: Db, userId: string, id: string): Promise<void> {
+  const owned = await findGoal(db, userId, id);
+  if (!owned) return;
+  const attempts = db.selectFrom("attempts").select("id").where("goalId", "=", id);
+  await db.deleteFrom("evidence").where("goalId", "=", id).execute();
+  await db.deleteFrom("evidence").where("attemptId", "in", attempts).execute();
+  await db.deleteFrom("milestones").where("goalId", "=", id).execute();
+  await db.deleteFrom("debriefs").where("attemptId", "in", attempts).execute();
+  await db.deleteFrom("attempts").where("goalId", "=", id).execute();
+  const steps = db.selectFrom("steps").select("id").where("goalId", "=", id);
+  await db.deleteFrom("stepRatings").where("stepId", "in", steps).execute();
+  await db.deleteFrom("steps").where("goalId", "=", id).execute();
+  await db.deleteFrom("goals").where("id", "=", id).execute();
+}

@@ -23,6 +23,7 @@ export async function listLadderFacts(db: Db, goalId: string): Promise<LadderFac
       (s): LadderFactStep => ({
         id: s.id,
         confidence: s.confidence,
+        addedAt: s.createdAt,
         archived: s.archivedAt !== null,
         override: overrideOf(s.masteryOverride),
       }),
@@ -44,4 +45,14 @@ function overrideOf(value: string | null): StepOverride | null {
 // Code-unit order, the same whatever the database's collation.
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** When the latest step of a goal was put on its ladder (null without steps): see `foldsLast`. */
+export async function lastStepAddedAt(db: Db, goalId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("steps")
+    .select((eb) => eb.fn.max("createdAt").as("at"))
+    .where("goalId", "=", goalId)
+    .executeTakeFirst();
+  return row?.at ?? null;
 }

@@ -3,6 +3,9 @@ import * as foundation from "./20261122T0700_foundation";
 import * as coreLoop from "./20261122T0800_core_loop";
 import * as integrity from "./20261207T0700_integrity";
 import * as stepMasteryOverride from "./20261207T0710_step_mastery_override";
+import * as corrections from "./20261207T0720_corrections";
+import * as throttles from "./20261207T0730_throttles";
+import * as account from "./20261207T0740_account";
 import * as advice from "./20261207T0750_advice";
 
 // Forward-only, named by timestamp, applied in name order. Append; never edit a landed one
@@ -12,5 +15,8 @@ export const migrations: Record<string, Migration> = {
   "20261122T0800_core_loop": coreLoop,
   "20261207T0700_integrity": integrity,
   "20261207T0710_step_mastery_override": stepMasteryOverride,
+  "20261207T0720_corrections": corrections,
+  "20261207T0730_throttles": throttles,
+  "20261207T0740_account": account,
   "20261207T0750_advice": advice,
 };

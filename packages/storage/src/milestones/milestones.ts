@@ -2,9 +2,51 @@ import type { Db } from "../db";
 import type { MilestonesTable } from "../schema";
 
 export type MilestoneRow = MilestonesTable;
+/** A milestone as recorded: its basis is there when it is earned. */
+export type NewMilestone = Omit<MilestoneRow, "basisRemovedAt"> & { basisRemovedAt?: null };
 
-export async function insertMilestone(db: Db, row: MilestoneRow): Promise<void> {
-  await db.insertInto("milestones").values(row).execute();
+export async function insertMilestone(db: Db, row: NewMilestone): Promise<void> {
+  await db
+    .insertInto("milestones")
+    .values({ ...row, basisRemovedAt: null })
+    .execute();
+}
+
+/** A goal's milestones, oldest first. */
+export async function listMilestonesOfGoal(db: Db, goalId: string): Promise<MilestoneRow[]> {
+  return db
+    .selectFrom("milestones")
+    .selectAll()
+    .where("goalId", "=", goalId)
+    .orderBy("achievedAt")
+    .orderBy("id")
+    .execute();
+}
+
+/** Clears a removed basis: the step (or goal) was mastered again, so the milestone is earned again. */
+export async function restoreMilestoneBasis(
+  db: Db,
+  goalId: string,
+  kind: string,
+  stepId: string | null,
+): Promise<void> {
+  let query = db
+    .updateTable("milestones")
+    .set({ basisRemovedAt: null })
+    .where("goalId", "=", goalId)
+    .where("kind", "=", kind)
+    .where("basisRemovedAt", "is not", null);
+  query = stepId === null ? query.where("stepId", "is", null) : query.where("stepId", "=", stepId);
+  await query.execute();
+}
+
+/** Notes (or, when it is back, clears) that what earned a milestone was later removed. */
+export async function setMilestoneBasisRemoved(
+  db: Db,
+  id: string,
+  basisRemovedAt: string | null,
+): Promise<void> {
+  await db.updateTable("milestones").set({ basisRemovedAt }).where("id", "=", id).execute();
 }
 
 /** One person's milestones, newest first; `unseenOnly` for those not yet celebrated. */

@@ -47,7 +47,8 @@ export function AuthForm(props: { mode: Mode }) {
         password,
       });
       setUser(body.user);
-      route(safeNext(query["next"]), true);
+      // Someone new starts on the first-run path, unless they were on their way somewhere.
+      route(signup && !query["next"] ? "/welcome" : safeNext(query["next"]), true);
       return;
     } catch (error) {
       const next: FieldErrors = {};
@@ -97,6 +98,7 @@ export function AuthForm(props: { mode: Mode }) {
         error={fieldErrors.email}
         inputRef={emailInput}
         maxLength={254}
+        quietCount
       />
       <TextField
         id="password"
@@ -113,6 +115,7 @@ export function AuthForm(props: { mode: Mode }) {
         error={fieldErrors.password}
         inputRef={passwordInput}
         maxLength={256}
+        quietCount
       />
       <div>
         <button type="submit" class="button" disabled={busy}>

@@ -12,6 +12,11 @@ export function LoginPage() {
           You are logged out.
         </p>
       )}
+      {query["deleted"] === "1" && (
+        <p class="notice notice-success" role="status">
+          Your account and everything in it are deleted.
+        </p>
+      )}
       <AuthForm mode="login" />
       <p>
         New to Cando? <a href={`/signup${next}`}>Sign up</a>

@@ -12,6 +12,7 @@ import { NumberScale, scaleInputId } from "../../ui/number-scale";
 import { Page } from "../../ui/page";
 import { type ProblemLink, ProblemSummary } from "../../ui/problem-summary";
 import { Why } from "../advice/why";
+import { AttemptCorrections, type Deleted, DeletedAttempt } from "./attempt-corrections";
 import { anxietyText, beliefVsOutcome, milestoneIdsFrom, percent } from "./attempt-form";
 import {
   type AttributionFlag,
@@ -71,22 +72,38 @@ export function AttemptPage(props: { attemptId: string }) {
   const { query } = useLocation();
   const milestoneIds = milestoneIdsFrom(query["milestone"]);
   const { state, reload, set } = useLoad(() => loadAttempt(props.attemptId, milestoneIds));
+  const [deleted, setDeleted] = useState<Deleted | null>(null);
   return (
     <Page title="Debrief" heading="Debrief your attempt">
       {state.status === "loading" && <Loading what="your attempt" />}
       {state.status === "error" && <LoadError error={state.error} retry={reload} />}
-      {state.status === "ready" && (
-        <Debrief
-          key={state.data.attempt.id}
-          loaded={state.data}
-          onAttempt={(attempt) => set({ ...state.data, attempt })}
-        />
-      )}
+      {state.status === "ready" &&
+        (deleted !== null ? (
+          <DeletedAttempt
+            deleted={deleted}
+            goal={state.data.goal}
+            onRestored={() => {
+              setDeleted(null);
+              reload();
+            }}
+          />
+        ) : (
+          <Debrief
+            key={state.data.attempt.id}
+            loaded={state.data}
+            onAttempt={(attempt) => set({ ...state.data, attempt })}
+            onDeleted={setDeleted}
+          />
+        ))}
     </Page>
   );
 }
 
-function Debrief(props: { loaded: Loaded; onAttempt: (attempt: Attempt) => void }) {
+function Debrief(props: {
+  loaded: Loaded;
+  onAttempt: (attempt: Attempt) => void;
+  onDeleted: (deleted: Deleted) => void;
+}) {
   const { attempt, goal, step, milestones } = props.loaded;
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [next, setNext] = useState<NextStep | null>(null);
@@ -126,6 +143,11 @@ function Debrief(props: { loaded: Loaded; onAttempt: (attempt: Attempt) => void 
           onAttempt={props.onAttempt}
         />
       )}
+      <AttemptCorrections
+        attempt={attempt}
+        onEdited={(edited) => props.onAttempt(edited)}
+        onDeleted={props.onDeleted}
+      />
     </>
   );
 }
@@ -281,12 +303,16 @@ function DebriefForm(props: {
         <ProblemSummary key={shown} message={summary.message} links={links} other={summary.other} />
       )}
       <div class="stack">
-        <LabelledField id="didWell" label="What did I do well?" error={problems["didWell"]}>
+        <LabelledField
+          id="didWell"
+          label="What did I do well?"
+          error={problems["didWell"]}
+          count={{ length: draft.didWell.length, limit: 2000 }}
+        >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={draft.didWell}
               onInput={(e) => setText("didWell", e.currentTarget.value)}
             />
@@ -296,12 +322,12 @@ function DebriefForm(props: {
           id="capability"
           label="What does this tell me about my capability?"
           error={problems["capability"]}
+          count={{ length: draft.capability.length, limit: 2000 }}
         >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={draft.capability}
               onInput={(e) => setText("capability", e.currentTarget.value)}
             />
@@ -311,12 +337,12 @@ function DebriefForm(props: {
           id="differently"
           label="What would I do differently?"
           error={problems["differently"]}
+          count={{ length: draft.differently.length, limit: 2000 }}
         >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={draft.differently}
               onInput={(e) => setText("differently", e.currentTarget.value)}
             />
@@ -530,12 +556,12 @@ function Invitation(props: {
           id="reattribution"
           label="Looking at it again…"
           hint="Only if you want to. What part did your effort, preparation or choices play?"
+          count={{ length: text.length, limit: 2000 }}
         >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={text}
               onInput={(e) => setText(e.currentTarget.value)}
             />

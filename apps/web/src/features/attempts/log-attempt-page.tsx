@@ -1,5 +1,4 @@
-import type { Goal, LadderView, Outcome, Step } from "@cando/core";
-import { ATTEMPT_OUTCOMES, OUTCOME_LABELS, RATING_ANCHORS } from "@cando/core/constants";
+import type { Goal, LadderView, Step } from "@cando/core";
 import { useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { ApiError, api, errorMessage } from "../../api/client";
@@ -11,6 +10,13 @@ import { localDateTime, newIdempotencyKey } from "../../ui/local-time";
 import { NumberScale, scaleInputId } from "../../ui/number-scale";
 import { Page } from "../../ui/page";
 import { ProblemSummary, problemLinks } from "../../ui/problem-summary";
+import {
+  ANXIETY_ANCHORS,
+  CONFIDENCE_ANCHORS,
+  DIFFICULTY_ANCHORS,
+  EFFORT_ANCHORS,
+  OutcomeChoice,
+} from "./attempt-fields";
 import {
   ATTEMPT_FIELDS,
   ATTEMPT_LABELS,
@@ -25,25 +31,6 @@ import {
 import type { AttemptLoggedResponse, GoalWithLadderResponse } from "./types";
 import "../../ui/page-parts.css";
 import "./attempts.css";
-
-const CONFIDENCE_ANCHORS = Object.entries(RATING_ANCHORS).map(([value, text]) => ({
-  value: Number(value),
-  text,
-}));
-const ANXIETY_ANCHORS = [
-  { value: 0, text: "Calm" },
-  { value: 10, text: "As anxious as I get" },
-];
-const EFFORT_ANCHORS = [
-  { value: 1, text: "Very little" },
-  { value: 3, text: "Some" },
-  { value: 5, text: "All I had" },
-];
-const DIFFICULTY_ANCHORS = [
-  { value: 1, text: "Very easy" },
-  { value: 3, text: "Moderate" },
-  { value: 5, text: "Very hard" },
-];
 
 /** Where a problem's link in the summary moves focus to. */
 const FIELD_TARGETS: Record<AttemptField, string> = {
@@ -312,12 +299,12 @@ function AttemptForm(props: { goal: Goal; step: Step }) {
           label="Note (optional)"
           hint="Anything you want to remember: what happened, what helped."
           error={problems.note}
+          count={{ length: draft.note.length, limit: 2000 }}
         >
           {(control) => (
             <textarea
               {...control}
               rows={3}
-              maxLength={2000}
               value={draft.note}
               onInput={(e) => change("note", e.currentTarget.value)}
             />
@@ -332,41 +319,6 @@ function AttemptForm(props: { goal: Goal; step: Step }) {
         <span class="muted">Next: a short debrief.</span>
       </div>
     </form>
-  );
-}
-
-function OutcomeChoice(props: {
-  value: Outcome | null;
-  onChange: (value: Outcome) => void;
-  error?: string | undefined;
-}) {
-  return (
-    <fieldset class={props.error ? "number-scale number-scale-invalid" : "number-scale"}>
-      <legend>Outcome</legend>
-      {props.error && (
-        <p class="field-error" id="outcome-error">
-          {props.error}
-        </p>
-      )}
-      <div class="number-scale-bar outcome-bar">
-        {ATTEMPT_OUTCOMES.map((outcome) => (
-          <label class="scale-option" key={outcome}>
-            <input
-              type="radio"
-              id={`outcome-${outcome}`}
-              name="outcome"
-              value={outcome}
-              checked={props.value === outcome}
-              onChange={() => props.onChange(outcome)}
-              required
-              aria-invalid={props.error ? "true" : undefined}
-              aria-describedby={props.error ? "outcome-error" : undefined}
-            />
-            <span>{OUTCOME_LABELS[outcome]}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
   );
 }
 

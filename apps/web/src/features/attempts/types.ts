@@ -1,4 +1,13 @@
-import type { Attempt, Evidence, Goal, LadderView, Milestone, NextStep } from "@cando/core";
+import type {
+  Attempt,
+  AttemptRemoval,
+  Evidence,
+  Goal,
+  LadderView,
+  Milestone,
+  NextStep,
+  Undo,
+} from "@cando/core";
 
 // Response bodies of the attempts and goals API this feature reads.
 export type GoalWithLadderResponse = { goal: Goal; ladder: LadderView };
@@ -15,3 +24,15 @@ export type DebriefSavedResponse = {
   next: NextStep | null;
 };
 export type MilestoneListResponse = { milestones: Milestone[] };
+export type AttemptEditedResponse = {
+  attempt: Attempt;
+  ladder: LadderView;
+  milestones: Milestone[];
+  removedEvidenceIds: string[];
+};
+export type AttemptDeletedResponse = {
+  ladder: LadderView;
+  removed: AttemptRemoval;
+  undo: Undo;
+};
+export type EvidenceListResponse = { evidence: Evidence[] };

@@ -1,45 +1,17 @@
 import { useMemo } from "preact/hooks";
 import type uPlot from "uplot";
-import { CHART_AXIS, LazyPlot, LegendSwatch } from "../../ui/lazy-plot";
-import { seriesStyle } from "./chart-style";
+import { chartAxis, cssColour, seriesStyle } from "../../ui/chart-style";
+import { LazyPlot, LegendSwatch } from "../../ui/lazy-plot";
+import { timeAxis, timeScale } from "../../ui/time-axis";
 import { buildChartData, type HistoryTable } from "./history";
-
-const DAY_S = 86_400;
-// Tick spacings for the time axis: whole days up to years, so labels are always dates.
-const TIME_INCREMENTS = [1, 2, 7, 14, 30, 61, 91, 182, 365, 730].map((days) => days * DAY_S);
-
-/**
- * The x range: the audits plus a little room so the first and last points are not cut by the
- * edge; at least two weeks wide, so one audit (or two on one day) sits mid-chart.
- */
-function timeRange(min: number, max: number): [number, number] {
-  const minSpan = 14 * DAY_S;
-  if (max - min < minSpan) {
-    const mid = (min + max) / 2;
-    return [mid - minSpan / 2, mid + minSpan / 2];
-  }
-  const pad = (max - min) * 0.04;
-  return [min - pad, max + pad];
-}
-
-/** Axis labels such as "28 Aug", with the year under the first label and at each new year. */
-function timeLabels(splits: number[]): string[] {
-  const dayMonth = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
-  return splits.map((s, i) => {
-    const date = new Date(s * 1000);
-    const previous = splits[i - 1];
-    const newYear =
-      previous === undefined || new Date(previous * 1000).getFullYear() !== date.getFullYear();
-    return newYear ? `${dayMonth.format(date)}\n${date.getFullYear()}` : dayMonth.format(date);
-  });
-}
 
 function chartHeight(width: number): number {
   return width < 500 ? 240 : 300;
 }
 
 function options(table: HistoryTable, width: number): uPlot.Options {
-  const axis = CHART_AXIS;
+  const axis = chartAxis();
+  const xs = table.rows.map((r) => Date.parse(r.takenAt) / 1000);
   return {
     width,
     height: chartHeight(width),
@@ -47,28 +19,21 @@ function options(table: HistoryTable, width: number): uPlot.Options {
     cursor: { show: false },
     select: { show: false, left: 0, top: 0, width: 0, height: 0 },
     scales: {
-      x: { time: true, range: (_u, min, max) => timeRange(min, max) },
+      x: timeScale(xs),
       y: { range: [0, 100] },
     },
-    axes: [
-      {
-        ...axis,
-        space: 72,
-        incrs: TIME_INCREMENTS,
-        values: (_u, splits) => timeLabels(splits),
-      },
-      { ...axis, size: 44, splits: () => [0, 20, 40, 60, 80, 100] },
-    ],
+    axes: [timeAxis(axis), { ...axis, size: 44, splits: () => [0, 20, 40, 60, 80, 100] }],
     series: [
       {},
       ...table.columns.map((column, i) => {
         const style = seriesStyle(i);
+        const colour = cssColour(style.token);
         return {
           label: column.name,
-          stroke: style.colour,
+          stroke: colour,
           dash: style.dash,
           width: 2.5,
-          points: { show: true, size: 8, fill: style.colour, stroke: style.colour },
+          points: { show: true, size: 8, fill: colour, stroke: colour },
           spanGaps: false,
         };
       }),

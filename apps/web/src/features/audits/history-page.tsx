@@ -1,11 +1,15 @@
-import { useMemo } from "preact/hooks";
+import type { Undo } from "@cando/core";
+import { useMemo, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { api } from "../../api/client";
 import type { AuditListResponse, DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
+import { EmptyState } from "../../ui/empty-state";
 import { LoadError, Loading } from "../../ui/feedback";
 import { formatDay, formatDayTime } from "../../ui/format";
 import { Page } from "../../ui/page";
+import { UndoNotice } from "../../ui/undo-notice";
+import { DeleteAudits } from "./audit-delete";
 import { auditLabels, buildHistoryTable, chartSummary, type HistoryTable } from "./history";
 import { HistoryChart } from "./history-chart";
 
@@ -17,6 +21,7 @@ export function HistoryPage() {
       api.get<DomainListResponse>("/api/domains"),
     ]),
   );
+  const [deleted, setDeleted] = useState<Undo | null>(null);
   const table = useMemo(
     () =>
       state.status === "ready"
@@ -32,26 +37,49 @@ export function HistoryPage() {
           Your audit is saved.
         </p>
       )}
+      {deleted !== null && (
+        <UndoNotice
+          key={deleted.deletionId}
+          message="Audit deleted."
+          undo={deleted}
+          onRestored={() => {
+            setDeleted(null);
+            reload();
+          }}
+        />
+      )}
       {state.status === "loading" && <Loading what="your history" />}
       {state.status === "error" && <LoadError error={state.error} retry={reload} />}
       {table !== null && table.rows.length === 0 && (
-        <div class="card empty">
-          <h2>No audits yet</h2>
+        <EmptyState
+          id="history-empty"
+          title="No audits yet"
+          action={
+            <a class="button" href="/audit">
+              Take your first audit
+            </a>
+          }
+        >
           <p>
             Your first audit is your baseline: how certain you are, today, in each area of life.
             Each monthly audit adds a point to this history.
           </p>
-          <a class="button" href="/audit">
-            Take your first audit
-          </a>
-        </div>
+        </EmptyState>
       )}
-      {table !== null && table.rows.length > 0 && <History table={table} />}
+      {table !== null && table.rows.length > 0 && (
+        <History
+          table={table}
+          onDeleted={(undo) => {
+            setDeleted(undo);
+            reload();
+          }}
+        />
+      )}
     </Page>
   );
 }
 
-function History(props: { table: HistoryTable }) {
+function History(props: { table: HistoryTable; onDeleted: (undo: Undo) => void }) {
   const { table } = props;
   const summary = chartSummary(table, (iso) => formatDay(iso));
   const labels = auditLabels(
@@ -124,6 +152,10 @@ function History(props: { table: HistoryTable }) {
           <a href="/audit">Take the audit again</a>
         </p>
       </section>
+      <DeleteAudits
+        audits={table.rows.map((row, i) => ({ auditId: row.auditId, label: labels[i] ?? "" }))}
+        onDeleted={props.onDeleted}
+      />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import type { Domain } from "@cando/core";
+import type { ComponentChildren } from "preact";
 import { useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { ApiError, api, errorMessage } from "../../api/client";
-import type { AuditResponse, DomainListResponse } from "../../api/types";
+import type { AuditListResponse, AuditResponse, DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
 import { LoadError, Loading } from "../../ui/feedback";
 import { LabelledField } from "../../ui/labelled-field";
@@ -19,24 +20,51 @@ import {
 import { firstRatingId, RatingScale } from "./rating-scale";
 
 export function TakeAuditPage() {
-  const { state, reload } = useLoad(() => api.get<DomainListResponse>("/api/domains"));
+  const { state, reload } = useLoad(() =>
+    Promise.all([
+      api.get<DomainListResponse>("/api/domains"),
+      api.get<AuditListResponse>("/api/audits"),
+    ]),
+  );
   return (
     <Page title="Take the audit">
-      <p class="lead">
-        For each area of life, rate how certain you are, today, that you can succeed at what matters
-        to you there. There are no right answers: this is your baseline, and you will re-rate it
-        each month.
-      </p>
       {state.status === "loading" && <Loading what="your domains" />}
       {state.status === "error" && <LoadError error={state.error} retry={reload} />}
-      {state.status === "ready" && <AuditForm domains={activeDomains(state.data.domains)} />}
+      {state.status === "ready" && (
+        <>
+          <AuditLead first={state.data[1].due.lastTakenAt === null} />
+          <AuditForm domains={activeDomains(state.data[0].domains)} />
+        </>
+      )}
     </Page>
+  );
+}
+
+/** The first audit is the baseline; a later one is a re-rating against it. */
+export function AuditLead(props: { first: boolean }) {
+  return (
+    <p class="lead">
+      For each area of life, rate how certain you are, today, that you can succeed at what matters
+      to you there. There are no right answers:{" "}
+      {props.first
+        ? "this is your baseline, and you will re-rate it each month."
+        : "rate how it is now, not how it was last time. Your history shows the change."}
+    </p>
   );
 }
 
 const NO_PROBLEMS: AuditProblems = { byDomain: {}, note: null, other: [] };
 
-function AuditForm(props: { domains: Domain[] }) {
+/**
+ * Rating every active domain, and a note. After saving it goes to the history, or calls
+ * `onSaved` (the first-run path moves on to choosing a domain).
+ */
+export function AuditForm(props: {
+  domains: Domain[];
+  onSaved?: () => void;
+  submitLabel?: string;
+  extraActions?: ComponentChildren;
+}) {
   const { route } = useLocation();
   const [ratings, setRatings] = useState<Ratings>({});
   const [note, setNote] = useState("");
@@ -85,7 +113,8 @@ function AuditForm(props: { domains: Domain[] }) {
     setBusy(true);
     try {
       await api.post<AuditResponse>("/api/audits", body);
-      route("/history?saved=1");
+      if (props.onSaved) props.onSaved();
+      else route("/history?saved=1");
     } catch (error) {
       if (error instanceof ApiError && error.fields.length > 0) {
         const found = auditProblems(error.fields, body.ratings);
@@ -127,13 +156,13 @@ function AuditForm(props: { domains: Domain[] }) {
         label="Note (optional)"
         hint="Anything that colours today's ratings: what happened, how you feel."
         error={problems.note}
+        count={{ length: note.length, limit: 2000 }}
       >
         {(control) => (
           <textarea
             {...control}
             ref={noteInput}
             rows={3}
-            maxLength={2000}
             value={note}
             onInput={(e) => setNote(e.currentTarget.value)}
           />
@@ -141,8 +170,9 @@ function AuditForm(props: { domains: Domain[] }) {
       </LabelledField>
       <div class="form-actions">
         <button type="submit" class="button" disabled={busy}>
-          Save audit
+          {props.submitLabel ?? "Save audit"}
         </button>
+        {props.extraActions}
         <span class="muted">
           {rated} of {props.domains.length} rated
         </span>

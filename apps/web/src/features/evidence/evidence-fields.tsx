@@ -45,12 +45,12 @@ export function EvidenceFields(props: {
         label="Title"
         hint="A few words: “Led the Monday stand-up”."
         error={problems.title}
+        count={{ length: draft.title.length, limit: 200 }}
       >
         {(control) => (
           <input
             {...control}
             type="text"
-            maxLength={200}
             value={draft.title}
             onInput={(e) => props.onChange("title", e.currentTarget.value)}
           />
@@ -61,12 +61,12 @@ export function EvidenceFields(props: {
         label="What happened (optional)"
         hint="What you did, and why it was not nothing."
         error={problems.body}
+        count={{ length: draft.body.length, limit: 4000 }}
       >
         {(control) => (
           <textarea
             {...control}
             rows={4}
-            maxLength={4000}
             value={draft.body}
             onInput={(e) => props.onChange("body", e.currentTarget.value)}
           />
@@ -108,13 +108,18 @@ export function EvidenceFields(props: {
 export function useEvidenceForm(initial: () => EvidenceDraft) {
   const [draft, setDraft] = useState<EvidenceDraft>(initial);
   const [problems, setProblems] = useState<Problems>({});
-  const [summary, setSummary] = useState<{ message: string; other: string[] } | null>(null);
+  const [summary, setSummary] = useState<{
+    message: string;
+    other: string[];
+    /** Whether it is about fields: then it goes once every field is fixed. */
+    aboutFields: boolean;
+  } | null>(null);
   const [shown, setShown] = useState(0);
   const [busy, setBusy] = useState(false);
 
   function show(found: Problems, message: string, other: string[]) {
     setProblems(found);
-    setSummary({ message, other });
+    setSummary({ message, other, aboutFields: Object.keys(found).length > 0 });
     setShown((n) => n + 1);
   }
 
@@ -191,14 +196,15 @@ export function EvidenceForm(props: {
       <h2 id={`${prefix}-heading`} ref={heading} tabIndex={-1}>
         {props.heading}
       </h2>
-      {form.summary !== null && (
-        <ProblemSummary
-          key={form.shown}
-          message={form.summary.message}
-          links={links}
-          other={form.summary.other}
-        />
-      )}
+      {form.summary !== null &&
+        !(form.summary.aboutFields && links.length === 0 && form.summary.other.length === 0) && (
+          <ProblemSummary
+            key={form.shown}
+            message={form.summary.message}
+            links={links}
+            other={form.summary.other}
+          />
+        )}
       {props.children}
       <EvidenceFields
         prefix={prefix}

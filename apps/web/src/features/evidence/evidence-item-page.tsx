@@ -1,4 +1,4 @@
-import type { Evidence } from "@cando/core";
+import type { Evidence, Undo } from "@cando/core";
 import { ownShare } from "@cando/core/constants";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api, errorMessage } from "../../api/client";
@@ -10,6 +10,7 @@ import { formatDay } from "../../ui/format";
 import { LabelledField } from "../../ui/labelled-field";
 import { Page } from "../../ui/page";
 import { ProblemSummary } from "../../ui/problem-summary";
+import { DeletedEvidence, DeleteEvidence } from "./evidence-delete";
 import { EvidenceForm, useEvidenceForm } from "./evidence-fields";
 import { draftFromEvidence, type EvidenceDraft, evidencePatch } from "./evidence-form";
 import {
@@ -51,6 +52,7 @@ async function loadEvidence(evidenceId: string): Promise<Loaded> {
 
 export function EvidenceItemPage(props: { evidenceId: string }) {
   const { state, reload, set } = useLoad(() => loadEvidence(props.evidenceId));
+  const [deleted, setDeleted] = useState<Undo | null>(null);
   const evidence = state.status === "ready" ? state.data.evidence : null;
   return (
     <Page title={evidence?.title ?? "Evidence"} heading={evidence?.title ?? "Evidence"}>
@@ -59,7 +61,16 @@ export function EvidenceItemPage(props: { evidenceId: string }) {
       </p>
       {state.status === "loading" && <Loading what="this evidence" />}
       {state.status === "error" && <LoadError error={state.error} retry={reload} />}
-      {state.status === "ready" && evidence === null && (
+      {deleted !== null && (
+        <DeletedEvidence
+          undo={deleted}
+          onRestored={() => {
+            setDeleted(null);
+            reload();
+          }}
+        />
+      )}
+      {state.status === "ready" && evidence === null && deleted === null && (
         <div class="notice">
           <p>
             This piece of evidence is not in your journal. <a href="/evidence">Go to the journal</a>
@@ -74,6 +85,13 @@ export function EvidenceItemPage(props: { evidenceId: string }) {
             onSaved={(e) => set({ ...state.data, evidence: e })}
           />
           <Exercise evidence={evidence} onSaved={(e) => set({ ...state.data, evidence: e })} />
+          <DeleteEvidence
+            evidence={evidence}
+            onDeleted={(undo) => {
+              set({ ...state.data, evidence: null });
+              setDeleted(undo);
+            }}
+          />
         </>
       )}
     </Page>
@@ -370,12 +388,12 @@ function ExerciseForm(props: {
         label="What does this show about me?"
         hint="One or two honest sentences: “I can prepare well under pressure.”"
         error={problems.shows}
+        count={{ length: shows.length, limit: 2000 }}
       >
         {(control) => (
           <textarea
             {...control}
             rows={3}
-            maxLength={2000}
             value={shows}
             onInput={(e) => {
               setShows(e.currentTarget.value);

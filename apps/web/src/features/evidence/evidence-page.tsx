@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { api } from "../../api/client";
 import { useLoad } from "../../api/use-load";
+import { Disclosure, isWide } from "../../ui/disclosure";
 import { LoadError, Loading } from "../../ui/feedback";
 import { LabelledField } from "../../ui/labelled-field";
 import { localDay } from "../../ui/local-time";
@@ -168,6 +169,8 @@ function FilterBar(props: {
 
   const domains = setup.domains.filter((d) => d.archivedAt === null || d.id === filters.domainId);
   const goals = goalsInDomain(setup.goals, filters.domainId);
+  // On a phone the three filters fold under one summary, so the list starts on the first screen.
+  const active = [filters.domainId, filters.goalId, filters.stepId].filter((v) => v !== "").length;
 
   return (
     <search aria-label="Search and filter your evidence">
@@ -192,31 +195,37 @@ function FilterBar(props: {
             onInput={(e) => search(e.currentTarget.value)}
           />
         </div>
-        <FilterSelect
-          id="filter-domain"
-          label="Domain"
-          all="All domains"
-          value={filters.domainId}
-          options={domains.map((d) => ({ value: d.id, label: d.name }))}
-          onChange={(value) => props.onChange(withDomain(filters, value, setup.goals))}
-        />
-        <FilterSelect
-          id="filter-goal"
-          label="Goal"
-          all="All goals"
-          value={filters.goalId}
-          options={goals.map((g) => ({ value: g.id, label: g.statement }))}
-          onChange={(value) => props.onChange(withGoal(filters, value, setup.goals))}
-        />
-        <FilterSelect
-          id="filter-step"
-          label="Step"
-          all="All steps"
-          value={filters.stepId}
-          disabled={filters.goalId === ""}
-          options={steps.map((s) => ({ value: s.id, label: `${s.position + 1}. ${s.title}` }))}
-          onChange={(value) => props.onChange({ ...filters, stepId: value })}
-        />
+        <Disclosure
+          class="filter-more"
+          summary={active > 0 ? `Filters (${active} on)` : "Filters"}
+          open={isWide() || active > 0}
+        >
+          <FilterSelect
+            id="filter-domain"
+            label="Domain"
+            all="All domains"
+            value={filters.domainId}
+            options={domains.map((d) => ({ value: d.id, label: d.name }))}
+            onChange={(value) => props.onChange(withDomain(filters, value, setup.goals))}
+          />
+          <FilterSelect
+            id="filter-goal"
+            label="Goal"
+            all="All goals"
+            value={filters.goalId}
+            options={goals.map((g) => ({ value: g.id, label: g.statement }))}
+            onChange={(value) => props.onChange(withGoal(filters, value, setup.goals))}
+          />
+          <FilterSelect
+            id="filter-step"
+            label="Step"
+            all="All steps"
+            value={filters.stepId}
+            disabled={filters.goalId === ""}
+            options={steps.map((s) => ({ value: s.id, label: `${s.position + 1}. ${s.title}` }))}
+            onChange={(value) => props.onChange({ ...filters, stepId: value })}
+          />
+        </Disclosure>
       </form>
     </search>
   );

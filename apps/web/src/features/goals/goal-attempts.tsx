@@ -1,7 +1,30 @@
 import type { Attempt, LadderView } from "@cando/core";
+import { Disclosure } from "../../ui/disclosure";
 import { formatDayTime } from "../../ui/format";
 import { attemptRecordPath } from "../../ui/paths";
 import { attemptRows } from "./ladder-view";
+
+/** How many attempts show at once; the earlier ones fold away, so the page stays short. */
+const SHOWN = 5;
+
+function AttemptList(props: { rows: ReturnType<typeof attemptRows> }) {
+  return (
+    <ul class="attempt-list">
+      {props.rows.map((row) => (
+        <li key={row.id} class="attempt-item">
+          <a href={attemptRecordPath(row.id)}>{formatDayTime(row.attemptedAt)}</a>
+          <span class="attempt-step">{row.stepTitle}</span>
+          <span class={`attempt-outcome outcome-${row.outcome.toLowerCase().replace(" ", "-")}`}>
+            {row.outcome}
+          </span>
+          <span class={row.debriefed ? "attempt-debrief" : "attempt-debrief muted"}>
+            {row.debriefed ? "Debriefed" : "Not debriefed yet"}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The goal's attempts, newest first, each linking to its record and debrief. */
 export function GoalAttempts(props: { attempts: Attempt[]; ladder: LadderView }) {
@@ -16,22 +39,14 @@ export function GoalAttempts(props: { attempts: Attempt[]; ladder: LadderView })
           reach.
         </p>
       ) : (
-        <ul class="attempt-list">
-          {rows.map((row) => (
-            <li key={row.id} class="attempt-item">
-              <a href={attemptRecordPath(row.id)}>{formatDayTime(row.attemptedAt)}</a>
-              <span class="attempt-step">{row.stepTitle}</span>
-              <span
-                class={`attempt-outcome outcome-${row.outcome.toLowerCase().replace(" ", "-")}`}
-              >
-                {row.outcome}
-              </span>
-              <span class={row.debriefed ? "attempt-debrief" : "attempt-debrief muted"}>
-                {row.debriefed ? "Debriefed" : "Not debriefed yet"}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <AttemptList rows={rows.slice(0, SHOWN)} />
+          {rows.length > SHOWN && (
+            <Disclosure summary={`${rows.length - SHOWN} earlier attempts`}>
+              <AttemptList rows={rows.slice(SHOWN)} />
+            </Disclosure>
+          )}
+        </>
       )}
     </section>
   );

@@ -1,9 +1,16 @@
 import type { ComponentChildren, Ref } from "preact";
 import { useState } from "preact/hooks";
 import { ApiError, errorMessage } from "../../api/client";
+import { localDay } from "../../ui/days";
 import { DateField, TextAreaField } from "../../ui/fields";
 import { TextField } from "../../ui/text-field";
-import { type FormProblems, type GoalDraft, type GoalField, goalFieldProblems } from "./goal-form";
+import {
+  type FormProblems,
+  type GoalDraft,
+  type GoalField,
+  goalFieldProblems,
+  targetDateNote,
+} from "./goal-form";
 
 const NO_PROBLEMS: FormProblems<GoalField> = { byField: {}, other: [] };
 
@@ -95,6 +102,7 @@ export function GoalFields(props: {
         value={draft.targetDate}
         onInput={onInput("targetDate")}
         error={errors.targetDate}
+        note={targetDateNote(draft.targetDate, localDay())}
       />
     </>
   );

@@ -5,6 +5,7 @@ import {
   goalDraftProblems,
   goalFieldProblems,
   hasProblems,
+  targetDateNote,
 } from "./goal-form";
 
 const draft: GoalDraft = {
@@ -57,5 +58,15 @@ describe("goalFieldProblems", () => {
       domainId: "Domain is archived.",
     });
     expect(problems.other).toEqual(["change at least one field"]);
+  });
+});
+
+describe("targetDateNote", () => {
+  it("says a word about a target date that has passed, and nothing otherwise", () => {
+    expect(targetDateNote("2026-12-06", "2026-12-07")).toBe(
+      "That date has passed. Pick a day ahead of you, or leave it empty.",
+    );
+    expect(targetDateNote("2026-12-07", "2026-12-07")).toBeNull();
+    expect(targetDateNote("", "2026-12-07")).toBeNull();
   });
 });

@@ -77,3 +77,9 @@ export function goalFieldProblems(fields: FieldProblem[]): FormProblems<GoalFiel
 export function hasProblems<F extends string>(problems: FormProblems<F>): boolean {
   return Object.keys(problems.byField).length > 0 || problems.other.length > 0;
 }
+
+/** A word when the target date has already passed: allowed (an old goal keeps its date), never silent. */
+export function targetDateNote(targetDate: string, today: string): string | null {
+  if (targetDate === "" || targetDate >= today) return null;
+  return "That date has passed. Pick a day ahead of you, or leave it empty.";
+}

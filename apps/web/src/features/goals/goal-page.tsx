@@ -13,6 +13,7 @@ import { ApiError, api, errorMessage } from "../../api/client";
 import type { DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
 import { formatPlainDay } from "../../ui/days";
+import { Disclosure, isWide } from "../../ui/disclosure";
 import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
 import { SelectField } from "../../ui/fields";
 import { Page } from "../../ui/page";
@@ -25,11 +26,13 @@ import type {
 } from "./api-types";
 import { CoachingNotes } from "./coaching-notes";
 import { GoalAttempts } from "./goal-attempts";
+import { DeleteGoal } from "./goal-delete";
 import { GoalFields, useGoalForm } from "./goal-fields";
 import { type GoalField, goalBody, hasProblems } from "./goal-form";
 import { domainName, STATUS_LABELS, STATUS_ORDER } from "./goal-lists";
 import { LadderBuilder } from "./ladder-builder-form";
 import { LadderPanel } from "./ladder-panel";
+import { PredictionChart } from "./prediction-chart";
 import "./goals.css";
 
 export type GoalData = {
@@ -160,7 +163,9 @@ function GoalBody(props: {
           }}
         />
       )}
+      {hasLadder && <PredictionChart attempts={props.data.attempts} ladder={ladder} />}
       <GoalAttempts attempts={props.data.attempts} ladder={ladder} />
+      <DeleteGoal goal={goal} />
     </>
   );
 }
@@ -195,64 +200,73 @@ function GoalDetails(props: {
       <p class="status-line" role="status">
         {message}
       </p>
-      {editing ? (
-        <GoalEditForm
+      {/* On a phone the details fold away, so the ladder starts on the first screen. */}
+      <Disclosure
+        summary="Outcome, context and status"
+        open={isWide() || editing}
+        class="goal-more"
+      >
+        {editing ? (
+          <GoalEditForm
+            goal={goal}
+            onDone={(updated) => {
+              setEditing(false);
+              setFocusEdit(true);
+              if (updated !== null) {
+                setMessage("Your goal is saved.");
+                props.onSaved(updated, []);
+              }
+            }}
+          />
+        ) : (
+          <>
+            <dl class="goal-facts">
+              <div>
+                <dt>Observable outcome</dt>
+                <dd>
+                  {goal.outcome === "" ? <span class="muted">Not written yet</span> : goal.outcome}
+                </dd>
+              </div>
+              <div>
+                <dt>Context</dt>
+                <dd>
+                  {goal.context === "" ? <span class="muted">Not written yet</span> : goal.context}
+                </dd>
+              </div>
+            </dl>
+            <CoachingNotes
+              id="goal-saved-coaching"
+              notes={goal.coaching}
+              footer="Suggestions only: edit the goal if one of them helps."
+            />
+            <div class="goal-actions">
+              <button
+                type="button"
+                class="button button-secondary button-small"
+                ref={editButton}
+                onClick={() => {
+                  setMessage("");
+                  setEditing(true);
+                }}
+              >
+                Edit goal
+              </button>
+            </div>
+          </>
+        )}
+        <StatusForm
           goal={goal}
-          onDone={(updated) => {
-            setEditing(false);
-            setFocusEdit(true);
-            if (updated !== null) {
-              setMessage("Your goal is saved.");
-              props.onSaved(updated, []);
-            }
+          onSaved={(updated, milestones) => {
+            setMessage(`This goal is now ${STATUS_LABELS[updated.status].toLowerCase()}.`);
+            props.onSaved(updated, milestones);
           }}
         />
-      ) : (
-        <>
-          <dl class="goal-facts">
-            <div>
-              <dt>Observable outcome</dt>
-              <dd>
-                {goal.outcome === "" ? <span class="muted">Not written yet</span> : goal.outcome}
-              </dd>
-            </div>
-            <div>
-              <dt>Context</dt>
-              <dd>
-                {goal.context === "" ? <span class="muted">Not written yet</span> : goal.context}
-              </dd>
-            </div>
-          </dl>
-          <CoachingNotes
-            id="goal-saved-coaching"
-            notes={goal.coaching}
-            footer="Suggestions only: edit the goal if one of them helps."
-          />
-          <div class="goal-actions">
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              ref={editButton}
-              onClick={() => {
-                setMessage("");
-                setEditing(true);
-              }}
-            >
-              Edit goal
-            </button>
-            <a class="button button-quiet button-small" href={doubtPath(goal.id)}>
-              I'm doubting myself
-            </a>
-          </div>
-        </>
+      </Disclosure>
+      {!editing && (
+        <p class="goal-doubt">
+          <a href={doubtPath(goal.id)}>I'm doubting myself</a>
+        </p>
       )}
-      <StatusForm
-        goal={goal}
-        onSaved={(updated, milestones) => {
-          setMessage(`This goal is now ${STATUS_LABELS[updated.status].toLowerCase()}.`);
-          props.onSaved(updated, milestones);
-        }}
-      />
     </section>
   );
 }

@@ -25,6 +25,7 @@ import "./goals.css";
 type GoalsData = [{ goals: Goal[] }, DomainListResponse];
 
 export function GoalsPage() {
+  const { query } = useLocation();
   const { state, reload } = useLoad(
     (): Promise<GoalsData> =>
       Promise.all([
@@ -38,6 +39,11 @@ export function GoalsPage() {
         A goal is one capability in one domain, phrased as “I can …”, with an outcome someone could
         see. Working on one goal per domain at a time keeps your effort where it counts.
       </p>
+      {query["deleted"] === "1" && (
+        <p class="notice notice-success" role="status">
+          The goal and everything under it are deleted.
+        </p>
+      )}
       {state.status === "loading" && <Loading what="your goals" />}
       {state.status === "error" && <LoadError error={state.error} retry={reload} />}
       {state.status === "ready" && (

@@ -5,10 +5,12 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api, errorMessage } from "../../api/client";
 import { ConfidenceSelect } from "../../ui/confidence-select";
 import { formatPlainDay } from "../../ui/days";
+import { Disclosure, isWide } from "../../ui/disclosure";
 import { ErrorSummary } from "../../ui/feedback";
 import { SelectField } from "../../ui/fields";
 import { formatDay } from "../../ui/format";
 import { actionHeadline, percent } from "../../ui/ladder-words";
+import { Menu } from "../../ui/menu";
 import { attemptPath } from "../../ui/paths";
 import { PercentBar } from "../../ui/percent-bar";
 import { SplitFlow } from "../advice/split-flow";
@@ -191,8 +193,11 @@ export function LadderPanel(props: Props) {
           Your ladder
         </h2>
         <p class="muted">
-          Easiest first, up to the goal itself. Drag a step by its handle, or use its arrow buttons,
-          to change the order.
+          Easiest first, up to the goal itself.
+          <span class="wide-only">
+            {" "}
+            Drag a step by its handle, or use its arrow buttons, to change the order.
+          </span>
         </p>
         {ladder.firstStepWarning !== null && (
           <p class="notice notice-warning">{ladder.firstStepWarning}</p>
@@ -321,10 +326,10 @@ function StepItem(props: {
   const { step, index, ctx } = props;
   const [mode, setMode] = useState<PanelMode | null>(null);
   const setFocusId = useFocusLater();
-  /** Closes a panel; focus goes back to the button that opened it. */
-  const close = (panel: PanelMode) => {
+  /** Closes a panel; focus goes back to the menu its button was in. */
+  const close = (_panel: PanelMode) => {
     setMode(null);
-    setFocusId(panelButtonId(panel, step.id));
+    setFocusId(moreButtonId(step.id));
   };
   const history = ratingsOf(ctx.ratings, step.id);
   const previous = history.length > 1 ? history[history.length - 2] : undefined;
@@ -420,20 +425,27 @@ function StepItem(props: {
           >
             Start an attempt<span class="visually-hidden">: {step.title}</span>
           </a>
-          <PanelButton panel="edit" step={step} open={mode} onToggle={setMode} />
-          <PanelButton panel="rate" step={step} open={mode} onToggle={setMode} />
-          {masteryActions(step).map((action) => (
-            <button
-              type="button"
-              key={action.label}
-              class="button button-quiet button-small"
-              onClick={() => ctx.setMastered(step, action.mastered)}
-            >
-              {action.label}
-              <span class="visually-hidden">: “{step.title}”</span>
-            </button>
-          ))}
-          <PanelButton panel="remove" step={step} open={mode} onToggle={setMode} />
+          <Menu
+            id={moreButtonId(step.id)}
+            label="More"
+            name={`More for “${step.title}”`}
+            buttonClass="button button-quiet button-small menu-button"
+            align="start"
+          >
+            <PanelButton panel="edit" step={step} open={mode} onToggle={setMode} />
+            <PanelButton panel="rate" step={step} open={mode} onToggle={setMode} />
+            {masteryActions(step).map((action) => (
+              <button
+                type="button"
+                key={action.label}
+                onClick={() => ctx.setMastered(step, action.mastered)}
+              >
+                {action.label}
+                <span class="visually-hidden">: “{step.title}”</span>
+              </button>
+            ))}
+            <PanelButton panel="remove" step={step} open={mode} onToggle={setMode} />
+          </Menu>
         </div>
         {mode === "edit" && (
           <EditStepForm
@@ -467,8 +479,11 @@ type PanelMode = "edit" | "rate" | "remove";
 
 const PANEL_LABELS: Record<PanelMode, string> = { edit: "Edit", rate: "Re-rate", remove: "Remove" };
 
-/** The id of the button that opens a step's panel; focus returns to it when the panel closes. */
+/** The id of the button that opens a step's panel (in the step's "More" menu). */
 const panelButtonId = (panel: PanelMode, stepId: string) => `step-${panel}-${stepId}`;
+
+/** The id of a step's "More" menu button; focus returns to it when a panel closes. */
+const moreButtonId = (stepId: string) => `step-more-${stepId}`;
 
 /** Opens (or closes) one of a step's panels: edit, re-rate, remove. */
 function PanelButton(props: {
@@ -482,7 +497,7 @@ function PanelButton(props: {
     <button
       type="button"
       id={panelButtonId(panel, step.id)}
-      class="button button-quiet button-small"
+      class={panel === "remove" ? "menu-danger" : undefined}
       aria-expanded={props.open === panel}
       onClick={() => props.onToggle(props.open === panel ? null : panel)}
     >
@@ -775,9 +790,10 @@ function AddStepForm(props: {
     }
   }
 
+  // Open on a laptop, or when a link asked for it (Today's "Add a smaller step"); folded on a phone.
+  const open = isWide() || window.location.hash === "#add-step";
   return (
-    <div class="add-step" id="add-step">
-      <h3>Add a step</h3>
+    <Disclosure id="add-step" class="add-step" summary="Add a step" open={open}>
       <p class="muted">
         A step that keeps failing may be too big: add a smaller one just before it.
       </p>
@@ -806,7 +822,7 @@ function AddStepForm(props: {
           </button>
         </div>
       </form>
-    </div>
+    </Disclosure>
   );
 }
 

@@ -1,17 +1,20 @@
 import { useMemo } from "preact/hooks";
 import type uPlot from "uplot";
-import { CHART_AXIS, LazyPlot, LegendSwatch } from "../../ui/lazy-plot";
+import { chartAxis, cssColour } from "../../ui/chart-style";
+import { LazyPlot, LegendSwatch } from "../../ui/lazy-plot";
 import { biasRange, type Calibration, monthLabel } from "./insights";
 
-const LINE = "#1f5fa8";
-const ZERO = "#4e5b6b";
+const LINE = "--chart-1";
+const ZERO = "--chart-8";
 
 function chartHeight(width: number): number {
   return width < 500 ? 200 : 240;
 }
 
 function options(byMonth: Calibration["byMonth"], width: number): uPlot.Options {
-  const axis = CHART_AXIS;
+  const axis = chartAxis();
+  const line = cssColour(LINE);
+  const zero = cssColour(ZERO);
   const labels = byMonth.map((m) => monthLabel(m.month));
   const [low, high] = biasRange(byMonth.map((m) => m.bias));
   const step = high > 40 ? 20 : 10;
@@ -45,12 +48,12 @@ function options(byMonth: Calibration["byMonth"], width: number): uPlot.Options 
     ],
     series: [
       {},
-      { label: "Calibrated", stroke: ZERO, width: 1.5, dash: [6, 4], points: { show: false } },
+      { label: "Calibrated", stroke: zero, width: 1.5, dash: [6, 4], points: { show: false } },
       {
         label: "Gap in points",
-        stroke: LINE,
+        stroke: line,
         width: 2.5,
-        points: { show: true, size: 8, fill: LINE, stroke: LINE },
+        points: { show: true, size: 8, fill: line, stroke: line },
       },
     ],
   };
@@ -76,11 +79,11 @@ export function CalibrationChart(props: { byMonth: Calibration["byMonth"]; summa
       legend={
         <>
           <li>
-            <LegendSwatch colour={LINE} />
+            <LegendSwatch colour={`var(${LINE})`} />
             Stated confidence minus success, in points
           </li>
           <li>
-            <LegendSwatch colour={ZERO} width={1.5} dash={[6, 4]} point={false} />
+            <LegendSwatch colour={`var(${ZERO})`} width={1.5} dash={[6, 4]} point={false} />
             Zero: belief matches results
           </li>
         </>

@@ -5,11 +5,13 @@ import { useLocation } from "preact-iso";
 import { api } from "../../api/client";
 import type { DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
+import { EmptyState } from "../../ui/empty-state";
 import { LoadError, Loading } from "../../ui/feedback";
 import { formatDay } from "../../ui/format";
 import { Page } from "../../ui/page";
 import { Why } from "../advice/why";
 import { CalibrationChart } from "./calibration-chart";
+import { CalibrationPlot } from "./calibration-plot";
 import {
   type Anxiety,
   type AttributionMonth,
@@ -23,6 +25,7 @@ import {
   type Calibration,
   calibrationHeadline,
   calibrationMeaning,
+  calibrationPoints,
   calibrationRows,
   generalitySentence,
   hasTrend,
@@ -102,7 +105,7 @@ function Insights(props: { goalId: string; setup: Setup }) {
   if (state.status === "loading") return <Loading what="your insights" />;
   if (state.status === "error") return <LoadError error={state.error} retry={reload} />;
   const data = state.data;
-  if (props.goalId === "" && isEmpty(data)) return <EmptyState />;
+  if (props.goalId === "" && isEmpty(data)) return <NothingYet />;
   return (
     <>
       <CalibrationSection calibration={data.calibration} />
@@ -114,24 +117,28 @@ function Insights(props: { goalId: string; setup: Setup }) {
   );
 }
 
-function EmptyState() {
+function NothingYet() {
   return (
-    <section class="card empty" aria-labelledby="empty-heading">
-      <h2 id="empty-heading">Nothing to learn from yet</h2>
+    <EmptyState
+      id="empty"
+      title="Nothing to learn from yet"
+      action={
+        <div class="insights-actions">
+          <a class="button" href="/goals">
+            Set a goal
+          </a>
+          <a class="button button-secondary" href="/audit">
+            Take the audit
+          </a>
+        </div>
+      }
+    >
       <p>
         Insights come from what you do. Say how confident you are before each attempt, rate how
         anxious you feel, debrief afterwards and take the monthly audit: after a few attempts this
         page shows whether your belief keeps up with your results.
       </p>
-      <div class="insights-actions">
-        <a class="button" href="/goals">
-          Set a goal
-        </a>
-        <a class="button button-secondary" href="/audit">
-          Take the audit
-        </a>
-      </div>
-    </section>
+    </EmptyState>
   );
 }
 
@@ -189,6 +196,7 @@ function CalibrationSection(props: { calibration: Calibration }) {
         </div>
       )}
       {headline === null && c.attempts > 0 && <p>{c.sentence}</p>}
+      {rows.length > 0 && <CalibrationPlot points={calibrationPoints(c.table)} />}
       {rows.length > 0 && (
         <ScrollTable id="calibration-table" caption="Stated confidence against actual success">
           <thead>

@@ -10,6 +10,8 @@ import {
   biasText,
   calibrationHeadline,
   calibrationMeaning,
+  calibrationPlotSummary,
+  calibrationPoints,
   calibrationRows,
   formatPercent,
   generalitySentence,
@@ -18,6 +20,7 @@ import {
   insightsPagePath,
   isEmpty,
   monthLabel,
+  pointRadius,
   signedPoints,
   trendSummary,
 } from "./insights";
@@ -285,6 +288,33 @@ describe("empty state", () => {
     expect(isEmpty(insights({ audit: { ...insights().audit, audits: 1 } }))).toBe(false);
     expect(isEmpty(insights({ calibration: { ...insights().calibration, attempts: 1 } }))).toBe(
       false,
+    );
+  });
+});
+
+describe("the calibration plot", () => {
+  const table = [
+    { bin: 30, count: 0, meanConfidence: null, successPercent: null },
+    { bin: 40, count: 2, meanConfidence: 42.5, successPercent: 75 },
+    { bin: 80, count: 8, meanConfidence: 81.25, successPercent: 87.5 },
+  ];
+
+  it("plots each used confidence range at (stated, actual)", () => {
+    expect(calibrationPoints(table)).toEqual([
+      { stated: 42.5, actual: 75, count: 2 },
+      { stated: 81.25, actual: 87.5, count: 8 },
+    ]);
+  });
+
+  it("sizes circles by area: four times the attempts, twice the radius growth", () => {
+    expect(pointRadius(8, 8)).toBe(14);
+    expect(pointRadius(2, 8)).toBe(9);
+    expect(pointRadius(0, 0)).toBe(4);
+  });
+
+  it("says every point in words", () => {
+    expect(calibrationPlotSummary(calibrationPoints(table))).toContain(
+      "said 43%, succeeded 75% (2 attempts); said 81%, succeeded 88% (8 attempts)",
     );
   });
 });

@@ -121,6 +121,33 @@ export function calibrationRows(table: Calibration["table"]): CalibrationRow[] {
     }));
 }
 
+/** One circle of the calibration plot: a range of stated confidence and how it went. */
+export type CalibrationPoint = { stated: number; actual: number; count: number };
+
+/** The bins with attempts, as points: x the mean confidence stated, y the success rate. */
+export function calibrationPoints(table: Calibration["table"]): CalibrationPoint[] {
+  return table.flatMap((b) =>
+    b.count > 0 && b.meanConfidence !== null && b.successPercent !== null
+      ? [{ stated: b.meanConfidence, actual: b.successPercent, count: b.count }]
+      : [],
+  );
+}
+
+/** A circle's radius in CSS pixels: its area grows with the number of attempts behind it. */
+export function pointRadius(count: number, maxCount: number): number {
+  if (maxCount <= 0) return 4;
+  return 4 + 10 * Math.sqrt(count / maxCount);
+}
+
+/** What the calibration plot shows, as one sentence for screen readers. */
+export function calibrationPlotSummary(points: readonly CalibrationPoint[]): string {
+  const parts = points.map(
+    (p) =>
+      `said ${Math.round(p.stated)}%, succeeded ${Math.round(p.actual)}% (${p.count} ${p.count === 1 ? "attempt" : "attempts"})`,
+  );
+  return `Calibration plot: stated confidence across, actual success up; on the diagonal, belief matches results. ${parts.join("; ")}. The table below has the same numbers.`;
+}
+
 /** The month-by-month trend needs at least two months to be a line. */
 export function hasTrend(calibration: Calibration): boolean {
   return calibration.byMonth.length >= 2;

@@ -9,6 +9,7 @@ import { formatDay } from "../../ui/format";
 import { Page } from "../../ui/page";
 import { evidencePath, goalPath, milestonePath } from "../../ui/paths";
 import { evidenceFor, milestoneMeaning, otherMilestones } from "./milestones";
+import "../../ui/corrections.css";
 import "./milestones.css";
 
 type MilestoneData = {
@@ -82,7 +83,7 @@ function Celebration(props: { data: MilestoneData }) {
           <path
             d="M14 25l7 7 13-15"
             fill="none"
-            stroke="#fff"
+            style={{ stroke: "var(--surface)" }}
             stroke-width="4"
             stroke-linecap="round"
             stroke-linejoin="round"
@@ -104,6 +105,15 @@ function Celebration(props: { data: MilestoneData }) {
           <p class="celebration-meaning">{milestoneMeaning(milestone, evidence.length)}</p>
         </div>
       </section>
+      {milestone.basisRemovedAt !== null && (
+        <div class="notice basis-removed" role="note">
+          <p>
+            <strong>Corrected since.</strong> On {formatDay(milestone.basisRemovedAt)}, attempts
+            that earned this were edited or deleted. It stays in your history as it happened; a new
+            run of successes earns it again.
+          </p>
+        </div>
+      )}
 
       <section class="card" aria-labelledby="evidence-heading">
         <h2 id="evidence-heading">The evidence behind it</h2>
@@ -162,7 +172,10 @@ function MilestoneList(props: { id: string; title: string; milestones: Milestone
         {props.milestones.map((m) => (
           <li key={m.id}>
             <a href={milestonePath(m.id)}>{m.title}</a>
-            <span class="muted">{formatDay(m.achievedAt)}</span>
+            <span class="muted">
+              {formatDay(m.achievedAt)}
+              {m.basisRemovedAt !== null && " · corrected since"}
+            </span>
           </li>
         ))}
       </ul>

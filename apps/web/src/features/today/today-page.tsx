@@ -2,6 +2,7 @@ import type { Goal, Milestone, TodayItem, TodayResponse } from "@cando/core";
 import { api } from "../../api/client";
 import type { AuditListResponse, DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
+import { Card } from "../../ui/card";
 import { formatPlainDay, localDay } from "../../ui/days";
 import { LoadError, Loading } from "../../ui/feedback";
 import { formatDay } from "../../ui/format";
@@ -86,7 +87,7 @@ function TodayBody(props: { data: TodayData }) {
           </ul>
         </section>
       )}
-      <AuditNotice audits={audits} domains={domains} />
+      <AuditNotice audits={audits} domains={domains} quiet={mode === "first_run"} />
     </>
   );
 }
@@ -109,18 +110,20 @@ function ToCelebrate(props: { milestones: Milestone[] }) {
 
 function FirstRun() {
   return (
-    <section class="card first-run" aria-labelledby="first-run-heading">
-      <h2 id="first-run-heading">Start with one goal</h2>
+    <Card id="first-run" title="Start with one goal" tone="primary" class="first-run">
       <p>
         Self-efficacy is your belief that you can succeed at <em>this</em> specific thing, here: not
         how you feel about yourself in general. Cando builds it in a loop: set a goal as something
         you can do, break it into a ladder of steps, attempt the next step, debrief it, and keep
         what it shows as evidence.
       </p>
-      <a class="button" href="/goals">
-        Set your first goal
-      </a>
-    </section>
+      <div class="form-actions">
+        <a class="button" href="/welcome">
+          Get started: five short steps
+        </a>
+        <a href="/goals">Or set your first goal directly</a>
+      </div>
+    </Card>
   );
 }
 
@@ -165,18 +168,23 @@ function NextStep(props: { item: TodayItem }) {
 }
 
 /** The monthly audit, as Home showed it: due or not, and the latest ratings. */
-function AuditNotice(props: { audits: AuditListResponse; domains: DomainListResponse }) {
+function AuditNotice(props: {
+  audits: AuditListResponse;
+  domains: DomainListResponse;
+  /** On a first run the path above leads (it includes the audit): this one steps back. */
+  quiet?: boolean;
+}) {
   const notice = dueNotice(props.audits.due, (iso) => formatDay(iso));
   const latest = latestRatings(props.audits.audits, props.domains.domains);
   return (
     <>
       <section
-        class={notice.due ? "card due-card due-card-due" : "card due-card"}
+        class={notice.due && !props.quiet ? "card due-card due-card-due" : "card due-card"}
         aria-labelledby="due-heading"
       >
         <h2 id="due-heading">{notice.due ? "Audit due" : "Monthly audit"}</h2>
         <p class="due-message">{notice.message}</p>
-        <a class={notice.due ? "button" : "button button-secondary"} href="/audit">
+        <a class={notice.due && !props.quiet ? "button" : "button button-secondary"} href="/audit">
           {notice.action}
         </a>
       </section>

@@ -1,0 +1,102 @@
+import { expect } from "vitest";
+import { attemptBody, goalWithLadder, type TestClient, type TestClock } from "../test-support";
+
+const attributions = { effort: 3, strategy: 3, ability: 2, luck: 1, help: 0, easy: 0 };
+
+/**
+ * A person's history that puts rows in every table the export holds: settings, an audit, a goal
+ * with a ladder, a re-rated step, attempts with debriefs (and their evidence), manual evidence
+ * with the re-attribution exercise, a mastery override and the milestones it brings.
+ */
+export async function seedHistory(client: TestClient, clock: TestClock) {
+  const ok = (status: number, expected: number, what: string) =>
+    expect(status, what).toBe(expected);
+  ok(
+    (await client.patch("/api/account/settings", { timeZone: "Europe/Paris", weekStartsOn: 0 }))
+      .status,
+    200,
+    "settings",
+  );
+  const domains = (await client.get("/api/domains")).body.domains as { id: string }[];
+  clock.advanceMinutes(5);
+  ok(
+    (
+      await client.post("/api/audits", {
+        ratings: domains.map((d, i) => ({ domainId: d.id, rating: i * 10 })),
+        note: "first audit",
+      })
+    ).status,
+    201,
+    "audit",
+  );
+  clock.advanceMinutes(5);
+  const { goalId, domainId, stepIds } = await goalWithLadder(client, [80, 60, 40]);
+  clock.advanceMinutes(5);
+  ok(
+    (await client.post(`/api/steps/${stepIds[1]}/ratings`, { confidence: 70 })).status,
+    201,
+    "step rating",
+  );
+  const attemptIds: string[] = [];
+  for (const [i, outcome] of ["done", "partly", "done"].entries()) {
+    clock.advanceMinutes(60);
+    const res = await client.post(
+      "/api/attempts",
+      attemptBody(stepIds[0] as string, { outcome, minutes: 10 + i, note: `try ${i + 1}` }),
+    );
+    ok(res.status, 201, "attempt");
+    attemptIds.push(res.body.attempt.id);
+    clock.advanceMinutes(5);
+    ok(
+      (
+        await client.call("PUT", `/api/attempts/${res.body.attempt.id}/debrief`, {
+          didWell: `kept going ${i}`,
+          capability: "I can do this with practice",
+          differently: "start earlier",
+          attributions,
+        })
+      ).status,
+      200,
+      "debrief",
+    );
+  }
+  clock.advanceMinutes(5);
+  const manual = await client.post("/api/evidence", {
+    domainId,
+    goalId,
+    title: "Spoke up in the meeting",
+    body: "Said my point, clearly, with 8 people there",
+    occurredOn: "2026-11-20",
+    ownership: 80,
+  });
+  ok(manual.status, 201, "evidence");
+  clock.advanceMinutes(5);
+  ok(
+    (
+      await client.call("PUT", `/api/evidence/${manual.body.evidence.id}/reattribution`, {
+        weights: { effort: 40, skill: 20, strategy: 20, luck: 10, help: 10, timing: 0 },
+        shows: "I prepare well",
+      })
+    ).status,
+    200,
+    "reattribution",
+  );
+  clock.advanceMinutes(5);
+  ok((await client.patch(`/api/steps/${stepIds[2]}`, { mastered: true })).status, 200, "override");
+  return { goalId, domainId, stepIds, attemptIds };
+}
+
+/** Enters a piece of evidence and deletes it: the deletion waits a while, undoable. */
+export async function deleteSomething(client: TestClient) {
+  const domainId = (await client.get("/api/domains")).body.domains[0].id as string;
+  const doomed = await client.post("/api/evidence", {
+    domainId,
+    title: "Entered twice by mistake",
+    body: "",
+    occurredOn: "2026-11-20",
+    ownership: 50,
+  });
+  expect(doomed.status, "evidence to delete").toBe(201);
+  const res = await client.call("DELETE", `/api/evidence/${doomed.body.evidence.id}`);
+  expect(res.status, "delete").toBe(200);
+}

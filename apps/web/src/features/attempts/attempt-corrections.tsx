@@ -1,0 +1,360 @@
+import type { Attempt, Evidence, Goal, Undo } from "@cando/core";
+import { UNDO_WINDOW_MINUTES } from "@cando/core/constants";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ApiError, api, errorMessage } from "../../api/client";
+import { ConfirmPanel } from "../../ui/confirm-panel";
+import { placeProblems } from "../../ui/form-problems";
+import { LabelledField } from "../../ui/labelled-field";
+import { localDateTime } from "../../ui/local-time";
+import { NumberScale, scaleInputId } from "../../ui/number-scale";
+import { ProblemSummary, problemLinks } from "../../ui/problem-summary";
+import { UndoNotice } from "../../ui/undo-notice";
+import { deletionConsequences, draftFromAttempt, type EditDraft, editPatch } from "./attempt-edit";
+import {
+  ANXIETY_ANCHORS,
+  CONFIDENCE_ANCHORS,
+  DIFFICULTY_ANCHORS,
+  EFFORT_ANCHORS,
+  OutcomeChoice,
+} from "./attempt-fields";
+import { ATTEMPT_FIELDS, ATTEMPT_LABELS, type AttemptField } from "./attempt-form";
+import type { AttemptDeletedResponse, AttemptEditedResponse, EvidenceListResponse } from "./types";
+import "../../ui/corrections.css";
+
+const FIELD_TARGETS: Record<AttemptField, string> = {
+  confidenceBefore: scaleInputId("edit-confidence-before", 0),
+  anxietyBefore: scaleInputId("edit-anxiety-before", 0),
+  outcome: "outcome-done",
+  effort: scaleInputId("edit-effort", 1),
+  difficulty: scaleInputId("edit-difficulty", 1),
+  anxietyAfter: scaleInputId("edit-anxiety-after", 0),
+  minutes: "edit-minutes",
+  attemptedAt: "edit-attempted-at",
+  note: "edit-note",
+};
+
+export type Deleted = { undo: Undo; removed: AttemptDeletedResponse["removed"] };
+
+/** Correcting a mistake in a logged attempt: edit what was logged, or delete it (with undo). */
+export function AttemptCorrections(props: {
+  attempt: Attempt;
+  onEdited: (attempt: Attempt, note: string) => void;
+  onDeleted: (deleted: Deleted) => void;
+}) {
+  const [mode, setMode] = useState<"idle" | "editing" | "deleting">("idle");
+  const [status, setStatus] = useState("");
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(0);
+  useEffect(() => {
+    if (refocus > 0) editButton.current?.focus();
+  }, [refocus]);
+
+  return (
+    <section class="card" aria-labelledby="correct-heading">
+      <h2 id="correct-heading">Correct this attempt</h2>
+      <p class="status-line" role="status">
+        {status}
+      </p>
+      {mode === "editing" ? (
+        <EditAttemptForm
+          attempt={props.attempt}
+          onDone={(edited) => {
+            setMode("idle");
+            setRefocus((n) => n + 1);
+            if (edited !== null) {
+              const removed = edited.removedEvidenceIds.length > 0;
+              const message = removed
+                ? "Your correction is saved and the ladder recalculated. It is no longer a success, so the evidence it added has left your journal."
+                : "Your correction is saved and the ladder recalculated.";
+              setStatus(message);
+              props.onEdited(edited.attempt, message);
+            }
+          }}
+        />
+      ) : (
+        <>
+          <p class="hint">
+            Logged the wrong outcome, day or rating? Correct it: Cando recalculates your ladder from
+            the corrected history.
+          </p>
+          <div class="correction-actions">
+            <button
+              type="button"
+              class="button button-secondary"
+              ref={editButton}
+              onClick={() => {
+                setStatus("");
+                setMode("editing");
+              }}
+            >
+              Edit attempt
+            </button>
+            <button
+              type="button"
+              class="button button-quiet"
+              aria-expanded={mode === "deleting"}
+              onClick={() => setMode(mode === "deleting" ? "idle" : "deleting")}
+            >
+              Delete attempt
+            </button>
+          </div>
+          {mode === "deleting" && (
+            <DeleteAttempt
+              attempt={props.attempt}
+              onCancel={() => {
+                setMode("idle");
+                setRefocus((n) => n + 1);
+              }}
+              onDeleted={props.onDeleted}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function DeleteAttempt(props: {
+  attempt: Attempt;
+  onCancel: () => void;
+  onDeleted: (deleted: Deleted) => void;
+}) {
+  const [evidence, setEvidence] = useState<Evidence | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    const stepId = encodeURIComponent(props.attempt.stepId);
+    api
+      .get<EvidenceListResponse>(`/api/evidence?stepId=${stepId}`)
+      .then((body) =>
+        setEvidence(body.evidence.find((e) => e.attemptId === props.attempt.id) ?? null),
+      )
+      .catch(() => setEvidence(null));
+  }, [props.attempt.id, props.attempt.stepId]);
+  const goes = deletionConsequences(props.attempt, evidence?.title ?? null);
+
+  async function confirm() {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const body = await api.delete<AttemptDeletedResponse>(
+        `/api/attempts/${encodeURIComponent(props.attempt.id)}`,
+      );
+      props.onDeleted({ undo: body.undo, removed: body.removed });
+    } catch (error) {
+      setProblem(errorMessage(error));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <ConfirmPanel
+      id="delete-attempt"
+      heading="Delete this attempt?"
+      confirmLabel="Delete attempt"
+      busy={busy}
+      problem={problem}
+      onConfirm={confirm}
+      onCancel={props.onCancel}
+    >
+      {goes.length > 0 && <p>Deleted with it: {goes.join(", and ")}.</p>}
+      <p>
+        Your ladder is recalculated without it. A milestone it helped earn stays in your history,
+        marked as corrected. You can undo this for {UNDO_WINDOW_MINUTES} minutes.
+      </p>
+    </ConfirmPanel>
+  );
+}
+
+function EditAttemptForm(props: {
+  attempt: Attempt;
+  onDone: (edited: AttemptEditedResponse | null) => void;
+}) {
+  const [draft, setDraft] = useState<EditDraft>(() => draftFromAttempt(props.attempt));
+  const [problems, setProblems] = useState<Partial<Record<AttemptField, string>>>({});
+  const [summary, setSummary] = useState<{ message: string; other: string[] } | null>(null);
+  const [shown, setShown] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  function change<K extends keyof EditDraft>(key: K, value: EditDraft[K]) {
+    setDraft((current) => ({ ...current, [key]: value }));
+  }
+  function show(found: Partial<Record<AttemptField, string>>, message: string, other: string[]) {
+    setProblems(found);
+    setSummary({ message, other });
+    setShown((n) => n + 1);
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    const { patch, problems: found } = editPatch(draft, props.attempt, new Date());
+    if (Object.keys(found).length > 0) {
+      show(found, "Please check the corrections before saving.", []);
+      return;
+    }
+    if (Object.keys(patch).length === 0) {
+      props.onDone(null);
+      return;
+    }
+    setBusy(true);
+    try {
+      const edited = await api.patch<AttemptEditedResponse>(
+        `/api/attempts/${encodeURIComponent(props.attempt.id)}`,
+        patch,
+      );
+      props.onDone(edited);
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.length > 0) {
+        const placed = placeProblems(error.fields, ATTEMPT_LABELS);
+        show(placed.fields, error.message, placed.other);
+      } else {
+        show({}, errorMessage(error), []);
+      }
+      setBusy(false);
+    }
+  }
+
+  const links = problemLinks(ATTEMPT_FIELDS, problems, (field) => FIELD_TARGETS[field]);
+  return (
+    <form class="stack attempt-edit-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <h3 ref={heading} tabIndex={-1}>
+        Edit what was logged
+      </h3>
+      {summary !== null && (
+        <ProblemSummary key={shown} message={summary.message} links={links} other={summary.other} />
+      )}
+      <OutcomeChoice
+        value={draft.outcome}
+        onChange={(v) => change("outcome", v)}
+        error={problems.outcome}
+      />
+      <LabelledField id="edit-attempted-at" label="When it happened" error={problems.attemptedAt}>
+        {(control) => (
+          <input
+            {...control}
+            type="datetime-local"
+            class="input-short"
+            value={draft.attemptedAt}
+            max={localDateTime(new Date())}
+            onInput={(e) => change("attemptedAt", e.currentTarget.value)}
+          />
+        )}
+      </LabelledField>
+      <NumberScale
+        name="edit-confidence-before"
+        legend="Confidence just before"
+        min={0}
+        max={100}
+        step={10}
+        anchors={CONFIDENCE_ANCHORS}
+        value={draft.confidenceBefore}
+        onChange={(v) => change("confidenceBefore", v)}
+        error={problems.confidenceBefore}
+        clearable
+      />
+      <NumberScale
+        name="edit-anxiety-before"
+        legend="Anxiety before"
+        min={0}
+        max={10}
+        anchors={ANXIETY_ANCHORS}
+        value={draft.anxietyBefore}
+        onChange={(v) => change("anxietyBefore", v)}
+        error={problems.anxietyBefore}
+        clearable
+      />
+      <NumberScale
+        name="edit-effort"
+        legend="Effort"
+        min={1}
+        max={5}
+        anchors={EFFORT_ANCHORS}
+        value={draft.effort}
+        onChange={(v) => v !== null && change("effort", v)}
+        error={problems.effort}
+        required
+      />
+      <NumberScale
+        name="edit-difficulty"
+        legend="How hard it felt"
+        min={1}
+        max={5}
+        anchors={DIFFICULTY_ANCHORS}
+        value={draft.difficulty}
+        onChange={(v) => v !== null && change("difficulty", v)}
+        error={problems.difficulty}
+        required
+      />
+      <NumberScale
+        name="edit-anxiety-after"
+        legend="Anxiety after"
+        min={0}
+        max={10}
+        anchors={ANXIETY_ANCHORS}
+        value={draft.anxietyAfter}
+        onChange={(v) => change("anxietyAfter", v)}
+        error={problems.anxietyAfter}
+        clearable
+      />
+      <LabelledField id="edit-minutes" label="Time spent, in minutes" error={problems.minutes}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            inputMode="numeric"
+            class="input-short"
+            value={draft.minutes}
+            onInput={(e) => change("minutes", e.currentTarget.value)}
+          />
+        )}
+      </LabelledField>
+      <LabelledField
+        id="edit-note"
+        label="Note"
+        error={problems.note}
+        count={{ length: draft.note.length, limit: 2000 }}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            value={draft.note}
+            onInput={(e) => change("note", e.currentTarget.value)}
+          />
+        )}
+      </LabelledField>
+      <div class="form-actions">
+        <button type="submit" class="button" disabled={busy}>
+          {busy ? "Saving…" : "Save corrections"}
+        </button>
+        <button type="button" class="button button-secondary" onClick={() => props.onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Where the attempt was: what went with it, Undo, and the way back to the goal. */
+export function DeletedAttempt(props: { deleted: Deleted; goal: Goal; onRestored: () => void }) {
+  const { removed } = props.deleted;
+  const went = [
+    removed.debrief ? "its debrief" : null,
+    removed.evidenceIds.length > 0 ? "the evidence it added to your journal" : null,
+  ].filter((x) => x !== null);
+  return (
+    <UndoNotice message="Attempt deleted." undo={props.deleted.undo} onRestored={props.onRestored}>
+      {went.length > 0 && <p>Deleted with it: {went.join(" and ")}.</p>}
+      {removed.milestonesAffected.length > 0 && (
+        <p>A milestone it helped earn stays in your history, marked as corrected.</p>
+      )}
+      <p>
+        Your ladder has been recalculated.{" "}
+        <a href={`/goals/${encodeURIComponent(props.goal.id)}`}>Back to the goal</a>
+      </p>
+    </UndoNotice>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Account } from "@cando/core";
+import { useState } from "preact/hooks";
+import { api } from "../../api/client";
+import { ErrorSummary } from "../../ui/feedback";
+import { browserTimeZone, timeZones, WEEKDAYS } from "./settings";
+import { useAction } from "./use-action";
+
+const LABELS = { timeZone: "Time zone", weekStartsOn: "First day of the week" };
+
+/**
+ * Time zone and first day of the week. Other preferences (the success target, …) get their own
+ * section beside this one on the Settings page, each with its own route.
+ */
+export function PreferencesSection(props: { account: Account; onSaved: (a: Account) => void }) {
+  const saved = props.account.settings;
+  const [timeZone, setTimeZone] = useState(saved.timeZone ?? browserTimeZone());
+  const [weekStartsOn, setWeekStartsOn] = useState(saved.weekStartsOn);
+  const action = useAction(LABELS);
+
+  function submit(event: Event) {
+    event.preventDefault();
+    void action.run(async () => {
+      const body = await api.patch<{ account: Account }>("/api/account/settings", {
+        timeZone,
+        weekStartsOn,
+      });
+      props.onSaved(body.account);
+      return "Preferences saved.";
+    });
+  }
+
+  return (
+    <section class="card settings-section" aria-labelledby="preferences-heading">
+      <h2 id="preferences-heading">Preferences</h2>
+      <form class="stack" onSubmit={submit} noValidate aria-busy={action.busy}>
+        {action.summary !== null && (
+          <ErrorSummary key={action.attempt} focus>
+            <p>{action.summary}</p>
+          </ErrorSummary>
+        )}
+        <div class={action.fields.timeZone ? "field field-invalid" : "field"}>
+          <label for="time-zone">{LABELS.timeZone}</label>
+          <p class="hint" id="time-zone-hint">
+            {saved.timeZone === null
+              ? `Until you choose, Cando uses this browser's: ${browserTimeZone()}.`
+              : "Days and weeks are counted in this time zone."}
+          </p>
+          {action.fields.timeZone && <p class="field-error">{action.fields.timeZone}</p>}
+          <select
+            id="time-zone"
+            value={timeZone}
+            aria-describedby="time-zone-hint"
+            onChange={(e) => setTimeZone(e.currentTarget.value)}
+          >
+            {timeZones(timeZone).map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="week-starts-on">{LABELS.weekStartsOn}</label>
+          <select
+            id="week-starts-on"
+            value={String(weekStartsOn)}
+            onChange={(e) => setWeekStartsOn(Number(e.currentTarget.value))}
+          >
+            {WEEKDAYS.map((day, i) => (
+              <option key={day} value={String(i)}>
+                {day}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit" class="button" disabled={action.busy}>
+            Save preferences
+          </button>
+        </div>
+        <p class="status-line" role="status">
+          {action.status}
+        </p>
+      </form>
+    </section>
+  );
+}

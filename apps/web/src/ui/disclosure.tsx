@@ -1,0 +1,32 @@
+import type { ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
+
+/** Whether the screen is wide now (a laptop, a tablet on its side); false outside a browser. */
+export function isWide(): boolean {
+  return typeof window !== "undefined" && window.matchMedia("(min-width: 48rem)").matches;
+}
+
+/**
+ * A summary that opens to show more: the native details element, so every browser, keyboard
+ * and screen reader knows it. `open` is where it starts (e.g. open on a laptop, shut on a phone).
+ */
+export function Disclosure(props: {
+  summary: ComponentChildren;
+  open?: boolean;
+  class?: string;
+  id?: string;
+  children: ComponentChildren;
+}) {
+  const [open, setOpen] = useState(props.open ?? false);
+  return (
+    <details
+      class={props.class ? `disclosure ${props.class}` : "disclosure"}
+      id={props.id}
+      open={open}
+      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>{props.summary}</summary>
+      <div class="disclosure-body">{props.children}</div>
+    </details>
+  );
+}

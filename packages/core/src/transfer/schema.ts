@@ -1,0 +1,295 @@
+import { z } from "zod";
+import { Outcome } from "../attempts/schema";
+import { EVIDENCE_SOURCES } from "../evidence/schema";
+import { GOAL_STATUSES } from "../goals/schema";
+import { MILESTONE_KINDS } from "../milestones/schema";
+
+/**
+ * The export file: everything one person owns, one array per table, rows pointing at each other
+ * by the exporting database's ids. No password hash, no sessions, no reset links. The ladder
+ * models are left out on purpose: an import replays them from the steps and attempts. Bump
+ * EXPORT_VERSION for any change an older Cando would misread (version 1 held domains and audits).
+ */
+export const EXPORT_FORMAT = "cando-export";
+export const EXPORT_VERSION = 2;
+
+const Instant = z.iso.datetime({ offset: true, error: "must be an ISO-8601 date and time" });
+const Day = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
+const Ref = z.string({ error: "must be an id" }).min(1, { error: "is required" }).max(64);
+const Text = (max: number) =>
+  z.string({ error: "must be text" }).max(max, { error: `must be at most ${max} characters` });
+const Int = (min: number, max: number) =>
+  z
+    .number({ error: `must be a number from ${min} to ${max}` })
+    .int({ error: "must be a whole number" })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+const Rating = Int(0, 100);
+
+export const ExportedAccount = z.object({
+  email: z.string(),
+  createdAt: Instant,
+  timeZone: z.string().max(64).nullable(),
+  weekStartsOn: Int(0, 6).nullable(),
+});
+
+export const ExportedDomain = z.object({
+  id: Ref,
+  key: z.string().min(1).max(64).nullable(),
+  name: Text(60).min(1, { error: "is required" }),
+  position: z.number().int(),
+  archivedAt: Instant.nullable(),
+  createdAt: Instant,
+});
+export type ExportedDomain = z.infer<typeof ExportedDomain>;
+
+export const ExportedAudit = z.object({
+  id: Ref,
+  takenAt: Instant,
+  note: Text(2000).nullable(),
+});
+export type ExportedAudit = z.infer<typeof ExportedAudit>;
+
+export const ExportedAuditRating = z.object({
+  auditId: Ref,
+  domainId: Ref,
+  rating: Rating.multipleOf(10, { error: "must be a multiple of 10" }),
+});
+export type ExportedAuditRating = z.infer<typeof ExportedAuditRating>;
+
+export const ExportedGoal = z.object({
+  id: Ref,
+  domainId: Ref,
+  statement: Text(500),
+  outcome: Text(2000),
+  context: Text(2000),
+  targetDate: Day.nullable(),
+  status: z.enum(GOAL_STATUSES, { error: `must be one of ${GOAL_STATUSES.join(", ")}` }),
+  createdAt: Instant,
+  updatedAt: Instant,
+  reachedAt: Instant.nullable(),
+});
+export type ExportedGoal = z.infer<typeof ExportedGoal>;
+
+export const ExportedStep = z.object({
+  id: Ref,
+  goalId: Ref,
+  title: Text(500),
+  description: Text(4000),
+  position: z.number().int(),
+  confidence: Rating.nullable(),
+  plannedDate: Day.nullable(),
+  archivedAt: Instant.nullable(),
+  createdAt: Instant,
+  /** The person's own say on mastery (kept in the ladder model, so exported as a fact). */
+  masteredOverride: z.enum(["mastered", "unmastered"]).nullable(),
+});
+export type ExportedStep = z.infer<typeof ExportedStep>;
+
+export const ExportedStepRating = z.object({
+  id: Ref,
+  stepId: Ref,
+  confidence: Rating,
+  ratedAt: Instant,
+});
+export type ExportedStepRating = z.infer<typeof ExportedStepRating>;
+
+export const ExportedAttempt = z.object({
+  id: Ref,
+  goalId: Ref,
+  stepId: Ref,
+  idempotencyKey: z.string().max(100).nullable(),
+  attemptedAt: Instant,
+  confidenceBefore: Rating.nullable(),
+  anxietyBefore: Int(0, 10).nullable(),
+  outcome: Outcome,
+  effort: Int(1, 5),
+  difficulty: Int(1, 5),
+  anxietyAfter: Int(0, 10).nullable(),
+  minutes: Int(0, 1440).nullable(),
+  note: Text(2000),
+  /** What the ladder model predicted when the attempt was logged: history, kept as it was. */
+  predictedSuccess: z.number().min(0).max(1).nullable(),
+  createdAt: Instant,
+});
+export type ExportedAttempt = z.infer<typeof ExportedAttempt>;
+
+export const ExportedDebrief = z.object({
+  attemptId: Ref,
+  didWell: Text(2000),
+  capability: Text(2000),
+  differently: Text(2000),
+  effort: Int(0, 4),
+  strategy: Int(0, 4),
+  ability: Int(0, 4),
+  luck: Int(0, 4),
+  help: Int(0, 4),
+  easy: Int(0, 4),
+  reattribution: Text(2000),
+  dismissedFlags: z.array(z.enum(["discounted_success", "fixed_ability_setback"])).max(2),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type ExportedDebrief = z.infer<typeof ExportedDebrief>;
+
+export const ExportedEvidence = z.object({
+  id: Ref,
+  source: z.enum(EVIDENCE_SOURCES),
+  attemptId: Ref.nullable(),
+  domainId: Ref,
+  goalId: Ref.nullable(),
+  stepId: Ref.nullable(),
+  title: Text(500),
+  body: Text(10_000),
+  occurredOn: Day,
+  ownership: Int(0, 100),
+  effort: Int(1, 5).nullable(),
+  /** The imposter re-attribution exercise as the app stored it, or null. */
+  reattribution: z.record(z.string(), z.unknown()).nullable(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type ExportedEvidence = z.infer<typeof ExportedEvidence>;
+
+export const ExportedMilestone = z.object({
+  id: Ref,
+  kind: z.enum(MILESTONE_KINDS),
+  goalId: Ref,
+  stepId: Ref.nullable(),
+  title: Text(500),
+  evidenceIds: z.array(Ref),
+  achievedAt: Instant,
+  seenAt: Instant.nullable(),
+  /** When what earned it was later removed (it stays in history, saying so). */
+  basisRemovedAt: Instant.nullable().default(null),
+});
+export type ExportedMilestone = z.infer<typeof ExportedMilestone>;
+
+/** The tables of an export file, in the order they are written and imported (parents first). */
+export const EXPORT_TABLES = [
+  "domains",
+  "audits",
+  "auditRatings",
+  "goals",
+  "steps",
+  "stepRatings",
+  "attempts",
+  "debriefs",
+  "evidence",
+  "milestones",
+] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+const ExportShape = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: Instant,
+  account: ExportedAccount,
+  domains: z.array(ExportedDomain),
+  audits: z.array(ExportedAudit),
+  auditRatings: z.array(ExportedAuditRating),
+  goals: z.array(ExportedGoal),
+  steps: z.array(ExportedStep),
+  stepRatings: z.array(ExportedStepRating),
+  attempts: z.array(ExportedAttempt),
+  debriefs: z.array(ExportedDebrief),
+  evidence: z.array(ExportedEvidence),
+  milestones: z.array(ExportedMilestone),
+});
+
+type Issue = { path: (string | number)[]; message: string };
+
+/** References inside the file: every id a row points at is a row of the file, of the right kind. */
+function checkReferences(file: z.infer<typeof ExportShape>): Issue[] {
+  const issues: Issue[] = [];
+  const idsOf = (table: ExportTable, rows: readonly { id: string }[]) => {
+    const ids = new Set<string>();
+    rows.forEach((row, i) => {
+      if (ids.has(row.id)) issues.push({ path: [table, i, "id"], message: "is used twice" });
+      ids.add(row.id);
+    });
+    return ids;
+  };
+  const domains = idsOf("domains", file.domains);
+  const audits = idsOf("audits", file.audits);
+  const goals = idsOf("goals", file.goals);
+  const steps = idsOf("steps", file.steps);
+  const attempts = idsOf("attempts", file.attempts);
+  const evidence = idsOf("evidence", file.evidence);
+  idsOf("stepRatings", file.stepRatings);
+  idsOf("milestones", file.milestones);
+  const stepGoal = new Map(file.steps.map((s) => [s.id, s.goalId]));
+  const must = (ok: boolean, path: Issue["path"], what: string) => {
+    if (!ok) issues.push({ path, message: `is not ${what} in this file` });
+  };
+
+  const rated = new Set<string>();
+  file.auditRatings.forEach((r, i) => {
+    must(audits.has(r.auditId), ["auditRatings", i, "auditId"], "an audit");
+    must(domains.has(r.domainId), ["auditRatings", i, "domainId"], "a domain");
+    const pair = `${r.auditId} ${r.domainId}`;
+    if (rated.has(pair))
+      issues.push({ path: ["auditRatings", i, "domainId"], message: "is rated twice" });
+    rated.add(pair);
+  });
+  const keys = new Set<string>();
+  file.domains.forEach((d, i) => {
+    if (d.key !== null && keys.has(d.key))
+      issues.push({ path: ["domains", i, "key"], message: "is used twice" });
+    if (d.key !== null) keys.add(d.key);
+  });
+  file.goals.forEach((g, i) => {
+    must(domains.has(g.domainId), ["goals", i, "domainId"], "a domain");
+  });
+  file.steps.forEach((s, i) => {
+    must(goals.has(s.goalId), ["steps", i, "goalId"], "a goal");
+  });
+  file.stepRatings.forEach((r, i) => {
+    must(steps.has(r.stepId), ["stepRatings", i, "stepId"], "a step");
+  });
+  file.attempts.forEach((a, i) => {
+    must(goals.has(a.goalId), ["attempts", i, "goalId"], "a goal");
+    must(stepGoal.get(a.stepId) === a.goalId, ["attempts", i, "stepId"], "a step of that goal");
+  });
+  const debriefed = new Set<string>();
+  file.debriefs.forEach((d, i) => {
+    must(attempts.has(d.attemptId), ["debriefs", i, "attemptId"], "an attempt");
+    if (debriefed.has(d.attemptId))
+      issues.push({ path: ["debriefs", i, "attemptId"], message: "has two debriefs" });
+    debriefed.add(d.attemptId);
+  });
+  const evidenced = new Set<string>();
+  file.evidence.forEach((e, i) => {
+    must(domains.has(e.domainId), ["evidence", i, "domainId"], "a domain");
+    if (e.goalId !== null) must(goals.has(e.goalId), ["evidence", i, "goalId"], "a goal");
+    if (e.stepId !== null) must(steps.has(e.stepId), ["evidence", i, "stepId"], "a step");
+    if (e.attemptId !== null) {
+      must(attempts.has(e.attemptId), ["evidence", i, "attemptId"], "an attempt");
+      if (evidenced.has(e.attemptId))
+        issues.push({ path: ["evidence", i, "attemptId"], message: "has two evidence entries" });
+      evidenced.add(e.attemptId);
+    }
+  });
+  file.milestones.forEach((m, i) => {
+    must(goals.has(m.goalId), ["milestones", i, "goalId"], "a goal");
+    if (m.stepId !== null) must(steps.has(m.stepId), ["milestones", i, "stepId"], "a step");
+    m.evidenceIds.forEach((id, j) => {
+      must(evidence.has(id), ["milestones", i, "evidenceIds", j], "evidence");
+    });
+  });
+  return issues;
+}
+
+export const ExportFile = ExportShape.superRefine((file, ctx) => {
+  for (const issue of checkReferences(file)) ctx.addIssue({ code: "custom", ...issue });
+});
+export type ExportFile = z.infer<typeof ExportFile>;
+
+/** The JSON Schema of the export file (published at /api/account/export/schema.json). */
+export function exportJsonSchema(): Record<string, unknown> {
+  return {
+    $id: "https://cando.invalid/schemas/cando-export-2.json",
+    title: `Cando export, version ${EXPORT_VERSION}`,
+    ...z.toJSONSchema(ExportShape, { target: "draft-2020-12" }),
+  };
+}

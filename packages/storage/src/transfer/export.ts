@@ -1,0 +1,198 @@
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, StepOverride } from "@cando/core";
+import type { Db } from "../db";
+
+const parseJson = <T>(text: string): T => JSON.parse(text) as T;
+
+/**
+ * Everything one person owns, as an export file (see @cando/core's ExportFile). Rows are in a
+ * stable order that does not depend on ids, so two exports of the same data compare equal.
+ * The one read that loads a whole history: it is the point of it.
+ */
+export async function exportAccount(db: Db, userId: string, now: Date): Promise<ExportFile> {
+  const user = await db
+    .selectFrom("users")
+    .leftJoin("accountSettings", "accountSettings.userId", "users.id")
+    .select([
+      "users.email",
+      "users.createdAt",
+      "accountSettings.timeZone",
+      "accountSettings.weekStartsOn",
+    ])
+    .where("users.id", "=", userId)
+    .executeTakeFirstOrThrow();
+
+  const domains = await db
+    .selectFrom("domains")
+    .select(["id", "key", "name", "position", "archivedAt", "createdAt"])
+    .where("userId", "=", userId)
+    .orderBy("position")
+    .orderBy("createdAt")
+    .orderBy("id")
+    .execute();
+  const audits = await db
+    .selectFrom("audits")
+    .select(["id", "takenAt", "note"])
+    .where("userId", "=", userId)
+    .orderBy("takenAt")
+    .orderBy("id")
+    .execute();
+  const auditRatings = await db
+    .selectFrom("auditRatings")
+    .innerJoin("audits", "audits.id", "auditRatings.auditId")
+    .innerJoin("domains", "domains.id", "auditRatings.domainId")
+    .select(["auditRatings.auditId", "auditRatings.domainId", "auditRatings.rating"])
+    .where("audits.userId", "=", userId)
+    .orderBy("audits.takenAt")
+    .orderBy("domains.position")
+    .orderBy("domains.createdAt")
+    .execute();
+  const goalRows = await db
+    .selectFrom("goals")
+    .selectAll()
+    .where("userId", "=", userId)
+    .orderBy("createdAt")
+    .orderBy("id")
+    .execute();
+  const stepRows = await db
+    .selectFrom("steps")
+    .innerJoin("goals", "goals.id", "steps.goalId")
+    .selectAll("steps")
+    .where("steps.userId", "=", userId)
+    .orderBy("goals.createdAt")
+    .orderBy("steps.position")
+    .orderBy("steps.createdAt")
+    .orderBy("steps.id")
+    .execute();
+  const stepRatings = await db
+    .selectFrom("stepRatings")
+    .innerJoin("steps", "steps.id", "stepRatings.stepId")
+    .select([
+      "stepRatings.id",
+      "stepRatings.stepId",
+      "stepRatings.confidence",
+      "stepRatings.ratedAt",
+    ])
+    .where("steps.userId", "=", userId)
+    .orderBy("stepRatings.ratedAt")
+    .orderBy("steps.position")
+    .orderBy("stepRatings.id")
+    .execute();
+  const attempts = await db
+    .selectFrom("attempts")
+    .select([
+      "id",
+      "goalId",
+      "stepId",
+      "idempotencyKey",
+      "attemptedAt",
+      "confidenceBefore",
+      "anxietyBefore",
+      "outcome",
+      "effort",
+      "difficulty",
+      "anxietyAfter",
+      "minutes",
+      "note",
+      "predictedSuccess",
+      "createdAt",
+    ])
+    .where("userId", "=", userId)
+    .orderBy("attemptedAt")
+    .orderBy("createdAt")
+    .orderBy("id")
+    .execute();
+  const debriefs = await db
+    .selectFrom("debriefs")
+    .innerJoin("attempts", "attempts.id", "debriefs.attemptId")
+    .selectAll("debriefs")
+    .where("attempts.userId", "=", userId)
+    .orderBy("attempts.attemptedAt")
+    .orderBy("attempts.createdAt")
+    .orderBy("attempts.id")
+    .execute();
+  const evidence = await db
+    .selectFrom("evidence")
+    .select([
+      "id",
+      "source",
+      "attemptId",
+      "domainId",
+      "goalId",
+      "stepId",
+      "title",
+      "body",
+      "occurredOn",
+      "ownership",
+      "effort",
+      "reattribution",
+      "createdAt",
+      "updatedAt",
+    ])
+    .where("userId", "=", userId)
+    .orderBy("occurredOn")
+    .orderBy("createdAt")
+    .orderBy("id")
+    .execute();
+  const milestones = await db
+    .selectFrom("milestones")
+    .select([
+      "id",
+      "kind",
+      "goalId",
+      "stepId",
+      "title",
+      "evidenceIds",
+      "achievedAt",
+      "seenAt",
+      "basisRemovedAt",
+    ])
+    .where("userId", "=", userId)
+    .orderBy("achievedAt")
+    .orderBy("kind")
+    .orderBy("id")
+    .execute();
+
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    account: {
+      email: user.email,
+      createdAt: user.createdAt,
+      timeZone: user.timeZone ?? null,
+      weekStartsOn: user.weekStartsOn ?? null,
+    },
+    domains,
+    audits,
+    auditRatings,
+    goals: goalRows.map(({ userId: _u, model: _m, ...goal }) => ({
+      ...goal,
+      status: goal.status as ExportFile["goals"][number]["status"],
+    })),
+    steps: stepRows.map(({ userId: _u, masteryOverride, ...step }) => ({
+      ...step,
+      masteredOverride: StepOverride.safeParse(masteryOverride).data ?? null,
+    })),
+    stepRatings,
+    attempts: attempts.map((a) => ({
+      ...a,
+      outcome: a.outcome as ExportFile["attempts"][number]["outcome"],
+      predictedSuccess: a.predictedSuccess === null ? null : Number(a.predictedSuccess),
+    })),
+    debriefs: debriefs.map((d) => ({
+      ...d,
+      dismissedFlags: parseJson<ExportFile["debriefs"][number]["dismissedFlags"]>(d.dismissedFlags),
+    })),
+    evidence: evidence.map((e) => ({
+      ...e,
+      source: e.source as ExportFile["evidence"][number]["source"],
+      reattribution:
+        e.reattribution === null ? null : parseJson<Record<string, unknown>>(e.reattribution),
+    })),
+    milestones: milestones.map((m) => ({
+      ...m,
+      kind: m.kind as ExportFile["milestones"][number]["kind"],
+      evidenceIds: parseJson<string[]>(m.evidenceIds),
+    })),
+  };
+}
