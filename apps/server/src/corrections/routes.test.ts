@@ -212,7 +212,15 @@ describeEachDatabase("corrections API", (db) => {
     for (const undo of [...first.undos].reverse()) {
       expect((await ada.post(`/api/deletions/${undo}/restore`)).status).toBe(200);
     }
-    expect(await milestoneOf()).toEqual([{ ...flagged, basisRemovedAt: null }]);
+    // (Its praise and evidence are worked out from what is there again: the restored successes.)
+    expect(await milestoneOf()).toEqual([
+      {
+        ...flagged,
+        basisRemovedAt: null,
+        praise: expect.stringContaining("2 successes"),
+        evidenceIds: expect.any(Array),
+      },
+    ]);
 
     // Deleted again, then earned again by new successes: the same milestone, whole, not doubled.
     await deleteAll();
