@@ -28,6 +28,8 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "POST /api/auth/login",
         "POST /api/auth/logout",
         "GET /api/me",
+        "GET /api/me/target",
+        "PUT /api/me/target",
         "GET /api/domains",
         "POST /api/domains",
         "PATCH /api/domains/{domainId}",
