@@ -82,8 +82,6 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "GET /api/account/export/schema.json",
         "POST /api/account/import",
         "GET /api/report.html",
-        "GET /api/me/target",
-        "PUT /api/me/target",
       ].sort(),
     );
     const rating =
