@@ -166,7 +166,7 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
     await goalPage.fillBuilderStep(2, STEPS[1]!);
     await goalPage.fillBuilderStep(3, STEPS[2]!);
     await goalPage.builder().getByRole("button", { name: "Add another step" }).click();
-    expect(await focusedId()).toMatch(/^builder-\d+-title$/);
+    await expect.poll(focusedId).toMatch(/^builder-\d+-title$/);
     await goalPage.fillBuilderStep(4, STEPS[3]!);
     await goalPage.saveLadder();
     await expect.poll(() => goalPage.status().textContent()).toBe("Your ladder is saved.");

@@ -74,7 +74,8 @@ describe.skipIf(!chromiumPath)("the first-run path in a browser", () => {
 
     // The first step, scheduled within the week.
     await welcome.at("Step 6 of 6: Schedule your first step");
-    expect(await suite.page.textContent("main")).toContain("Run the check-in round");
+    // The ladder loads after the step appears: wait for it rather than read too early.
+    await expect.poll(() => suite.page.textContent("main")).toContain("Run the check-in round");
     const tomorrow = welcome.button("Tomorrow");
     await tomorrow.click();
     expect(await tomorrow.getAttribute("aria-pressed")).toBe("true");

@@ -221,10 +221,16 @@ describeEachDatabase("corrections API", (db) => {
     for (const undo of [...first.undos].reverse()) {
       expect((await ada.post(`/api/deletions/${undo}/restore`)).status).toBe(200);
     }
-    // The praise is worked out from the record again: with its attempts back, it speaks of them.
+    // The praise is worked out from the record again: gone, it says so; restored, it speaks of them.
     expect(flagged.praise).toMatch(/not here any more/);
+    // (Its praise and evidence are worked out from what is there again: the restored successes.)
     expect(await milestoneOf()).toEqual([
-      { ...flagged, basisRemovedAt: null, praise: expect.stringMatching(/effort/) },
+      {
+        ...flagged,
+        basisRemovedAt: null,
+        praise: expect.stringContaining("2 successes"),
+        evidenceIds: expect.any(Array),
+      },
     ]);
 
     // Deleted again, then earned again by new successes: the same milestone, whole, not doubled.

@@ -36,8 +36,9 @@ const state = fc
   .record({
     ability: finite(-8, 8),
     practiceGain: finite(0, 0.5),
-    abilityVariance: finite(0.01, 2),
-    stepVariance: finite(0.01, 1.5),
+    // Variances within the engine's floors (an update never leaves a variance below them).
+    abilityVariance: finite(0.15, 2),
+    stepVariance: finite(0.02, 1.5),
     first: finite(-6, 6),
     gaps: fc.array(fc.oneof(fc.constant(0), finite(0, 0.05), finite(0, 2)), { maxLength: 7 }),
     // A learned state: at least one attempt (before any, a model is its ratings).

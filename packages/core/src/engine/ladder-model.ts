@@ -477,11 +477,10 @@ export function setStepOverride(
 
 /**
  * Brings the model in line with the ladder's steps after adding, reordering, archiving or
- * re-rating: before any attempt the model is simply rebuilt from the ratings (overrides kept), so a
- * re-rating moves its step; afterwards known steps keep what was learned, while a new step, or an
- * untried one whose rating changed, starts from its confidence at the current ability (clamped
+ * re-rating: known steps keep what was learned, while a new step, or an untried one whose rating
+ * changed (so a re-rating moves it), starts from its confidence at the current ability (clamped
  * between its known neighbours) or midway between them; the order is then restored by weighted
- * pooling.
+ * pooling. (The server replays the model from the facts instead: see replay.ts.)
  */
 export function syncSteps(
   model: LadderModel,
@@ -491,13 +490,6 @@ export function syncSteps(
   checkSteps(steps);
   const t = tuningOf(options);
   const byId = new Map(model.steps.map((s) => [s.id, s]));
-  if (model.attempts === 0) {
-    const fresh = createLadderModel(steps, t);
-    return {
-      ...fresh,
-      steps: fresh.steps.map((s) => ({ ...s, override: byId.get(s.id)?.override ?? null })),
-    };
-  }
   // A step keeps what was learned unless it is untried and the person has re-rated it.
   const kept = (s: LadderStepInput): LadderStepState | undefined => {
     const old = byId.get(s.id);

@@ -11,6 +11,7 @@ import {
 import { isStepMastered } from "./mastery";
 import type { AttemptOutcome } from "./outcome";
 import { recommendNext, SKIP_UNTRIED_MIN_RATING } from "./recommend";
+import { replayLadderModel } from "./replay";
 
 // The advice never contradicts itself (issue 9): properties over any ladder and any history.
 
@@ -120,10 +121,18 @@ describe("advice that never contradicts itself", () => {
         expect(why.basis).toBe("not_rated");
         expect(why.sentence).toContain("not rated");
         const rerated = unrated.map((x, j) => (j === i ? r * 10 : x));
-        const synced = syncSteps(
-          m,
-          rerated.map((confidence, j) => ({ id: `s${j + 1}`, confidence })),
-        );
+        // As the server does: the model is replayed from the facts, the new rating among them.
+        const synced = replayLadderModel({
+          steps: rerated.map((confidence, j) => ({
+            id: `s${j + 1}`,
+            confidence,
+            addedAt: "2026-01-01T00:00:00.000Z",
+            archived: false,
+            override: null,
+          })),
+          attempts: [],
+        });
+        if (!synced) throw new Error("no model");
         // The same as a ladder built from the new ratings: the rating is what counts.
         expect(predictSuccess(synced, `s${i + 1}`)).toBeCloseTo(
           predictSuccess(ladder(rerated), `s${i + 1}`),

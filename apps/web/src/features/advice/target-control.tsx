@@ -61,7 +61,7 @@ export function TargetControl(props: { onSaved?: (target: number) => void }) {
           Save target
         </button>
       </div>
-      <p class="status-line" role="status">
+      <p class="target-status" role="status">
         {status}
       </p>
     </form>
