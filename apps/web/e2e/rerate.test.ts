@@ -38,7 +38,10 @@ describe.skipIf(!chromiumPath)("monthly re-rating of a ladder in a browser", () 
     await card.getByText("1 of 1 attempt done").waitFor();
     await card.getByText(/^The model's estimate of success now: \d+%$/).waitFor();
     await expectNoAxeViolations(page, "the re-rating page");
-    await card.getByLabel("How certain am I that I can do this now?").selectOption("90");
+    await card
+      .getByRole("group", { name: "How certain am I that I can do this now?" })
+      .getByRole("radio", { name: "90", exact: true })
+      .check();
     await card.getByRole("button", { name: /^Save rating/ }).click();
     await card.getByText("Rated 90. Saved.").waitFor();
     const { ratings } = await api.get<{ ratings: StepRating[] }>(`/api/goals/${goal.id}/ratings`);
