@@ -84,9 +84,10 @@ describe.skipIf(!chromiumPath)("correcting mistakes in a browser", () => {
     expect(await corrections.undoNotice().textContent()).toContain(
       "Deleted with it: its debrief and the evidence it added to your journal.",
     );
-    expect(await suite.page.evaluate(() => document.activeElement?.className)).toContain(
-      "undo-notice",
-    );
+    // The notice takes focus in an effect after it renders: wait for it rather than read once.
+    await expect
+      .poll(() => suite.page.evaluate(() => document.activeElement?.className))
+      .toContain("undo-notice");
     await expectNoAxeViolations(suite.page, "the deleted attempt with Undo");
 
     const attempts = async () =>
