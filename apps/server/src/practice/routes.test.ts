@@ -202,6 +202,14 @@ describeEachDatabase("rhythm API", (db) => {
       timeZoneSet: true,
       reflectionWeekday: 5,
     });
+    // One time zone per person: the account setting, whichever page changes it.
+    expect((await ada.get("/api/account")).body.account.settings.timeZone).toBe("Europe/Paris");
+    expect((await ada.patch("/api/account/settings", { timeZone: "Asia/Tokyo" })).status).toBe(200);
+    expect((await ada.get("/api/rhythm/settings")).body.settings).toEqual({
+      timeZone: "Asia/Tokyo",
+      timeZoneSet: true,
+      reflectionWeekday: 5,
+    });
     const bob = await signedUp(app);
     expect((await bob.get("/api/rhythm/settings")).body.settings.timeZoneSet).toBe(false);
   });
