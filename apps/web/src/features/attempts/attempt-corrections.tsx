@@ -6,17 +6,11 @@ import { ConfirmPanel } from "../../ui/confirm-panel";
 import { placeProblems } from "../../ui/form-problems";
 import { LabelledField } from "../../ui/labelled-field";
 import { localDateTime } from "../../ui/local-time";
-import { NumberScale, scaleInputId } from "../../ui/number-scale";
+import { scaleInputId } from "../../ui/number-scale";
 import { ProblemSummary, problemLinks } from "../../ui/problem-summary";
 import { UndoNotice } from "../../ui/undo-notice";
 import { deletionConsequences, draftFromAttempt, type EditDraft, editPatch } from "./attempt-edit";
-import {
-  ANXIETY_ANCHORS,
-  CONFIDENCE_ANCHORS,
-  DIFFICULTY_ANCHORS,
-  EFFORT_ANCHORS,
-  OutcomeChoice,
-} from "./attempt-fields";
+import { AttemptScale, OutcomeChoice } from "./attempt-fields";
 import { ATTEMPT_FIELDS, ATTEMPT_LABELS, type AttemptField } from "./attempt-form";
 import type { AttemptDeletedResponse, AttemptEditedResponse, EvidenceListResponse } from "./types";
 import "../../ui/corrections.css";
@@ -243,61 +237,45 @@ function EditAttemptForm(props: {
           />
         )}
       </LabelledField>
-      <NumberScale
+      <AttemptScale
+        question="confidenceBefore"
         name="edit-confidence-before"
         legend="Confidence just before"
-        min={0}
-        max={100}
-        step={10}
-        anchors={CONFIDENCE_ANCHORS}
         value={draft.confidenceBefore}
         onChange={(v) => change("confidenceBefore", v)}
         error={problems.confidenceBefore}
-        clearable
       />
-      <NumberScale
+      <AttemptScale
+        question="anxietyBefore"
         name="edit-anxiety-before"
         legend="Anxiety before"
-        min={0}
-        max={10}
-        anchors={ANXIETY_ANCHORS}
         value={draft.anxietyBefore}
         onChange={(v) => change("anxietyBefore", v)}
         error={problems.anxietyBefore}
-        clearable
       />
-      <NumberScale
+      <AttemptScale
+        question="effort"
         name="edit-effort"
         legend="Effort"
-        min={1}
-        max={5}
-        anchors={EFFORT_ANCHORS}
         value={draft.effort}
         onChange={(v) => v !== null && change("effort", v)}
         error={problems.effort}
-        required
       />
-      <NumberScale
+      <AttemptScale
+        question="difficulty"
         name="edit-difficulty"
         legend="How hard it felt"
-        min={1}
-        max={5}
-        anchors={DIFFICULTY_ANCHORS}
         value={draft.difficulty}
         onChange={(v) => v !== null && change("difficulty", v)}
         error={problems.difficulty}
-        required
       />
-      <NumberScale
+      <AttemptScale
+        question="anxietyAfter"
         name="edit-anxiety-after"
         legend="Anxiety after"
-        min={0}
-        max={10}
-        anchors={ANXIETY_ANCHORS}
         value={draft.anxietyAfter}
         onChange={(v) => change("anxietyAfter", v)}
         error={problems.anxietyAfter}
-        clearable
       />
       <LabelledField id="edit-minutes" label="Time spent, in minutes" error={problems.minutes}>
         {(control) => (

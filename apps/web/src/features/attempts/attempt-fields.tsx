@@ -1,5 +1,6 @@
 import type { Outcome } from "@cando/core";
 import { ATTEMPT_OUTCOMES, OUTCOME_LABELS, RATING_ANCHORS } from "@cando/core/constants";
+import { NumberScale } from "../../ui/number-scale";
 
 // The attempt's questions, shared by logging an attempt and correcting one.
 
@@ -21,6 +22,45 @@ export const DIFFICULTY_ANCHORS = [
   { value: 3, text: "Moderate" },
   { value: 5, text: "Very hard" },
 ];
+
+/**
+ * The range, anchors and rule of each rated question of an attempt: the same when an attempt is
+ * logged and when it is corrected. Effort and difficulty are required; the rest may be cleared.
+ */
+const ATTEMPT_SCALES = {
+  confidenceBefore: { min: 0, max: 100, step: 10, anchors: CONFIDENCE_ANCHORS, required: false },
+  anxietyBefore: { min: 0, max: 10, step: 1, anchors: ANXIETY_ANCHORS, required: false },
+  effort: { min: 1, max: 5, step: 1, anchors: EFFORT_ANCHORS, required: true },
+  difficulty: { min: 1, max: 5, step: 1, anchors: DIFFICULTY_ANCHORS, required: true },
+  anxietyAfter: { min: 0, max: 10, step: 1, anchors: ANXIETY_ANCHORS, required: false },
+} as const;
+
+/** One rated question of an attempt (confidence, anxiety, effort, how hard) as a button scale. */
+export function AttemptScale(props: {
+  question: keyof typeof ATTEMPT_SCALES;
+  name: string;
+  legend: string;
+  value: number | null;
+  onChange: (value: number | null) => void;
+  error?: string | undefined;
+}) {
+  const scale = ATTEMPT_SCALES[props.question];
+  return (
+    <NumberScale
+      name={props.name}
+      legend={props.legend}
+      min={scale.min}
+      max={scale.max}
+      step={scale.step}
+      anchors={scale.anchors}
+      value={props.value}
+      onChange={props.onChange}
+      error={props.error}
+      required={scale.required}
+      clearable={!scale.required}
+    />
+  );
+}
 
 /** Done, partly or not yet, as one row of radio buttons. */
 export function OutcomeChoice(props: {

@@ -7,16 +7,10 @@ import { LoadError, Loading } from "../../ui/feedback";
 import { placeProblems } from "../../ui/form-problems";
 import { LabelledField } from "../../ui/labelled-field";
 import { localDateTime, newIdempotencyKey } from "../../ui/local-time";
-import { NumberScale, scaleInputId } from "../../ui/number-scale";
+import { scaleInputId } from "../../ui/number-scale";
 import { Page } from "../../ui/page";
 import { ProblemSummary, problemLinks } from "../../ui/problem-summary";
-import {
-  ANXIETY_ANCHORS,
-  CONFIDENCE_ANCHORS,
-  DIFFICULTY_ANCHORS,
-  EFFORT_ANCHORS,
-  OutcomeChoice,
-} from "./attempt-fields";
+import { AttemptScale, OutcomeChoice } from "./attempt-fields";
 import {
   ATTEMPT_FIELDS,
   ATTEMPT_LABELS,
@@ -200,28 +194,21 @@ function AttemptForm(props: { goal: Goal; step: Step }) {
           Optional. Answer these just before you begin, if you can: later, Cando compares how
           certain you felt with how it went.
         </p>
-        <NumberScale
+        <AttemptScale
+          question="confidenceBefore"
           name="confidence-before"
           legend="How certain are you, right now, that you can do this step?"
-          min={0}
-          max={100}
-          step={10}
-          anchors={CONFIDENCE_ANCHORS}
           value={draft.confidenceBefore}
           onChange={(v) => change("confidenceBefore", v)}
           error={problems.confidenceBefore}
-          clearable
         />
-        <NumberScale
+        <AttemptScale
+          question="anxietyBefore"
           name="anxiety-before"
           legend="How anxious do you feel right now?"
-          min={0}
-          max={10}
-          anchors={ANXIETY_ANCHORS}
           value={draft.anxietyBefore}
           onChange={(v) => change("anxietyBefore", v)}
           error={problems.anxietyBefore}
-          clearable
         />
         <Routine doubtPath={doubtPath} />
       </section>
@@ -233,38 +220,29 @@ function AttemptForm(props: { goal: Goal; step: Step }) {
           onChange={(v) => change("outcome", v)}
           error={problems.outcome}
         />
-        <NumberScale
+        <AttemptScale
+          question="effort"
           name="effort"
           legend="How much effort did it take?"
-          min={1}
-          max={5}
-          anchors={EFFORT_ANCHORS}
           value={draft.effort}
           onChange={(v) => change("effort", v)}
           error={problems.effort}
-          required
         />
-        <NumberScale
+        <AttemptScale
+          question="difficulty"
           name="difficulty"
           legend="How hard did it feel?"
-          min={1}
-          max={5}
-          anchors={DIFFICULTY_ANCHORS}
           value={draft.difficulty}
           onChange={(v) => change("difficulty", v)}
           error={problems.difficulty}
-          required
         />
-        <NumberScale
+        <AttemptScale
+          question="anxietyAfter"
           name="anxiety-after"
           legend="How anxious do you feel now? (optional)"
-          min={0}
-          max={10}
-          anchors={ANXIETY_ANCHORS}
           value={draft.anxietyAfter}
           onChange={(v) => change("anxietyAfter", v)}
           error={problems.anxietyAfter}
-          clearable
         />
         <LabelledField
           id="minutes"
