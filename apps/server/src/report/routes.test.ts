@@ -1,7 +1,7 @@
 import { describeEachDatabase } from "@cando/storage/test-support";
 import { expect, it } from "vitest";
 import { seedHistory } from "../account/history-fixture";
-import { buildTestApp, signedUp, TestClient } from "../test-support";
+import { attemptBody, buildTestApp, goalWithLadder, signedUp, TestClient } from "../test-support";
 
 describeEachDatabase("report API", (db) => {
   it("holds the chosen sections and no others, for the chosen goals and days", async () => {
@@ -54,5 +54,35 @@ describeEachDatabase("report API", (db) => {
     expect(order.body.error.fields).toEqual([{ path: "to", message: "must not be before from" }]);
     expect((await bea.get(`/api/report.html?goalIds=${goalId}`)).status).toBe(404);
     expect((await new TestClient(app).get("/api/report.html")).status).toBe(401);
+  });
+
+  it("counts the person's days in their time zone, not UTC's", async () => {
+    const { app, clock } = buildTestApp(db());
+    const ada = await signedUp(app);
+    // Kiritimati is UTC+14: 11:00 UTC on 22 November is already 01:00 on 23 November there.
+    expect(
+      (await ada.patch("/api/account/settings", { timeZone: "Pacific/Kiritimati" })).status,
+    ).toBe(200);
+    const { stepIds } = await goalWithLadder(ada);
+    clock.advanceMinutes(120); // the test clock starts at 09:00 UTC
+    const logged = await ada.post("/api/attempts", attemptBody(stepIds[0] as string));
+    expect(logged.status).toBe(201);
+    const debrief = await ada.call("PUT", `/api/attempts/${logged.body.attempt.id}/debrief`, {
+      didWell: "spoke after midnight",
+      capability: "I can",
+      differently: "",
+      attributions: { effort: 3, strategy: 3, ability: 2, luck: 1, help: 0, easy: 0 },
+    });
+    expect(debrief.status).toBe(200);
+    const on = (day: string) =>
+      ada.get(`/api/report.html?from=${day}&to=${day}&sections=reflections`);
+    expect((await on("2026-11-22")).body).toContain("No debriefs in this period.");
+    const local = (await on("2026-11-23")).body as string;
+    expect(local).toContain("<h3>2026-11-23 · ");
+    expect(local).toContain("spoke after midnight");
+
+    // In UTC the same attempt is on the 22nd.
+    expect((await ada.patch("/api/account/settings", { timeZone: "UTC" })).status).toBe(200);
+    expect((await on("2026-11-22")).body).toContain("spoke after midnight");
   });
 });

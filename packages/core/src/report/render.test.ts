@@ -8,6 +8,7 @@ const data: ReportData = {
   email: "ada@example.test",
   from: "2026-11-01",
   to: "2026-11-30",
+  timeZone: "UTC",
   generatedAt: "2026-12-01T09:00:00.000Z",
   sections: ["evidence", "ladders"],
   audits: { domains: [], audits: [] },
@@ -39,5 +40,25 @@ describe("renderReportHtml", () => {
     const html = renderReportHtml(data);
     expect(html).toContain("I can &lt;script&gt;lead&lt;/script&gt; a meeting");
     expect(html).not.toContain("<script>");
+  });
+
+  it("dates what happened on the person's own day, in their time zone", () => {
+    // 23:30 UTC on 11 November is already 12 November in Auckland (UTC+13 in November).
+    const late = "2026-11-11T23:30:00.000Z";
+    const reflections: ReportData["reflections"] = [
+      {
+        attemptedAt: late,
+        step: "Open it",
+        outcome: "done",
+        didWell: "Calm start",
+        capability: "",
+        differently: "",
+      },
+    ];
+    const html = (timeZone: string) =>
+      renderReportHtml({ ...data, timeZone, sections: ["reflections"], reflections });
+    expect(html("UTC")).toContain("<h3>2026-11-11 · Open it");
+    expect(html("Pacific/Auckland")).toContain("<h3>2026-11-12 · Open it");
+    expect(html("Pacific/Auckland")).toContain("(Pacific/Auckland)");
   });
 });

@@ -1,3 +1,4 @@
+import { dayInZone } from "../practice/rules";
 import { REPORT_SECTION_TITLES, type ReportData, type ReportSection } from "./schema";
 
 const escapeHtml = (text: string) =>
@@ -5,7 +6,8 @@ const escapeHtml = (text: string) =>
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
   );
-const day = (iso: string) => iso.slice(0, 10);
+/** The day an instant falls on where the person lives (the report's time zone). */
+const day = (iso: string, zone: string) => dayInZone(new Date(iso), zone);
 const OUTCOME_WORDS: Record<string, string> = {
   done: "done",
   partly: "partly",
@@ -75,7 +77,7 @@ function auditSection(data: ReportData): string {
   const rows = audits
     .map(
       (a) =>
-        `<tr><th scope="row">${day(a.takenAt)}</th>${domains
+        `<tr><th scope="row">${day(a.takenAt, data.timeZone)}</th>${domains
           .map((d) => `<td>${a.ratings[d.id] ?? "–"}</td>`)
           .join("")}</tr>`,
     )
@@ -147,7 +149,7 @@ function reflectionsSection(data: ReportData): string {
         .filter(([, text]) => text !== "")
         .map(([label, text]) => `<p><em>${label}:</em> ${escapeHtml(text as string)}</p>`)
         .join("");
-      return `<h3>${day(r.attemptedAt)} · ${escapeHtml(r.step)} · ${OUTCOME_WORDS[r.outcome] ?? escapeHtml(r.outcome)}</h3>${parts}`;
+      return `<h3>${day(r.attemptedAt, data.timeZone)} · ${escapeHtml(r.step)} · ${OUTCOME_WORDS[r.outcome] ?? escapeHtml(r.outcome)}</h3>${parts}`;
     })
     .join("");
 }
@@ -177,7 +179,7 @@ export function renderReportHtml(data: ReportData): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Cando report, ${data.from} to ${data.to}</title><style>${STYLE}</style></head>
 <body><header><h1>Cando report</h1>
-<p class="meta">${escapeHtml(data.email)} · ${data.from} to ${data.to} · made ${day(data.generatedAt)}</p></header>
+<p class="meta">${escapeHtml(data.email)} · ${data.from} to ${data.to} · made ${day(data.generatedAt, data.timeZone)}${data.timeZone === "UTC" ? " (UTC)" : ` (${escapeHtml(data.timeZone)})`}</p></header>
 <main>
 ${sections}
 </main></body></html>

@@ -36,6 +36,8 @@ export type ReportData = {
   email: string;
   from: string;
   to: string;
+  /** The person's IANA time zone (UTC when unset): the days above and every date shown are in it. */
+  timeZone: string;
   generatedAt: string;
   sections: ReportSection[];
   audits: {

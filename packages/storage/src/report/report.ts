@@ -1,8 +1,10 @@
 import {
+  addDays,
   anxietyVsOutcome,
   calibrateBelief,
-  DAY_MS,
-  isoDay,
+  dayInZone,
+  dayStartInZone,
+  isTimeZone,
   LadderModel,
   type Outcome,
   REPORT_SECTIONS,
@@ -10,6 +12,7 @@ import {
   type ReportQuery,
   stepMastery,
 } from "@cando/core";
+import { findAccountSettings } from "../accounts/settings";
 import type { Db } from "../db";
 
 /** Ninety days back from `to` unless the person picks a start. */
@@ -26,7 +29,8 @@ function modelOf(json: string | null): LadderModel | null {
 
 /**
  * The data of a report for a therapist, coach or mentor: the chosen goals (all when none are
- * chosen) over the chosen days (UTC), read with bounded, period-limited queries. `goalIds` must
+ * chosen) over the chosen days, counted in the person's time zone (UTC until they set one),
+ * read with bounded, period-limited queries. `goalIds` must
  * already be checked as the person's own. Every section's data is built; the renderer shows
  * only the chosen ones.
  */
@@ -36,11 +40,14 @@ export async function buildReport(
   query: ReportQuery,
   now: Date,
 ): Promise<ReportData> {
-  const to = query.to ?? isoDay(now);
-  const from =
-    query.from ?? isoDay(new Date(Date.parse(`${to}T00:00:00Z`) - REPORT_DEFAULT_DAYS * DAY_MS));
-  const start = `${from}T00:00:00.000Z`;
-  const end = new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString();
+  const settings = await findAccountSettings(db, userId);
+  // A zone this runtime no longer knows falls back to UTC rather than failing the report.
+  const zone = settings?.timeZone && isTimeZone(settings.timeZone) ? settings.timeZone : "UTC";
+  const to = query.to ?? dayInZone(now, zone);
+  const from = query.from ?? addDays(to, -REPORT_DEFAULT_DAYS);
+  // A day is the person's day: from local midnight to the next local midnight.
+  const start = dayStartInZone(from, zone).toISOString();
+  const end = dayStartInZone(addDays(to, 1), zone).toISOString();
   const user = await db
     .selectFrom("users")
     .select("email")
@@ -149,6 +156,7 @@ export async function buildReport(
     email: user.email,
     from,
     to,
+    timeZone: zone,
     generatedAt: now.toISOString(),
     sections: query.sections.length > 0 ? query.sections : [...REPORT_SECTIONS],
     audits: {
