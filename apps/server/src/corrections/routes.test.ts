@@ -320,7 +320,13 @@ describeEachDatabase("corrections API", (db) => {
       })
     ).body.evidence;
     const contents = await ada.get(`/api/goals/${doomed.goalId}/contents`);
-    expect(contents.body.contents).toEqual({ steps: 4, attempts: 1, evidence: 2, milestones: 1 });
+    expect(contents.body.contents).toEqual({
+      steps: 4,
+      attempts: 1,
+      evidence: 2,
+      milestones: 1,
+      practiceEntries: 1,
+    });
 
     const res = await ada.call("DELETE", `/api/goals/${doomed.goalId}`);
     expect(res.status).toBe(200);

@@ -25,5 +25,6 @@ export const GoalContents = z.object({
   attempts: z.number().int(),
   evidence: z.number().int(),
   milestones: z.number().int(),
+  practiceEntries: z.number().int(),
 });
 export type GoalContents = z.infer<typeof GoalContents>;

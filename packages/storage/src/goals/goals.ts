@@ -58,11 +58,14 @@ export interface GoalContents {
   attempts: number;
   evidence: number;
   milestones: number;
+  practiceEntries: number;
 }
 
 /** How much a goal holds, for the confirmation before deleting it. Counted in SQL. */
 export async function countGoalContents(db: Db, goalId: string): Promise<GoalContents> {
-  const count = async (table: "steps" | "attempts" | "evidence" | "milestones") => {
+  const count = async (
+    table: "steps" | "attempts" | "evidence" | "milestones" | "practiceEntries",
+  ) => {
     const row = await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -75,6 +78,7 @@ export async function countGoalContents(db: Db, goalId: string): Promise<GoalCon
     attempts: await count("attempts"),
     evidence: await count("evidence"),
     milestones: await count("milestones"),
+    practiceEntries: await count("practiceEntries"),
   };
 }
 

@@ -15,6 +15,7 @@ export function goalContentsText(c: GoalContents): string {
     `${plural(c.attempts, "attempt", "attempts")} with their debriefs`,
     plural(c.evidence, "piece of evidence", "pieces of evidence"),
     plural(c.milestones, "milestone", "milestones"),
+    plural(c.practiceEntries, "practice entry", "practice entries"),
   ].join(", ");
 }
 
