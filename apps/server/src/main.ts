@@ -14,6 +14,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { argon2Hasher } from "./auth/passwords";
 import { type AuthPolicy, DEFAULT_AUTH_POLICY } from "./auth/policy";
+import { startHousekeeping } from "./housekeeping/housekeeping";
 import { type Deployment, deploymentFrom } from "./http/deployment";
 
 // The only place the server reads its environment.
@@ -98,8 +99,12 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   if (env.CANDO_PUBLIC_URL) console.log(`Browsers reach it at ${deployment.origins[0]}`);
 });
 
+// Deleted data past its undo window, expired sessions and reset links go on a timer.
+const stopHousekeeping = startHousekeeping(db, clock);
+
 function shutdown(signal: string) {
   console.log(`${signal}: closing Cando`);
+  stopHousekeeping();
   server.close(() => {
     void db.destroy().then(() => process.exit(0));
   });

@@ -68,3 +68,12 @@ export async function createPasswordReset(db: Db, userId: string, now: Date): Pr
   });
   return token;
 }
+
+/** Removes reset links past their hour (used or not): nothing lingers that could be replayed. */
+export async function deleteExpiredPasswordResets(db: Db, now: string): Promise<number> {
+  const result = await db
+    .deleteFrom("passwordResets")
+    .where("expiresAt", "<=", now)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
