@@ -425,11 +425,11 @@ export function updateWithAttempt(
   }
   lastAttemptAt ??= canonicalInstant(attempt.at, ms);
 
-  // The surprise is measured against the chance Cando showed for the step (its prediction, as
-  // Glicko's expected score allows for the opponent's deviation only); the variances then decide
-  // how far the estimate moves and who takes how much of it. (Measuring it against a chance
-  // flattened by both variances made every success look surprising and lagged the learner.)
-  const p = laddered(model.ability, model.steps, i);
+  // The surprise is measured against the step's own predicted chance (as Glicko's expected score
+  // allows for the opponent's deviation only); the variances then decide how far the estimate
+  // moves and who takes how much of it. (A chance flattened by both variances made every success
+  // look more surprising than the prediction shown, and the model noisier; docs/engine.md.)
+  const p = successAt(model.ability, step.difficulty, step.variance);
   const error = outcomeScore(outcome) - p;
   const info = p * (1 - p);
   const total = abilityVariance + step.variance;
