@@ -1,6 +1,7 @@
 import type { Attempt, LadderView, Milestone, NextStep } from "@cando/core";
 import { describe, expect, it } from "vitest";
 import { AttemptPage } from "./pages/attempt-page";
+import { EvidenceItemPage } from "./pages/evidence-item-page";
 import { GoalPage } from "./pages/goal-page";
 import { apiAs, uniqueEmail } from "./support/api";
 import { expectNoAxeViolations } from "./support/axe";
@@ -145,9 +146,24 @@ describe.skipIf(!chromiumPath)("advice a person can trust, in a browser", () => 
       `/goals/${goal.id}/steps/${next.recommendation.stepId}/attempt`,
     );
 
+    // The debriefed success is evidence; weighed in the imposter exercise, its own share says why.
+    const evidence = again.evidence;
+    if (!evidence) throw new Error("the debriefed success should be evidence");
+    const item = new EvidenceItemPage(suite.page);
+    await item.goto(evidence.id);
+    await item.weigh({ "My effort": 60, Luck: 40 });
+    await item.writeShows("I can slow down and be understood.");
+    await item.saveExercise();
+    await item.exercise().getByRole("button", { name: "Weigh it again" }).waitFor();
+    const shareWhy = await goalPage.why(item.exercise(), "Why 60%?");
+    expect(shareWhy).toContain("60 + 0 + 0 = 60 of 100 points");
+    expect(shareWhy).toContain("Clance & Imes 1978");
+    await expectNoAxeViolations(suite.page, "the own share with its why open");
+
     // How Cando works, in plain words with sources; the milestones list.
     await suite.page.goto("/how-cando-works");
     await suite.page.getByRole("heading", { name: "Sources" }).waitFor();
+    await suite.page.getByRole("heading", { name: "Your own share of a success" }).waitFor();
     await expectNoAxeViolations(suite.page, "How Cando works");
     await suite.page.goto("/milestones");
     await suite.page.getByRole("link", { name: mastered.title }).waitFor();

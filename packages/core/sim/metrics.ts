@@ -70,3 +70,15 @@ export function median(xs: readonly number[]): number {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 === 1 ? (s[mid] ?? Number.NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
+
+/**
+ * Root mean squared error of the predictions against the learner's true chances: how far the
+ * engine's p is from the truth, whatever the outcomes. Unlike log-loss and Brier, it does not
+ * depend on how close to 0 or 1 the attempts a policy chooses are.
+ */
+export function rmse(p: readonly number[], truth: readonly number[]): number {
+  if (p.length === 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < p.length; i++) sum += ((p[i] ?? 0) - (truth[i] ?? 0)) ** 2;
+  return Math.sqrt(sum / p.length);
+}

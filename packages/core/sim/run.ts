@@ -17,7 +17,7 @@ import {
   rest,
   startLearner,
 } from "./learners";
-import { auc, brier, ece, logLoss, median } from "./metrics";
+import { auc, brier, ece, logLoss, median, rmse } from "./metrics";
 import {
   adaptivePolicy,
   createModelFor,
@@ -64,6 +64,8 @@ export type PolicyResult = {
   brier: number;
   auc: number;
   ece: number;
+  /** Root mean squared error of the predictions against the true chances (policy-independent). */
+  rmse: number;
   /** Share of recommendations right after a success that pointed to a lower step (target 0). */
   downAfterSuccess: number;
   /** Mastered steps that stopped being mastered after an attempt on another step (target 0). */
@@ -95,6 +97,7 @@ function nextGap(rng: Rng): number {
 
 type RunLog = {
   predicted: number[];
+  truth: number[];
   outcomes: number[];
   inBand: number;
   toGoal: number[];
@@ -108,6 +111,7 @@ type RunLog = {
 function emptyLog(): RunLog {
   return {
     predicted: [],
+    truth: [],
     outcomes: [],
     inBand: 0,
     toGoal: [],
@@ -156,6 +160,7 @@ function runLearner(
     const predicted = predictSuccess(model, stepId);
     const { p, done } = attempt(learner, step, outcomes);
     log.predicted.push(predicted);
+    log.truth.push(p);
     log.outcomes.push(done ? 1 : 0);
     if (p >= BAND_LOW && p <= BAND_HIGH) log.inBand += 1;
     const before = model;
@@ -217,6 +222,7 @@ function runPolicies(
       brier: brier(log.predicted, log.outcomes),
       auc: auc(log.predicted, log.outcomes),
       ece: ece(log.predicted, log.outcomes),
+      rmse: rmse(log.predicted, log.truth),
       downAfterSuccess: log.afterSuccess === 0 ? 0 : log.downAfterSuccess / log.afterSuccess,
       masteryLostElsewhere: log.masteryLostElsewhere,
       stepsAdded: log.stepsAdded,

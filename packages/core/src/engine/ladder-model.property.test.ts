@@ -30,7 +30,8 @@ const history = fc.array(attempt, { maxLength: 40 });
 type Attempt = { step: number; outcome: AttemptOutcome; gapHours: number };
 
 // Any valid state, not only those reachable from a fresh ladder: close or equal difficulties, a
-// large practice gain, much or little evidence, so that edge cases come up often.
+// large practice gain, much or little evidence, so that edge cases come up often. Built through
+// parseLadderModel, the gate every stored model passes (it reads −0, which fc.double draws, as 0).
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true });
 const state = fc
   .record({
@@ -45,25 +46,26 @@ const state = fc
     attempts: fc.integer({ min: 1, max: 60 }),
   })
   .map(
-    (s): LadderModel => ({
-      version: 2,
-      ability: s.ability,
-      abilityVariance: s.abilityVariance,
-      practiceGain: s.practiceGain,
-      attempts: s.attempts,
-      lastAttemptAt: "2026-01-01T00:00:00.000Z",
-      currentStepId: null,
-      steps: [0, ...s.gaps].map((_, i, all) => ({
-        id: `s${i + 1}`,
-        rating: null,
-        difficulty: s.first + all.slice(0, i + 1).reduce((a, b) => a + b, 0),
-        variance: s.stepVariance,
-        mastered: false,
+    (s): LadderModel =>
+      parseLadderModel({
+        version: 2,
+        ability: s.ability,
+        abilityVariance: s.abilityVariance,
+        practiceGain: s.practiceGain,
         attempts: s.attempts,
-        recent: [],
-        override: null,
-      })),
-    }),
+        lastAttemptAt: "2026-01-01T00:00:00.000Z",
+        currentStepId: null,
+        steps: [0, ...s.gaps].map((_, i, all) => ({
+          id: `s${i + 1}`,
+          rating: null,
+          difficulty: s.first + all.slice(0, i + 1).reduce((a, b) => a + b, 0),
+          variance: s.stepVariance,
+          mastered: false,
+          attempts: s.attempts,
+          recent: [],
+          override: null,
+        })),
+      }),
   );
 const start = fc.oneof(
   ladder.map((c) => createLadderModel(c.map((x, i) => ({ id: `s${i + 1}`, confidence: x })))),

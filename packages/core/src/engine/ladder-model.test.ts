@@ -100,7 +100,8 @@ describe("updateWithAttempt", () => {
     const vs = t.stepVarianceRated;
     const v = va + vs;
     const shift = (v * 0.5) / (1 + v * 0.25);
-    const gain = t.gainK * 0.5;
+    // The practice gain starts from its prior and learns from the surprise.
+    const gain = t.practiceGain0 + t.gainK * 0.5;
     expect(m.practiceGain).toBeCloseTo(gain, 12);
     expect(m.ability).toBeCloseTo((va / v) * shift + gain, 12);
     expect(m.steps[2]?.difficulty).toBeCloseTo(0 - (vs / v) * shift, 12);
@@ -127,8 +128,12 @@ describe("updateWithAttempt", () => {
   });
 
   it("counts partly as half: at p = 0.5 it leaves the estimate where it was", () => {
-    const m = updateWithAttempt(start, { stepId: "s3", outcome: "partly", at: day(0) });
+    // Without the practice gain's prior, which adds growth after any attempt.
+    const still = createLadderModel(steps(90, 70, 50, 30), { practiceGain0: 0 });
+    const m = updateWithAttempt(still, { stepId: "s3", outcome: "partly", at: day(0) });
     expect(predictSuccess(m, "s3")).toBeCloseTo(0.5, 12);
+    const grown = updateWithAttempt(start, { stepId: "s3", outcome: "partly", at: day(0) });
+    expect(grown.ability).toBeCloseTo(t.practiceGain0, 12);
   });
 
   it("keeps the last three outcomes of a step, and the latest time when logged out of order", () => {
@@ -295,6 +300,23 @@ describe("parseLadderModel", () => {
     }
     expect(() => parseLadderModel({ ...m, currentStepId: "gone" })).toThrow(ValidationError);
     expect(() => parseLadderModel("{}")).toThrow(ValidationError);
+  });
+
+  it("never holds −0, which JSON cannot keep: a stored −0 reads back as 0, a −0 rating is 0", () => {
+    const m = createLadderModel([
+      { id: "s1", confidence: -0 },
+      { id: "s2", confidence: 50 },
+    ]);
+    expect(Object.is(m.steps[0]?.rating, 0)).toBe(true);
+    const text = JSON.stringify(m)
+      .replace('"ability":0', '"ability":-0')
+      .replace(/"practiceGain":[\d.]+/, '"practiceGain":-0')
+      .replace('"rating":0', '"rating":-0');
+    const back = parseLadderModel(JSON.parse(text));
+    expect(Object.is(back.ability, 0)).toBe(true);
+    expect(Object.is(back.practiceGain, 0)).toBe(true);
+    expect(Object.is(back.steps[0]?.rating, 0)).toBe(true);
+    expect(parseLadderModel(JSON.parse(JSON.stringify(back)))).toEqual(back);
   });
 
   it("upgrades a version-1 model (no variances, no remembered mastery) to today's shape", () => {

@@ -30,6 +30,14 @@ function param(x: number): number {
   return clamp(x, -MAX_PARAM, MAX_PARAM) + 0;
 }
 
+/** −0 as 0: JSON writes −0 as 0, so a model holding −0 would not survive being stored. */
+const positiveZero = (x: number) => x + 0;
+
+/** A stored number within [min, max], read back with −0 as 0 (JSON.parse("-0") is −0). */
+function stored(min: number, max: number) {
+  return z.number().min(min).max(max).overwrite(positiveZero);
+}
+
 /** Tuning of the model; every field has a documented default (docs/engine.md). */
 export type LadderTuning = {
   /** A confidence c maps to an initial p of c/100, clamped to [floor, 1 − floor]. */
@@ -56,6 +64,12 @@ export type LadderTuning = {
   gainK: number;
   /** Upper bound of the practice gain, in logits per attempt. */
   gainMax: number;
+  /**
+   * The practice gain before any attempt: practice at the right level makes people grow, so the
+   * model expects some growth from the start (0.1 logits per attempt: a step of about 1.1 logits
+   * in about ten attempts) instead of lagging until it has learned it.
+   */
+  practiceGain0: number;
   /** Gaps longer than this many days make the ability uncertain again … */
   idleGraceDays: number;
   /** … adding this much variance per idle day beyond the grace (never beyond the start's). */
@@ -67,14 +81,15 @@ export const DEFAULT_LADDER_TUNING: Readonly<LadderTuning> = Object.freeze({
   unratedFirstStep: 0.9,
   unratedGap: 1.0,
   minInitialGap: 0.25,
-  abilityVariance0: 0.5,
+  abilityVariance0: 0.4,
   abilityNoise: 0.001,
   abilityVarianceMin: 0.15,
-  stepVarianceRated: 0.6,
+  stepVarianceRated: 0.45,
   stepVarianceUnrated: 1.0,
   stepVarianceMin: 0.02,
-  gainK: 0.06,
+  gainK: 0.03,
   gainMax: 0.5,
+  practiceGain0: 0.1,
   idleGraceDays: 7,
   idleNoisePerDay: 0.01,
 });
@@ -85,9 +100,9 @@ export type StepOverride = z.infer<typeof StepOverride>;
 export const LadderStepState = z.object({
   id: z.string().min(1),
   /** The person's confidence rating the step was last placed from (0–100), null if unrated. */
-  rating: z.number().min(0).max(100).nullable(),
+  rating: stored(0, 100).nullable(),
   /** Logits; never lower than the step before it. */
-  difficulty: z.number().min(-MAX_PARAM).max(MAX_PARAM),
+  difficulty: stored(-MAX_PARAM, MAX_PARAM),
   /** Uncertainty of the difficulty (a variance, logits²). */
   variance: z.number().positive().max(MAX_PARAM),
   attempts: z.number().int().min(0),
@@ -107,11 +122,11 @@ export const LadderModel = z
   .object({
     version: z.literal(LADDER_MODEL_VERSION),
     /** Logits. */
-    ability: z.number().min(-MAX_PARAM).max(MAX_PARAM),
+    ability: stored(-MAX_PARAM, MAX_PARAM),
     /** Uncertainty of the ability (a variance, logits²); grows with practice and idle time. */
     abilityVariance: z.number().positive().max(MAX_PARAM),
     /** Learned growth of ability per attempt (practice gain), logits; added after each attempt. */
-    practiceGain: z.number().min(0).max(MAX_PARAM),
+    practiceGain: stored(0, MAX_PARAM),
     attempts: z.number().int().min(0),
     lastAttemptAt: z.iso.datetime().nullable(),
     /** The last attempted step still on the ladder; null = none yet (the first step is current). */
@@ -261,6 +276,11 @@ function initialVariance(confidence: number | null, t: LadderTuning): number {
     : t.stepVarianceUnrated;
 }
 
+/** The rating to store: the step's confidence, −0 as 0 (every stored number survives JSON). */
+function ratingOf(s: LadderStepInput): number | null {
+  return s.confidence === null ? null : positiveZero(s.confidence);
+}
+
 /** Creates a ladder model from the steps in order (easiest first) and the person's confidences. */
 export function createLadderModel(
   steps: readonly LadderStepInput[],
@@ -273,13 +293,13 @@ export function createLadderModel(
     version: LADDER_MODEL_VERSION,
     ability: 0,
     abilityVariance: t.abilityVariance0,
-    practiceGain: 0,
+    practiceGain: t.practiceGain0,
     attempts: 0,
     lastAttemptAt: null,
     currentStepId: null,
     steps: steps.map((s, i) => ({
       id: s.id,
-      rating: s.confidence,
+      rating: ratingOf(s),
       difficulty: param(difficulties[i] ?? 0),
       variance: initialVariance(s.confidence, t),
       attempts: 0,
@@ -405,8 +425,11 @@ export function updateWithAttempt(
   }
   lastAttemptAt ??= canonicalInstant(attempt.at, ms);
 
-  // The surprise is measured against the chance allowing for both uncertainties.
-  const p = successAt(model.ability, step.difficulty, abilityVariance + step.variance);
+  // The surprise is measured against the step's own predicted chance (as Glicko's expected score
+  // allows for the opponent's deviation only); the variances then decide how far the estimate
+  // moves and who takes how much of it. (A chance flattened by both variances made every success
+  // look more surprising than the prediction shown, and the model noisier; docs/engine.md.)
+  const p = successAt(model.ability, step.difficulty, step.variance);
   const error = outcomeScore(outcome) - p;
   const info = p * (1 - p);
   const total = abilityVariance + step.variance;
@@ -538,14 +561,14 @@ export function syncSteps(
       if (old) {
         return {
           ...old,
-          rating: s.confidence,
+          rating: ratingOf(s),
           difficulty,
           variance: initialVariance(s.confidence, t),
         };
       }
       return {
         id: s.id,
-        rating: s.confidence,
+        rating: ratingOf(s),
         difficulty,
         variance: initialVariance(s.confidence, t),
         attempts: 0,

@@ -18,7 +18,8 @@ export function HowItWorksPage() {
           really is. Each comes with how sure Cando is about it. A surprise is shared by how little
           is known: a first setback on a step you have never tried mostly says that step is harder
           than you thought, not that you got worse at everything. This is the Elo rating system with
-          uncertainty used by adaptive learning sites (Pelánek 2016; Glickman 1999).
+          uncertainty used by adaptive learning sites (Pelánek 2016; Glickman 1999). Cando also
+          expects you to grow a little with each attempt, and learns how fast you do.
         </p>
         <p>
           Every chance shown has a “Why?” next to it: what it rests on (your rating, your attempts),
@@ -76,10 +77,28 @@ export function HowItWorksPage() {
         </p>
       </section>
 
+      <section class="card prose" aria-labelledby="how-own-share">
+        <h2 id="how-own-share">Your own share of a success</h2>
+        <p>
+          When doubt says a success was luck, the imposter exercise asks you to weigh what produced
+          it: your effort, skill and strategy, and luck, help from others and timing. Your own share
+          is the weight of the first three out of all the weight you gave, so 60 for effort and 40
+          for luck is a 60% own share. It is not a score to improve: it shows the part that was
+          yours, the part you can repeat. Imposter feelings credit success to outside causes (Clance
+          & Imes 1978); seeing effort and strategy behind it is what lets belief catch up with the
+          evidence (Weiner 1985; Bandura 1997).
+        </p>
+      </section>
+
       <section class="card prose" aria-labelledby="how-sources">
         <h2 id="how-sources">Sources</h2>
         <ul class="sources">
           <li>Bandura, A. (1997). Self-efficacy: The exercise of control. Freeman.</li>
+          <li>
+            Clance, P. R., & Imes, S. A. (1978). The imposter phenomenon in high achieving women:
+            Dynamics and therapeutic intervention. Psychotherapy: Theory, Research & Practice,
+            15(3).
+          </li>
           <li>
             Bandura, A. (2006). Guide for constructing self-efficacy scales. In Pajares & Urdan
             (Eds.), Self-efficacy beliefs of adolescents.
@@ -107,6 +126,10 @@ export function HowItWorksPage() {
           <li>
             Wilson, R. C., Shenhav, A., Straccia, M., & Cohen, J. D. (2019). The Eighty Five Percent
             Rule for optimal learning. Nature Communications, 10.
+          </li>
+          <li>
+            Weiner, B. (1985). An attributional theory of achievement motivation and emotion.
+            Psychological Review, 92(4).
           </li>
         </ul>
       </section>

@@ -68,3 +68,37 @@ export function TargetWhy(props: { target: number; onChange?: (target: number) =
     </Why>
   );
 }
+
+/** Why an own share (the imposter exercise) is what it is: the sum, with the person's weights. */
+export function OwnShareWhy(props: {
+  weights: {
+    effort: number;
+    skill: number;
+    strategy: number;
+    luck: number;
+    help: number;
+    timing: number;
+  };
+  share: number;
+}) {
+  const w = props.weights;
+  const own = w.effort + w.skill + w.strategy;
+  const all = own + w.luck + w.help + w.timing;
+  return (
+    <Why label={`Why ${all === 0 ? "no share yet" : `${props.share}%`}?`}>
+      <p>
+        Your own share is the weight you gave your effort, skill and strategy, out of all the weight
+        you gave.{" "}
+        {all === 0
+          ? "You have not weighed anything yet."
+          : `Here: ${w.effort} + ${w.skill} + ${w.strategy} = ${own} of ${all} points, so ${props.share}%.`}
+      </p>
+      <p>
+        It is not a score. Imposter feelings credit success to luck, help or timing (Clance & Imes
+        1978); seeing the part that was yours, the part you can repeat, is what lets belief catch up
+        with the evidence (Weiner 1985; Bandura 1997).{" "}
+        <a href={HOW_IT_WORKS_PATH}>How Cando works</a>
+      </p>
+    </Why>
+  );
+}

@@ -10,6 +10,7 @@ import { formatDay } from "../../ui/format";
 import { LabelledField } from "../../ui/labelled-field";
 import { Page } from "../../ui/page";
 import { ProblemSummary } from "../../ui/problem-summary";
+import { OwnShareWhy } from "../advice/why";
 import { DeletedEvidence, DeleteEvidence } from "./evidence-delete";
 import { EvidenceForm, useEvidenceForm } from "./evidence-fields";
 import { draftFromEvidence, type EvidenceDraft, evidencePatch } from "./evidence-form";
@@ -226,7 +227,7 @@ function Exercise(props: { evidence: Evidence; onSaved: (evidence: Evidence) => 
       {saved !== null && !redoing ? (
         <>
           <p class="muted">You did this exercise on {formatDay(saved.doneAt)}.</p>
-          <ShareView weights={saved.weights} share={saved.ownShare} />
+          <ShareView weights={saved.weights} share={saved.ownShare} why />
           <ul class="weights-saved" aria-label="Your weights">
             {WEIGHTS.map((w) => (
               <li key={w.key}>
@@ -271,7 +272,8 @@ function Exercise(props: { evidence: Evidence; onSaved: (evidence: Evidence) => 
   );
 }
 
-function ShareView(props: { weights: Weights; share: number }) {
+/** The own share; `why` adds its explanation (not in the live region of the form). */
+function ShareView(props: { weights: Weights; share: number; why?: boolean }) {
   const total = Object.values(props.weights).reduce((a, b) => a + b, 0);
   return (
     <div class="share">
@@ -279,6 +281,7 @@ function ShareView(props: { weights: Weights; share: number }) {
         Own share: <strong>{total === 0 ? "–" : `${props.share}%`}</strong>
         {total > 0 && <span class="muted"> · {ownShareSentence(props.share)}</span>}
       </p>
+      {props.why && <OwnShareWhy weights={props.weights} share={props.share} />}
       <div class="share-bar" aria-hidden="true">
         <span class="share-own" style={{ width: `${total === 0 ? 0 : props.share}%` }} />
       </div>
