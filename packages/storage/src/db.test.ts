@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { insertUser } from "./accounts/users";
@@ -97,6 +98,48 @@ describe("SQLite file database", () => {
     ).rejects.toThrow("changed my mind");
     await insertUser(db, buildUser({ email: "kept@example.test" }));
     expect(await emails()).toEqual(["kept@example.test"]);
+  });
+
+  it("acknowledges each of many parallel transactions only once it is committed", async () => {
+    const outside = new SQLite(join(dir, "cando.sqlite"), { readonly: true });
+    try {
+      const committed = (email: string) =>
+        outside.prepare("select count(*) as n from users where email = ?").get(email) as {
+          n: number;
+        };
+      const results = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, i) =>
+          db
+            .transaction()
+            .execute(async (trx) => {
+              await insertUser(trx, buildUser({ email: `p${i}@example.test` }));
+              await new Promise((resolve) => setTimeout(resolve, i % 3));
+              // Every fifth fails after writing: only its own row is undone.
+              if (i % 5 === 4) throw new Error(`no ${i}`);
+            })
+            // Another connection (another process, after a crash) sees it the moment it resolves.
+            .then(() => committed(`p${i}@example.test`).n),
+        ),
+      );
+      results.forEach((r, i) => {
+        if (i % 5 === 4) expect(r).toMatchObject({ status: "rejected" });
+        else expect(r).toEqual({ status: "fulfilled", value: 1 });
+      });
+      expect(await emails()).toHaveLength(24);
+      // Lone writes outside a transaction, in parallel with transactions, likewise.
+      await Promise.all(
+        Array.from({ length: 10 }, async (_, i) => {
+          if (i % 2) await insertUser(db, buildUser({ email: `lone${i}@example.test` }));
+          else
+            await db
+              .transaction()
+              .execute((trx) => insertUser(trx, buildUser({ email: `lone${i}@example.test` })));
+          expect(committed(`lone${i}@example.test`).n).toBe(1);
+        }),
+      );
+    } finally {
+      outside.close();
+    }
   });
 
   it("runs a query twice from its cached statement with new parameters", async () => {

@@ -119,22 +119,21 @@ class CandoSqliteDialect extends SqliteDialect {
 }
 
 class CandoSqliteDriver implements Driver {
-  readonly #writer: Statements;
+  readonly #writer: Writer;
   readonly #reader: Statements | undefined;
-  readonly #writeLock = new Mutex();
 
   constructor(
     private readonly writerDb: SQLite.Database,
     private readonly readerDb: SQLite.Database | undefined,
   ) {
-    this.#writer = new Statements(writerDb);
+    this.#writer = new Writer(new Statements(writerDb));
     this.#reader = readerDb ? new Statements(readerDb) : undefined;
   }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new RoutingConnection(this.#writer, this.#reader, this.#writeLock);
+    return new RoutingConnection(this.#writer, this.#reader);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -200,6 +199,119 @@ class Statements {
 }
 
 /**
+ * The one writer connection, shared by turns (a transaction, or one write outside a transaction).
+ *
+ * Group commit: a turn that ends while others wait for the writer does not fsync alone. Its
+ * changes are kept (RELEASE of its savepoint inside one open `BEGIN IMMEDIATE` transaction),
+ * the next turn runs in the same transaction, and one COMMIT makes the whole batch durable.
+ * Every turn's commit promise resolves only after that COMMIT: nothing is acknowledged before
+ * it is on disk. Turns still run one after another, so each sees the ones before it; a turn that
+ * fails rolls back to its own savepoint and leaves the others. A batch ends when nobody waits,
+ * at BATCH_TURNS turns or after BATCH_MS, so other processes wait for the lock only briefly.
+ */
+class Writer {
+  readonly #lock = new Mutex();
+  #batch: Batch | undefined;
+
+  constructor(readonly statements: Statements) {}
+
+  /** Takes the writer; inside an open batch, marks where this turn's changes start. */
+  async enter(asTransaction: boolean): Promise<void> {
+    await this.#lock.lock();
+    try {
+      if (!this.#batch) {
+        if (!asTransaction) return; // a lone write outside a transaction: autocommit
+        this.statements.run(CompiledQuery.raw("begin immediate"));
+        this.#batch = { turns: 0, openedAt: performance.now(), durable: [] };
+      }
+      this.#batch.turns++;
+      this.statements.run(CompiledQuery.raw("savepoint cando_turn"));
+    } catch (error) {
+      // Whoever waits on the batch so far is answered; this turn fails.
+      if (this.#batch) this.#finish(this.#batch);
+      else this.#lock.unlock();
+      throw error;
+    }
+  }
+
+  /** Ends this turn; resolves once its changes are committed (and fsynced) or undone. */
+  async leave(how: "commit" | "rollback"): Promise<void> {
+    const batch = this.#batch;
+    if (!batch) {
+      this.#lock.unlock();
+      return;
+    }
+    let durable: Promise<void> | undefined;
+    try {
+      if (how === "rollback") this.statements.run(CompiledQuery.raw("rollback to cando_turn"));
+      this.statements.run(CompiledQuery.raw("release cando_turn"));
+      if (how === "commit") {
+        const waiter = deferred();
+        batch.durable.push(waiter);
+        durable = waiter.promise;
+      }
+    } catch (error) {
+      this.#finish(batch, error);
+      throw error;
+    }
+    const more =
+      this.#lock.waiting > 0 &&
+      batch.turns < BATCH_TURNS &&
+      performance.now() - batch.openedAt < BATCH_MS;
+    if (more) this.#lock.unlock();
+    else this.#finish(batch);
+    await durable;
+  }
+
+  /** Commits the batch (or rolls it back after an error) and answers every turn in it. */
+  #finish(batch: Batch, failure?: unknown): void {
+    this.#batch = undefined;
+    let error = failure;
+    if (error === undefined) {
+      try {
+        this.statements.run(CompiledQuery.raw("commit"));
+      } catch (commitError) {
+        error = commitError;
+      }
+    }
+    if (error !== undefined && this.statements.db.inTransaction) {
+      this.statements.run(CompiledQuery.raw("rollback"));
+    }
+    this.#lock.unlock();
+    for (const waiter of batch.durable) {
+      if (error === undefined) waiter.resolve();
+      else waiter.reject(error);
+    }
+  }
+}
+
+interface Batch {
+  turns: number;
+  openedAt: number;
+  /** The committed turns, answered when the batch is on disk. */
+  durable: Deferred[];
+}
+
+const BATCH_TURNS = 64;
+const BATCH_MS = 50;
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+function deferred(): Deferred {
+  let resolve: () => void = () => {};
+  let reject: (error: unknown) => void = () => {};
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/**
  * What Kysely sees as a connection: in a transaction, the writer (held from `begin` to `end`);
  * outside one, each statement goes to the reader when it only reads, else to the writer.
  */
@@ -207,50 +319,39 @@ class RoutingConnection implements DatabaseConnection {
   #inTransaction = false;
 
   constructor(
-    private readonly writer: Statements,
+    private readonly writer: Writer,
     private readonly reader: Statements | undefined,
-    private readonly writeLock: Mutex,
   ) {}
 
   async begin(): Promise<void> {
-    await this.writeLock.lock();
+    await this.writer.enter(true);
     this.#inTransaction = true;
-    try {
-      this.writer.run(CompiledQuery.raw("begin immediate"));
-    } catch (error) {
-      this.#inTransaction = false;
-      this.writeLock.unlock();
-      throw error;
-    }
   }
 
   async end(how: "commit" | "rollback"): Promise<void> {
-    try {
-      this.writer.run(CompiledQuery.raw(how));
-    } finally {
-      this.#inTransaction = false;
-      this.writeLock.unlock();
-    }
+    this.#inTransaction = false;
+    await this.writer.leave(how);
   }
 
   release(): void {
     // A transaction Kysely gave up on without commit or rollback must not keep the writer.
-    if (this.#inTransaction) {
-      this.#inTransaction = false;
-      if (this.writer.db.inTransaction) this.writer.run(CompiledQuery.raw("rollback"));
-      this.writeLock.unlock();
-    }
+    if (this.#inTransaction) void this.end("rollback").catch(() => {});
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.#inTransaction) return this.writer.run<R>(query);
+    if (this.#inTransaction) return this.writer.statements.run<R>(query);
     if (this.reader && onlyReads(query)) return this.reader.run<R>(query);
-    await this.writeLock.lock();
+    // A write outside a transaction: its own turn, acknowledged once committed.
+    await this.writer.enter(false);
+    let result: QueryResult<R>;
     try {
-      return this.writer.run<R>(query);
-    } finally {
-      this.writeLock.unlock();
+      result = this.writer.statements.run<R>(query);
+    } catch (error) {
+      await this.writer.leave("rollback");
+      throw error;
     }
+    await this.writer.leave("commit");
+    return result;
   }
 
   // biome-ignore lint/correctness/useYield: Cando never streams; Kysely's interface asks for it.
@@ -278,6 +379,11 @@ class Mutex {
       return Promise.resolve();
     }
     return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  /** How many wait for it now. */
+  get waiting(): number {
+    return this.#waiting.length;
   }
 
   unlock(): void {
