@@ -17,6 +17,10 @@ await build({
   format: "esm",
   target: "node20",
   external,
+  // Smaller to parse at start-up; names kept so stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  keepNames: true,
   sourcemap: "linked",
   legalComments: "none",
   logLevel: "warning",
