@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
-import { sql } from "kysely";
+import { CompiledQuery, sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { insertUser } from "./accounts/users";
 import { createDb, type Db } from "./db";
@@ -140,6 +140,24 @@ describe("SQLite file database", () => {
     } finally {
       outside.close();
     }
+  });
+
+  it("finds a request's session and person in one query on two primary keys", async () => {
+    const query = db
+      .selectFrom("sessions")
+      .innerJoin("users", "users.id", "sessions.userId")
+      .select(["sessions.id", "users.email"])
+      .where("sessions.id", "=", "x")
+      .where("sessions.expiresAt", ">", "y")
+      .compile();
+    const plan = (
+      await db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+      )
+    ).rows.map((r) => r.detail);
+    // Both tables are searched by an index (their primary keys), neither scanned.
+    expect(plan.every((step) => /SEARCH .* USING .*(PRIMARY KEY|INDEX)/.test(step))).toBe(true);
+    expect(plan).toHaveLength(2);
   });
 
   it("runs a query twice from its cached statement with new parameters", async () => {
