@@ -74,8 +74,8 @@ function serverCommand(): { args: string[]; how: string } {
   const scripts = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts ?? {};
   const gc = ["--expose-gc", "--import", join(root, "bench/gc-hook.mjs")];
   if (scripts["build:server"]) {
-    const built = join(root, "dist/server/main.js");
-    return { args: [...gc, built], how: "node dist/server/main.js (npm run build:server)" };
+    const built = join(root, "apps/server/dist/main.js");
+    return { args: [...gc, built], how: "node apps/server/dist/main.js (npm run build:server)" };
   }
   return {
     args: [...gc, "--import", "tsx", join(root, "apps/server/src/main.ts")],
