@@ -329,6 +329,8 @@ class RoutingConnection implements DatabaseConnection {
   }
 
   async end(how: "commit" | "rollback"): Promise<void> {
+    // Kysely rolls back after a failed commit or begin: this turn is over, the writer not ours.
+    if (!this.#inTransaction) return;
     this.#inTransaction = false;
     await this.writer.leave(how);
   }
