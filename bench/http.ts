@@ -436,6 +436,16 @@ function mix(people: SeededPerson[]): Script {
 interface Row extends LoadResult {
   database: string;
   history: string;
+  /** The server process's CPU time per request (ms): what the machine's load does not inflate. */
+  cpuPerRequest: number;
+}
+
+/** Runs a load and charges the CPU time the server processes used during it to its requests. */
+async function measured(pids: number[], run: () => Promise<LoadResult>) {
+  const before = pids.map(cpuMs);
+  const result = await run();
+  const used = pids.map(cpuMs).reduce((sum, after, i) => sum + after - (before[i] ?? 0), 0);
+  return { ...result, cpuPerRequest: used / Math.max(1, result.requests) };
 }
 
 interface DatabaseResult {
@@ -476,7 +486,9 @@ async function benchDatabase(kind: string, passwordHash: string): Promise<Databa
       origin: string | ((i: number) => string),
     ) => {
       process.stdout.write(`  ${label} @${conns} (${history})…`);
-      const result = await runLoad(label, origin, conns, secs, script);
+      const result = await measured(second ? [cando.pid, second.pid] : [cando.pid], () =>
+        runLoad(label, origin, conns, secs, script),
+      );
       process.stdout.write(
         ` ${result.rate.toFixed(0)} req/s p50 ${result.p50.toFixed(1)} ms p99 ${result.p99.toFixed(1)} ms` +
           `${result.errors + result.non2xx ? ` ERRORS ${result.errors}+${result.non2xx}: ${result.firstError}` : ""}\n`,
@@ -506,14 +518,16 @@ async function benchDatabase(kind: string, passwordHash: string): Promise<Databa
       try {
         for (const conns of CONNECTIONS)
           hello.push({
-            ...(await runLoad(
-              "hello-world (bare Hono)",
-              helloServer.origin,
-              conns,
-              STEP_SECONDS,
-              async (c) => {
-                await ok(c.get("/"));
-              },
+            ...(await measured([helloServer.pid], () =>
+              runLoad(
+                "hello-world (bare Hono)",
+                helloServer.origin,
+                conns,
+                STEP_SECONDS,
+                async (c) => {
+                  await ok(c.get("/"));
+                },
+              ),
             )),
             database: kind,
             history: "-",
@@ -673,6 +687,7 @@ function report(results: DatabaseResult[], how: string): string {
       row.iterations !== row.requests ? f0(row.iterationRate) : "",
       f1(row.p50),
       f1(row.p99),
+      row.cpuPerRequest.toFixed(2),
       String(row.errors),
       String(row.non2xx),
       `${((row.rate / helloAt(row.connections === PEOPLE ? 32 : row.connections)) * 100).toFixed(1)}%`,
