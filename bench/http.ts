@@ -702,6 +702,7 @@ function report(results: DatabaseResult[], how: string): string {
           "iter/s",
           "p50 ms",
           "p99 ms",
+          "CPU ms/req",
           "errors",
           "non-2xx",
           "vs hello",
