@@ -14,6 +14,10 @@ function tsxLoader(): string {
   }
 }
 
+// Built by `npm run build:server` (apps/cli/dist/main.js), it starts the built server with plain
+// node; run from source (`npm run cando`), it starts the server's source through tsx.
+const built = import.meta.url.endsWith(".js");
+
 process.exitCode = await runCli(process.argv.slice(2), {
   databaseUrl: resolveDatabaseUrl({ databaseUrl: env.DATABASE_URL, dataDir: env.CANDO_DATA_DIR }),
   cwd: process.cwd(),
@@ -25,8 +29,10 @@ process.exitCode = await runCli(process.argv.slice(2), {
   publicUrl: env.CANDO_PUBLIC_URL ?? `http://localhost:${env.PORT ?? "8787"}`,
   serve: {
     nodePath: process.execPath,
-    tsxImport: tsxLoader(),
-    serverEntry: fileURLToPath(new URL("../../server/src/main.ts", import.meta.url)),
+    tsxImport: built ? undefined : tsxLoader(),
+    serverEntry: fileURLToPath(
+      new URL(built ? "../../server/dist/main.js" : "../../server/src/main.ts", import.meta.url),
+    ),
     env,
     signals: process,
   },

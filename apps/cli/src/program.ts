@@ -25,7 +25,7 @@ export interface CliContext {
   chromiumPath: string;
   serve: {
     nodePath: string;
-    tsxImport: string;
+    tsxImport: string | undefined;
     serverEntry: string;
     env: Readonly<Record<string, string | undefined>>;
     signals: SignalSource;

@@ -33,6 +33,16 @@ describe("serveCommand", () => {
     });
   });
 
+  it("runs the built server (npm run build:server) with plain node, no loader", () => {
+    const command = serveCommand({
+      nodePath: "/usr/bin/node",
+      tsxImport: undefined,
+      serverEntry: "/repo/apps/server/dist/main.js",
+      env: {},
+    });
+    expect(command.args).toEqual(["/repo/apps/server/dist/main.js"]);
+  });
+
   it("turns --port and --host into the PORT and HOST the server reads", () => {
     const command = serveCommand({
       nodePath: "node",

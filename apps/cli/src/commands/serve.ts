@@ -4,9 +4,11 @@ import { constants } from "node:os";
 export interface ServeInput {
   /** The node binary (process.execPath). */
   nodePath: string;
-  /** What `--import` loads so node runs TypeScript: tsx's loader, resolved by main.ts. */
-  tsxImport: string;
-  /** apps/server/src/main.ts: the CLI starts the server's own entry, it never imports it. */
+  /** What `--import` loads so node runs TypeScript: tsx's loader, resolved by main.ts; none
+   * for the built server. */
+  tsxImport?: string | undefined;
+  /** apps/server/src/main.ts (or the build's dist/main.js): the CLI starts the server's own
+   * entry, it never imports it. */
   serverEntry: string;
   env: Readonly<Record<string, string | undefined>>;
   port?: number | undefined;
@@ -29,7 +31,7 @@ export function serveCommand(input: ServeInput): ServeCommand {
   if (input.host !== undefined) env.HOST = input.host;
   return {
     command: input.nodePath,
-    args: ["--import", input.tsxImport, input.serverEntry],
+    args: input.tsxImport ? ["--import", input.tsxImport, input.serverEntry] : [input.serverEntry],
     env,
   };
 }

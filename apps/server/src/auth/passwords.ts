@@ -1,4 +1,16 @@
-import { type Algorithm, hash, verify } from "@node-rs/argon2";
+import type { Algorithm } from "@node-rs/argon2";
+
+// Loaded on first use (a sign-up or log-in), not at start: the native module takes a while to
+// open and the first answers do not need it.
+let argon2: Promise<typeof import("@node-rs/argon2")> | undefined;
+const lib = () => {
+  argon2 ??= import("@node-rs/argon2");
+  return argon2;
+};
+const hash = async (...args: Parameters<typeof import("@node-rs/argon2").hash>) =>
+  (await lib()).hash(...args);
+const verify = async (...args: Parameters<typeof import("@node-rs/argon2").verify>) =>
+  (await lib()).verify(...args);
 
 // Algorithm is an ambient const enum, which isolated modules cannot read: Argon2id is 2.
 const ARGON2ID = 2 as Algorithm;

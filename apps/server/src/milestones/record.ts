@@ -6,6 +6,7 @@ import {
   insertMilestone,
   listAttempts,
   listDebriefs,
+  listMilestonesOfGoal,
   listSteps,
   type MilestoneRow,
   type NewMilestone,
@@ -94,11 +95,19 @@ export async function recordMilestones(
   const now = earnedAt ?? deps.clock.now().toISOString();
   const steps = activeOnly(await listSteps(db, goal.id));
   const created: NewMilestone[] = [];
+  // The goal's step milestones in one query, not one per mastered step on every attempt.
+  const celebrated = new Map<string, MilestoneRow[]>();
+  for (const row of await listMilestonesOfGoal(db, goal.id)) {
+    if (row.kind !== "step_mastered" || row.stepId === null) continue;
+    celebrated.set(row.stepId, [...(celebrated.get(row.stepId) ?? []), row]);
+  }
   for (const step of steps) {
     if (!stepMastery(model, step.id).mastered) continue;
-    if (await hasMilestone(db, goal.id, "step_mastered", step.id)) {
+    const before = celebrated.get(step.id);
+    if (before) {
       // Celebrated before, then corrected away: mastered again, it is earned again (not doubled).
-      await restoreMilestoneBasis(db, goal.id, "step_mastered", step.id);
+      if (before.some((m) => m.basisRemovedAt !== null))
+        await restoreMilestoneBasis(db, goal.id, "step_mastered", step.id);
       continue;
     }
     const evidence = await searchEvidence(db, goal.userId, { stepId: step.id });
