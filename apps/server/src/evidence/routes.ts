@@ -5,9 +5,9 @@ import {
   EvidenceInput,
   EvidenceQuery,
   EvidenceUpdate,
+  type Outcome,
   ownShare,
   ReattributionInput,
-  rankEvidenceForDoubt,
   ValidationError,
 } from "@cando/core";
 import {
@@ -15,7 +15,8 @@ import {
   type EvidenceRow,
   findDomain,
   insertEvidence,
-  listAttempts,
+  listStatedConfidence,
+  rankEvidenceForDoubtInSql,
   searchEvidence,
   type UserRow,
   updateEvidence,
@@ -26,6 +27,7 @@ import { presentEvidence } from "../attempts/present";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
+import { readCacheOf } from "../insights/cache";
 
 const EvidenceParams = z.object({ evidenceId: z.string().min(1).max(64) });
 const EvidenceResponse = z.object({ evidence: Evidence });
@@ -221,20 +223,28 @@ export function registerEvidenceRoutes(app: App): void {
     if (step && goal && step.goalId !== goal.id) {
       throw new ValidationError([{ path: "stepId", message: "is not a step of the goal given" }]);
     }
-    const evidence = (await searchEvidence(db, user.id)).map(presentEvidence);
-    const ranked = rankEvidenceForDoubt(evidence, {
-      stepId: step?.id ?? null,
-      goalId: goal?.id ?? null,
-      domainId: goal?.domainId ?? null,
-    });
-    const stated = (await listAttempts(db, user.id, goal ? { goalId: goal.id } : {}))
-      .filter((a) => a.confidenceBefore !== null)
-      .map((a) => ({
-        at: a.attemptedAt,
-        confidence: a.confidenceBefore ?? 0,
-        outcome: a.outcome as "done",
-      }));
-    const calibration = calibrateBelief(stated);
+    // Ranked in SQL (the same order as core's rankEvidenceForDoubt): five rows, not the journal.
+    const ranked = (
+      await rankEvidenceForDoubtInSql(db, user.id, {
+        stepId: step?.id ?? null,
+        goalId: goal?.id ?? null,
+        domainId: goal?.domainId ?? null,
+      })
+    ).map(presentEvidence);
+    // The calibration sentence reads the whole history: cached until the person's next write.
+    const calibration = await readCacheOf(c.var.deps).get(
+      db,
+      user.id,
+      `calibration\u0001${goal?.id ?? ""}`,
+      async () =>
+        calibrateBelief(
+          (await listStatedConfidence(db, user.id, goal?.id)).map((a) => ({
+            at: a.attemptedAt,
+            confidence: a.confidenceBefore ?? 0,
+            outcome: a.outcome as Outcome,
+          })),
+        ),
+    );
     return c.json(
       {
         evidence: ranked,

@@ -82,6 +82,65 @@ export async function searchEvidence(
   return query.orderBy("occurredOn", "desc").orderBy("createdAt", "desc").orderBy("id").execute();
 }
 
+/** Evidence as a milestone names it: its id, links and day. */
+export type EvidenceOfScope = Pick<EvidenceRow, "id" | "stepId" | "goalId" | "occurredOn">;
+
+/**
+ * One person's evidence of any of the given steps or goals, in the journal's order (newest
+ * first), only the columns a milestone needs: one statement for any number of milestones.
+ */
+export async function listEvidenceOf(
+  db: Db,
+  userId: string,
+  scope: { stepIds: string[]; goalIds: string[] },
+): Promise<EvidenceOfScope[]> {
+  const stepIds = [...new Set(scope.stepIds)];
+  const goalIds = [...new Set(scope.goalIds)];
+  if (stepIds.length === 0 && goalIds.length === 0) return [];
+  return db
+    .selectFrom("evidence")
+    .select(["id", "stepId", "goalId", "occurredOn"])
+    .where("userId", "=", userId)
+    .where((eb) =>
+      eb.or([
+        ...(stepIds.length ? [eb("stepId", "in", stepIds)] : []),
+        ...(goalIds.length ? [eb("goalId", "in", goalIds)] : []),
+      ]),
+    )
+    .orderBy("occurredOn", "desc")
+    .orderBy("createdAt", "desc")
+    .orderBy("id")
+    .execute();
+}
+
+/**
+ * The evidence to bring up when doubt comes, ranked in SQL exactly as `rankEvidenceForDoubt`
+ * (core) ranks the journal: same step, same goal, same domain; then effort, own share, the most
+ * recent; ties in the journal's order. Only `limit` rows leave the database.
+ */
+export async function rankEvidenceForDoubtInSql(
+  db: Db,
+  userId: string,
+  at: { stepId?: string | null; goalId?: string | null; domainId?: string | null },
+  limit = 5,
+): Promise<EvidenceRow[]> {
+  const cases = [
+    ...(at.stepId ? [sql`when step_id = ${at.stepId} then 3`] : []),
+    ...(at.goalId ? [sql`when goal_id = ${at.goalId} then 2`] : []),
+    ...(at.domainId ? [sql`when domain_id = ${at.domainId} then 1`] : []),
+  ];
+  let query = db.selectFrom("evidence").selectAll().where("userId", "=", userId);
+  if (cases.length) query = query.orderBy(sql`case ${sql.join(cases, sql` `)} else 0 end`, "desc");
+  return query
+    .orderBy(sql`coalesce(effort, 0)`, "desc")
+    .orderBy("ownership", "desc")
+    .orderBy("occurredOn", "desc")
+    .orderBy("createdAt", "desc")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
 export async function deleteEvidence(db: Db, userId: string, id: string): Promise<void> {
   await db.deleteFrom("evidence").where("userId", "=", userId).where("id", "=", id).execute();
 }
