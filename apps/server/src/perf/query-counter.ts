@@ -1,5 +1,6 @@
 import type { Db } from "@cando/storage";
 import type {
+  CompiledQuery,
   KyselyPlugin,
   PluginTransformQueryArgs,
   PluginTransformResultArgs,
@@ -17,17 +18,22 @@ export class QueryCounter implements KyselyPlugin {
   count = 0;
   /** The SQL of each statement since the last reset (to say which query a count gained). */
   statements: string[] = [];
-  /** Compiles a statement to its SQL (set by `counted`). */
-  compile: ((args: PluginTransformQueryArgs) => string) | undefined;
+  /** Each statement compiled, with its parameters, since the last reset (for query plans). */
+  compiled: CompiledQuery[] = [];
+  /** Compiles a statement (set by `counted`). */
+  compile: ((args: PluginTransformQueryArgs) => CompiledQuery) | undefined;
 
   reset(): void {
     this.count = 0;
     this.statements = [];
+    this.compiled = [];
   }
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     this.count++;
-    this.statements.push(this.compile?.(args) ?? args.node.kind);
+    const compiled = this.compile?.(args);
+    if (compiled) this.compiled.push(compiled);
+    this.statements.push(compiled?.sql ?? args.node.kind);
     return args.node;
   }
 
@@ -39,6 +45,6 @@ export class QueryCounter implements KyselyPlugin {
 /** The same database, every statement counted (transactions opened on it are counted too). */
 export function counted(db: Db): { db: Db; counter: QueryCounter } {
   const counter = new QueryCounter();
-  counter.compile = (args) => db.getExecutor().compileQuery(args.node, args.queryId).sql;
+  counter.compile = (args) => db.getExecutor().compileQuery(args.node, args.queryId);
   return { db: db.withPlugin(counter), counter };
 }
