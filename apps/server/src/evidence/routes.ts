@@ -5,14 +5,17 @@ import {
   EvidenceInput,
   EvidenceQuery,
   EvidenceUpdate,
+  NextCursor,
   type Outcome,
   ownShare,
+  PageQuery,
   ReattributionInput,
   ValidationError,
 } from "@cando/core";
 import {
   type Db,
   type EvidenceRow,
+  evidenceSortKey,
   findDomain,
   insertEvidence,
   listStatedConfidence,
@@ -27,6 +30,7 @@ import { presentEvidence } from "../attempts/present";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
+import { decodeCursor, pageOf, rowsToRead } from "../http/pages";
 import { readCacheOf } from "../insights/cache";
 
 const EvidenceParams = z.object({ evidenceId: z.string().min(1).max(64) });
@@ -43,10 +47,12 @@ const list = createRoute({
   tags,
   summary:
     "The evidence journal, newest first: search every word of `q`, filter by domain, goal, step",
+  description:
+    "Paginated: at most `limit` pieces (default 100, fewer when long); pass `nextCursor` as `cursor` for the next page.",
   ...authenticated,
-  request: { query: EvidenceQuery },
+  request: { query: EvidenceQuery.extend(PageQuery.shape) },
   responses: {
-    200: json(z.object({ evidence: z.array(Evidence) }), "Evidence."),
+    200: json(z.object({ evidence: z.array(Evidence), nextCursor: NextCursor }), "Evidence."),
     ...errors(400, 401),
   },
 });
@@ -132,13 +138,19 @@ async function checkLinks(
 export function registerEvidenceRoutes(app: App): void {
   app.openapi(list, async (c) => {
     const query = c.req.valid("query");
-    const rows = await searchEvidence(c.var.deps.db, c.var.user.id, {
-      ...(query.q ? { q: query.q } : {}),
-      ...(query.domainId ? { domainId: query.domainId } : {}),
-      ...(query.goalId ? { goalId: query.goalId } : {}),
-      ...(query.stepId ? { stepId: query.stepId } : {}),
-    });
-    return c.json({ evidence: rows.map(presentEvidence) }, 200);
+    const rows = await searchEvidence(
+      c.var.deps.db,
+      c.var.user.id,
+      {
+        ...(query.q ? { q: query.q } : {}),
+        ...(query.domainId ? { domainId: query.domainId } : {}),
+        ...(query.goalId ? { goalId: query.goalId } : {}),
+        ...(query.stepId ? { stepId: query.stepId } : {}),
+      },
+      { limit: rowsToRead(query.limit), after: decodeCursor(query.cursor, 3) },
+    );
+    const page = pageOf(rows, query.limit, presentEvidence, evidenceSortKey);
+    return c.json({ evidence: page.items, nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(create, async (c) => {

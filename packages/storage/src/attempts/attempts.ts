@@ -41,16 +41,47 @@ export interface AttemptFilter {
   stepId?: string;
 }
 
-/** One person's attempts, oldest first. */
+/** A page of a list: at most `limit` rows after the row whose sort key is `after`. */
+export interface PageRequest {
+  limit: number;
+  after?: readonly string[] | undefined;
+  /** Newest first (the goal page) instead of oldest first. */
+  newestFirst?: boolean;
+}
+
+/** An attempt's place in its list (oldest first): the key a page continues after. */
+export const attemptSortKey = (a: Pick<AttemptRow, "attemptedAt" | "createdAt" | "id">) => [
+  a.attemptedAt,
+  a.createdAt,
+  a.id,
+];
+
+/** One person's attempts, oldest first; all of them, or one page (`page`), read by index. */
 export async function listAttempts(
   db: Db,
   userId: string,
   filter: AttemptFilter = {},
+  page?: PageRequest,
 ): Promise<AttemptRow[]> {
   let query = db.selectFrom("attempts").selectAll().where("userId", "=", userId);
   if (filter.goalId) query = query.where("goalId", "=", filter.goalId);
   if (filter.stepId) query = query.where("stepId", "=", filter.stepId);
-  return query.orderBy("attemptedAt").orderBy("createdAt").orderBy("id").execute();
+  const [at, created, id] = page?.after ?? [];
+  const direction = page?.newestFirst ? "desc" : "asc";
+  if (at !== undefined && created !== undefined && id !== undefined) {
+    query = query.where((eb) =>
+      eb(
+        eb.refTuple("attemptedAt", "createdAt", "id"),
+        direction === "desc" ? "<" : ">",
+        eb.tuple(at, created, id),
+      ),
+    );
+  }
+  query = query
+    .orderBy("attemptedAt", direction)
+    .orderBy("createdAt", direction)
+    .orderBy("id", direction);
+  return (page ? query.limit(page.limit) : query).execute();
 }
 
 /** What the ladder model is replayed from: a goal's attempts, only the columns it needs. */

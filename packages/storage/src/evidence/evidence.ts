@@ -62,10 +62,19 @@ const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
  * One person's evidence journal, newest first, filtered. The search matches every word of `q`
  * anywhere in the title or body, case-insensitively, the same on SQLite and PostgreSQL.
  */
+/** A piece of evidence's place in the journal (newest first): the key a page continues after. */
+export const evidenceSortKey = (e: Pick<EvidenceRow, "occurredOn" | "createdAt" | "id">) => [
+  e.occurredOn,
+  e.createdAt,
+  e.id,
+];
+
 export async function searchEvidence(
   db: Db,
   userId: string,
   search: EvidenceSearch = {},
+  /** One page: at most `limit` after the piece whose `evidenceSortKey` is `after`. */
+  page?: { limit: number; after?: readonly string[] | undefined },
 ): Promise<EvidenceRow[]> {
   let query = db.selectFrom("evidence").selectAll().where("userId", "=", userId);
   if (search.domainId) query = query.where("domainId", "=", search.domainId);
@@ -79,7 +88,24 @@ export async function searchEvidence(
       sql<boolean>`(lower(title) like ${pattern} escape '\\' or lower(body) like ${pattern} escape '\\')`,
     );
   }
-  return query.orderBy("occurredOn", "desc").orderBy("createdAt", "desc").orderBy("id").execute();
+  const [day, created, id] = page?.after ?? [];
+  if (day !== undefined && created !== undefined && id !== undefined) {
+    // The journal's order mixes directions (newest day and entry first, then id), so no tuple.
+    query = query.where((eb) =>
+      eb.or([
+        eb("occurredOn", "<", day),
+        eb.and([
+          eb("occurredOn", "=", day),
+          eb.or([
+            eb("createdAt", "<", created),
+            eb.and([eb("createdAt", "=", created), eb("id", ">", id)]),
+          ]),
+        ]),
+      ]),
+    );
+  }
+  query = query.orderBy("occurredOn", "desc").orderBy("createdAt", "desc").orderBy("id");
+  return (page ? query.limit(page.limit) : query).execute();
 }
 
 /** Evidence as a milestone names it: its id, links and day. */
