@@ -254,6 +254,12 @@ export interface CalendarFeedsTable {
   createdAt: string;
 }
 
+/** A number per person that every write to a cached read's inputs bumps (triggers; issue 15). */
+export interface ReadVersionsTable {
+  userId: string;
+  version: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -278,4 +284,5 @@ export interface Database {
   rhythmSettings: RhythmSettingsTable;
   reflections: ReflectionsTable;
   calendarFeeds: CalendarFeedsTable;
+  readVersions: ReadVersionsTable;
 }

@@ -1,19 +1,23 @@
 import {
   Attempt,
   AttemptInput,
+  DEFAULT_PAGE_LIMIT,
   DebriefInput,
   Evidence,
   foldsLast,
   type LadderModel,
   LadderView,
   Milestone,
+  NextCursor,
   NextStep,
+  PageQuery,
   predictSuccess,
   updateWithAttempt,
   ValidationError,
 } from "@cando/core";
 import {
   type AttemptRow,
+  attemptSortKey,
   findAttemptByKey,
   findDebrief,
   findEvidenceOfAttempt,
@@ -30,6 +34,7 @@ import { access } from "../access";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
+import { decodeCursor, pageOf, rowsToRead } from "../http/pages";
 import { ladderView, nextStep } from "../ladders/ladder";
 import { rebuildLadderModel, saveModel, writableLadderModel } from "../ladders/replay";
 import { recordMilestones } from "../milestones/record";
@@ -37,10 +42,16 @@ import { evidenceOfSuccess } from "./evidence";
 import { presentAttempt, presentEvidence } from "./present";
 
 const AttemptParams = z.object({ attemptId: z.string().min(1).max(64) });
-const AttemptQuery = z.object({
-  goalId: z.string().max(64).optional(),
-  stepId: z.string().max(64).optional(),
-});
+const AttemptQuery = z
+  .object({
+    goalId: z.string().max(64).optional(),
+    stepId: z.string().max(64).optional(),
+    order: z
+      .enum(["oldest", "newest"], { error: "must be oldest or newest" })
+      .optional()
+      .describe("oldest first (the default) or newest first"),
+  })
+  .extend(PageQuery.shape);
 const Logged = z.object({ attempt: Attempt, ladder: LadderView, milestones: z.array(Milestone) });
 /** A little slack for clocks that disagree; beyond it "attemptedAt" is refused as future. */
 export const FUTURE_SLACK_MS = 5 * 60_000;
@@ -67,10 +78,15 @@ const list = createRoute({
   method: "get",
   path: "/api/attempts",
   tags,
-  summary: "The person's attempts, oldest first, with debriefs",
+  summary: "The person's attempts, oldest (or newest) first, with debriefs, a page at a time",
+  description:
+    "Paginated: at most `limit` attempts (default 100, fewer when long); pass `nextCursor` as `cursor` for the next page.",
   ...authenticated,
   request: { query: AttemptQuery },
-  responses: { 200: json(z.object({ attempts: z.array(Attempt) }), "Attempts."), ...errors(401) },
+  responses: {
+    200: json(z.object({ attempts: z.array(Attempt), nextCursor: NextCursor }), "Attempts."),
+    ...errors(400, 401),
+  },
 });
 
 const show = createRoute({
@@ -192,19 +208,34 @@ export function registerAttemptRoutes(app: App): void {
   app.openapi(list, async (c) => {
     const filter = c.req.valid("query");
     const { db } = c.var.deps;
-    const rows = await listAttempts(db, c.var.user.id, {
-      ...(filter.goalId ? { goalId: filter.goalId } : {}),
-      ...(filter.stepId ? { stepId: filter.stepId } : {}),
-    });
+    const rows = await listAttempts(
+      db,
+      c.var.user.id,
+      {
+        ...(filter.goalId ? { goalId: filter.goalId } : {}),
+        ...(filter.stepId ? { stepId: filter.stepId } : {}),
+      },
+      {
+        limit: rowsToRead(filter.limit),
+        after: decodeCursor(filter.cursor, 3),
+        newestFirst: filter.order === "newest",
+      },
+    );
     const debriefs = new Map(
       (
         await listDebriefs(
           db,
-          rows.map((r) => r.id),
+          rows.slice(0, filter.limit ?? DEFAULT_PAGE_LIMIT).map((r) => r.id),
         )
       ).map((d) => [d.attemptId, d]),
     );
-    return c.json({ attempts: rows.map((r) => presentAttempt(r, debriefs.get(r.id))) }, 200);
+    const page = pageOf(
+      rows,
+      filter.limit,
+      (r) => presentAttempt(r, debriefs.get(r.id)),
+      attemptSortKey,
+    );
+    return c.json({ attempts: page.items, nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(show, async (c) => {

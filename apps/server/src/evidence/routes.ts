@@ -5,17 +5,21 @@ import {
   EvidenceInput,
   EvidenceQuery,
   EvidenceUpdate,
+  NextCursor,
+  type Outcome,
   ownShare,
+  PageQuery,
   ReattributionInput,
-  rankEvidenceForDoubt,
   ValidationError,
 } from "@cando/core";
 import {
   type Db,
   type EvidenceRow,
+  evidenceSortKey,
   findDomain,
   insertEvidence,
-  listAttempts,
+  listStatedConfidence,
+  rankEvidenceForDoubtInSql,
   searchEvidence,
   type UserRow,
   updateEvidence,
@@ -26,6 +30,8 @@ import { presentEvidence } from "../attempts/present";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
+import { decodeCursor, pageOf, rowsToRead } from "../http/pages";
+import { readCacheOf } from "../insights/cache";
 
 const EvidenceParams = z.object({ evidenceId: z.string().min(1).max(64) });
 const EvidenceResponse = z.object({ evidence: Evidence });
@@ -41,10 +47,12 @@ const list = createRoute({
   tags,
   summary:
     "The evidence journal, newest first: search every word of `q`, filter by domain, goal, step",
+  description:
+    "Paginated: at most `limit` pieces (default 100, fewer when long); pass `nextCursor` as `cursor` for the next page.",
   ...authenticated,
-  request: { query: EvidenceQuery },
+  request: { query: EvidenceQuery.extend(PageQuery.shape) },
   responses: {
-    200: json(z.object({ evidence: z.array(Evidence) }), "Evidence."),
+    200: json(z.object({ evidence: z.array(Evidence), nextCursor: NextCursor }), "Evidence."),
     ...errors(400, 401),
   },
 });
@@ -130,13 +138,19 @@ async function checkLinks(
 export function registerEvidenceRoutes(app: App): void {
   app.openapi(list, async (c) => {
     const query = c.req.valid("query");
-    const rows = await searchEvidence(c.var.deps.db, c.var.user.id, {
-      ...(query.q ? { q: query.q } : {}),
-      ...(query.domainId ? { domainId: query.domainId } : {}),
-      ...(query.goalId ? { goalId: query.goalId } : {}),
-      ...(query.stepId ? { stepId: query.stepId } : {}),
-    });
-    return c.json({ evidence: rows.map(presentEvidence) }, 200);
+    const rows = await searchEvidence(
+      c.var.deps.db,
+      c.var.user.id,
+      {
+        ...(query.q ? { q: query.q } : {}),
+        ...(query.domainId ? { domainId: query.domainId } : {}),
+        ...(query.goalId ? { goalId: query.goalId } : {}),
+        ...(query.stepId ? { stepId: query.stepId } : {}),
+      },
+      { limit: rowsToRead(query.limit), after: decodeCursor(query.cursor, 3) },
+    );
+    const page = pageOf(rows, query.limit, presentEvidence, evidenceSortKey);
+    return c.json({ evidence: page.items, nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(create, async (c) => {
@@ -221,20 +235,28 @@ export function registerEvidenceRoutes(app: App): void {
     if (step && goal && step.goalId !== goal.id) {
       throw new ValidationError([{ path: "stepId", message: "is not a step of the goal given" }]);
     }
-    const evidence = (await searchEvidence(db, user.id)).map(presentEvidence);
-    const ranked = rankEvidenceForDoubt(evidence, {
-      stepId: step?.id ?? null,
-      goalId: goal?.id ?? null,
-      domainId: goal?.domainId ?? null,
-    });
-    const stated = (await listAttempts(db, user.id, goal ? { goalId: goal.id } : {}))
-      .filter((a) => a.confidenceBefore !== null)
-      .map((a) => ({
-        at: a.attemptedAt,
-        confidence: a.confidenceBefore ?? 0,
-        outcome: a.outcome as "done",
-      }));
-    const calibration = calibrateBelief(stated);
+    // Ranked in SQL (the same order as core's rankEvidenceForDoubt): five rows, not the journal.
+    const ranked = (
+      await rankEvidenceForDoubtInSql(db, user.id, {
+        stepId: step?.id ?? null,
+        goalId: goal?.id ?? null,
+        domainId: goal?.domainId ?? null,
+      })
+    ).map(presentEvidence);
+    // The calibration sentence reads the whole history: cached until the person's next write.
+    const calibration = await readCacheOf(c.var.deps).get(
+      db,
+      user.id,
+      `calibration\u0001${goal?.id ?? ""}`,
+      async () =>
+        calibrateBelief(
+          (await listStatedConfidence(db, user.id, goal?.id)).map((a) => ({
+            at: a.attemptedAt,
+            confidence: a.confidenceBefore ?? 0,
+            outcome: a.outcome as Outcome,
+          })),
+        ),
+    );
     return c.json(
       {
         evidence: ranked,

@@ -7,13 +7,13 @@ import {
   type Outcome,
   summarizeAudits,
 } from "@cando/core";
-import { listAttempts, listAudits, listDebriefs } from "@cando/storage";
+import { type Db, type InsightFact, listAudits, listInsightFacts } from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
 import { access } from "../access";
-import { attributionsOf } from "../attempts/present";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json } from "../http/openapi";
+import { readCacheOf } from "./cache";
 
 const InsightsQuery = z.object({ goalId: z.string().max(64).optional() });
 
@@ -28,51 +28,56 @@ const insights = createRoute({
   responses: { 200: json(InsightsResponse, "Insights."), ...errors(401, 404) },
 });
 
+/**
+ * Insights computed from the history (the rebuild): one statement for the attempts and their
+ * debriefs' attributions, one (two) for the audits. Served through the read cache.
+ */
+export async function computeInsights(
+  db: Db,
+  userId: string,
+  goalId?: string,
+): Promise<InsightsResponse> {
+  const facts = await listInsightFacts(db, userId, goalId);
+  const outcome = (a: InsightFact) => a.outcome as Outcome;
+  return {
+    calibration: calibrateBelief(
+      facts.flatMap((a) =>
+        a.confidenceBefore === null
+          ? []
+          : [{ at: a.attemptedAt, confidence: a.confidenceBefore, outcome: outcome(a) }],
+      ),
+    ),
+    anxiety: anxietyVsOutcome(
+      facts.flatMap((a) =>
+        a.anxietyBefore === null ? [] : [{ anxiety: a.anxietyBefore, outcome: outcome(a) }],
+      ),
+    ),
+    attribution: attributionTrend(
+      facts.flatMap((a) =>
+        a.attributions ? [{ at: a.attemptedAt, outcome: outcome(a), ratings: a.attributions }] : [],
+      ),
+    ),
+    audit: summarizeAudits(await listAudits(db, userId)),
+    prediction: modelCalibration(
+      facts.flatMap((a) =>
+        a.predictedSuccess === null ? [] : [{ predicted: a.predictedSuccess, outcome: outcome(a) }],
+      ),
+    ),
+  };
+}
+
 export function registerInsightRoutes(app: App): void {
   app.openapi(insights, async (c) => {
     const { goalId } = c.req.valid("query");
     const { db } = c.var.deps;
     const user = c.var.user;
     if (goalId) await access.goal(db, user, goalId);
-    const attempts = await listAttempts(db, user.id, goalId ? { goalId } : {});
-    const outcome = (a: (typeof attempts)[number]) => a.outcome as Outcome;
-    const debriefs = await listDebriefs(
+    const body = await readCacheOf(c.var.deps).get(
       db,
-      attempts.map((a) => a.id),
+      user.id,
+      `insights\u0001${goalId ?? ""}`,
+      () => computeInsights(db, user.id, goalId),
     );
-    const attemptById = new Map(attempts.map((a) => [a.id, a]));
-    return c.json(
-      {
-        calibration: calibrateBelief(
-          attempts.flatMap((a) =>
-            a.confidenceBefore === null
-              ? []
-              : [{ at: a.attemptedAt, confidence: a.confidenceBefore, outcome: outcome(a) }],
-          ),
-        ),
-        anxiety: anxietyVsOutcome(
-          attempts.flatMap((a) =>
-            a.anxietyBefore === null ? [] : [{ anxiety: a.anxietyBefore, outcome: outcome(a) }],
-          ),
-        ),
-        attribution: attributionTrend(
-          debriefs.flatMap((d) => {
-            const a = attemptById.get(d.attemptId);
-            return a
-              ? [{ at: a.attemptedAt, outcome: outcome(a), ratings: attributionsOf(d) }]
-              : [];
-          }),
-        ),
-        audit: summarizeAudits(await listAudits(db, user.id)),
-        prediction: modelCalibration(
-          attempts.flatMap((a) =>
-            a.predictedSuccess === null
-              ? []
-              : [{ predicted: a.predictedSuccess, outcome: outcome(a) }],
-          ),
-        ),
-      },
-      200,
-    );
+    return c.json(body, 200);
   });
 }

@@ -14,11 +14,12 @@ import {
   suggestSplit,
 } from "@cando/core";
 import {
+  countAttemptsByStep,
   type Db,
   type GoalRow,
   getTargetPercent,
-  listAttempts,
   listSteps,
+  type StepRecord,
   type StepRow,
 } from "@cando/storage";
 import { readLadderModel, rebuildLadderModel } from "./replay";
@@ -43,11 +44,6 @@ export async function syncLadderModel(
   updatedAt: string,
 ): Promise<LadderModel | null> {
   return rebuildLadderModel(db, goal, updatedAt);
-}
-
-interface StepRecord {
-  attempts: number;
-  successes: number;
 }
 
 function presentStep(
@@ -104,13 +100,8 @@ export async function ladderView(
 ): Promise<LadderView> {
   const aim = target ?? (await getTargetPercent(db, goal.userId)) / 100;
   const rows = await listSteps(db, goal.id);
-  const records = new Map<string, StepRecord>();
-  for (const a of await listAttempts(db, goal.userId, { goalId: goal.id })) {
-    const r = records.get(a.stepId) ?? { attempts: 0, successes: 0 };
-    r.attempts++;
-    if (a.outcome === "done") r.successes++;
-    records.set(a.stepId, r);
-  }
+  // Counted in SQL: the view's cost does not grow with the goal's history.
+  const records = await countAttemptsByStep(db, goal.id);
   const model = await readLadderModel(db, goal);
   const active = activeOnly(rows);
   const steps = active.map((s) => presentStep(s, model, records.get(s.id)));

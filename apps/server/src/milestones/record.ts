@@ -4,14 +4,15 @@ import {
   type GoalRow,
   hasMilestone,
   insertMilestone,
-  listAttempts,
   listDebriefs,
+  listEvidenceOf,
+  listLastAttemptsOf,
   listMilestonesOfGoal,
   listSteps,
   type MilestoneRow,
   type NewMilestone,
   restoreMilestoneBasis,
-  searchEvidence,
+  setMilestoneBasisRemoved,
   updateGoal,
 } from "@cando/storage";
 import type { AppDeps } from "../context";
@@ -37,15 +38,51 @@ function presentStored(row: MilestoneRow | NewMilestone): Milestone {
  * Milestones as the app shows them, honest about what is behind them (issue 9): the evidence is
  * the step's (a goal's: the goal's) evidence dated up to the day it was earned, so a success
  * debriefed after the milestone still counts; the praise is worked out from the effort and
- * debriefs of the successes among the last three attempts that earned it.
+ * debriefs of the successes among the last three attempts that earned it. Three statements for
+ * any number of milestones (evidence, the last attempts of each, their debriefs).
  */
 export async function presentMilestones(
   db: Db,
   rows: (MilestoneRow | NewMilestone)[],
 ): Promise<Milestone[]> {
-  const out: Milestone[] = [];
-  for (const row of rows) out.push(await presentMilestone(db, row));
-  return out;
+  const first = rows[0];
+  if (!first) return [];
+  const userId = first.userId;
+  const evidence = await listEvidenceOf(db, userId, {
+    stepIds: rows.flatMap((r) => (r.stepId ? [r.stepId] : [])),
+    goalIds: rows.flatMap((r) => (r.stepId ? [] : [r.goalId])),
+  });
+  const lastAttempts = await listLastAttemptsOf(
+    db,
+    userId,
+    rows.map((r) => ({ key: r.id, stepId: r.stepId, goalId: r.goalId, upTo: r.achievedAt })),
+  );
+  const successes = new Map(
+    [...lastAttempts].map(([id, list]) => [id, list.filter((a) => a.outcome === "done")]),
+  );
+  const debriefs = new Map(
+    (
+      await listDebriefs(
+        db,
+        [...successes.values()].flat().map((a) => a.id),
+      )
+    ).map((d) => [d.attemptId, d]),
+  );
+  return rows.map((row) => {
+    const day = row.achievedAt.slice(0, 10);
+    const behind = evidence.filter(
+      (e) =>
+        (row.stepId ? e.stepId === row.stepId : e.goalId === row.goalId) && e.occurredOn <= day,
+    );
+    const praise = milestonePraise(
+      row.kind as Milestone["kind"],
+      (successes.get(row.id) ?? []).map((a) => {
+        const d = debriefs.get(a.id);
+        return { effort: a.effort, didWell: d?.didWell ?? null, attributions: d ?? null };
+      }),
+    );
+    return { ...presentStored(row), evidenceIds: behind.map((e) => e.id).reverse(), praise };
+  });
 }
 
 /** One milestone as the app shows it (see presentMilestones). */
@@ -53,29 +90,9 @@ export async function presentMilestone(
   db: Db,
   row: MilestoneRow | NewMilestone,
 ): Promise<Milestone> {
-  const scope = row.stepId ? { stepId: row.stepId } : { goalId: row.goalId };
-  const day = row.achievedAt.slice(0, 10);
-  const evidence = (await searchEvidence(db, row.userId, scope)).filter((e) => e.occurredOn <= day);
-  const attempts = (await listAttempts(db, row.userId, scope))
-    .filter((a) => a.attemptedAt <= row.achievedAt)
-    .slice(-3)
-    .filter((a) => a.outcome === "done");
-  const debriefs = new Map(
-    (
-      await listDebriefs(
-        db,
-        attempts.map((a) => a.id),
-      )
-    ).map((d) => [d.attemptId, d]),
-  );
-  const praise = milestonePraise(
-    row.kind as Milestone["kind"],
-    attempts.map((a) => {
-      const d = debriefs.get(a.id);
-      return { effort: a.effort, didWell: d?.didWell ?? null, attributions: d ?? null };
-    }),
-  );
-  return { ...presentStored(row), evidenceIds: evidence.map((e) => e.id).reverse(), praise };
+  const [milestone] = await presentMilestones(db, [row]);
+  if (!milestone) throw new Error("a milestone presents as one");
+  return milestone;
 }
 
 /**
@@ -94,38 +111,38 @@ export async function recordMilestones(
   if (!model) return [];
   const now = earnedAt ?? deps.clock.now().toISOString();
   const steps = activeOnly(await listSteps(db, goal.id));
-  const created: NewMilestone[] = [];
-  // The goal's step milestones in one query, not one per mastered step on every attempt.
-  const celebrated = new Map<string, MilestoneRow[]>();
-  for (const row of await listMilestonesOfGoal(db, goal.id)) {
-    if (row.kind !== "step_mastered" || row.stepId === null) continue;
-    celebrated.set(row.stepId, [...(celebrated.get(row.stepId) ?? []), row]);
-  }
-  for (const step of steps) {
-    if (!stepMastery(model, step.id).mastered) continue;
-    const before = celebrated.get(step.id);
-    if (before) {
-      // Celebrated before, then corrected away: mastered again, it is earned again (not doubled).
-      if (before.some((m) => m.basisRemovedAt !== null))
-        await restoreMilestoneBasis(db, goal.id, "step_mastered", step.id);
-      continue;
-    }
-    const evidence = await searchEvidence(db, goal.userId, { stepId: step.id });
-    created.push({
-      id: deps.newId(),
-      userId: goal.userId,
-      kind: "step_mastered",
-      goalId: goal.id,
-      stepId: step.id,
-      title: `You mastered "${step.title}"`,
-      evidenceIds: JSON.stringify(evidence.map((e) => e.id)),
-      achievedAt: now,
-      seenAt: null,
-    });
-  }
+  const mastered = steps.filter((step) => stepMastery(model, step.id).mastered);
   const last = steps.at(-1);
-  if (last && stepMastery(model, last.id).mastered) {
-    created.push(...(await goalReached(db, deps, goal, now)));
+  const goalDone = last !== undefined && mastered.includes(last);
+  if (mastered.length === 0) return [];
+  // One read of the goal's milestones instead of one per mastered step.
+  const existing = await listMilestonesOfGoal(db, goal.id);
+  const earlier = new Map(existing.map((m) => [`${m.kind}\u0001${m.stepId ?? ""}`, m]));
+  const fresh = mastered.filter((step) => !earlier.has(`step_mastered\u0001${step.id}`));
+  for (const step of mastered) {
+    // Celebrated before, then corrected away: mastered again, it is earned again (not doubled).
+    const before = earlier.get(`step_mastered\u0001${step.id}`);
+    if (before?.basisRemovedAt) await setMilestoneBasisRemoved(db, before.id, null);
+  }
+  const evidence =
+    fresh.length > 0
+      ? await listEvidenceOf(db, goal.userId, { stepIds: fresh.map((s) => s.id), goalIds: [] })
+      : [];
+  const created: NewMilestone[] = fresh.map((step) => ({
+    id: deps.newId(),
+    userId: goal.userId,
+    kind: "step_mastered",
+    goalId: goal.id,
+    stepId: step.id,
+    title: `You mastered "${step.title}"`,
+    evidenceIds: JSON.stringify(evidence.filter((e) => e.stepId === step.id).map((e) => e.id)),
+    achievedAt: now,
+    seenAt: null,
+  }));
+  if (goalDone) {
+    created.push(
+      ...(await goalReached(db, deps, goal, now, earlier.get("goal_reached\u0001") ?? null)),
+    );
   }
   for (const row of created) await insertMilestone(db, row);
   return presentMilestones(db, created);
@@ -137,9 +154,18 @@ export async function goalReached(
   deps: Pick<AppDeps, "newId">,
   goal: GoalRow,
   now: string,
+  /** The goal's goal-reached milestone (null: there is none) when the caller has read it. */
+  known?: MilestoneRow | null,
 ): Promise<NewMilestone[]> {
-  if (await hasMilestone(db, goal.id, "goal_reached", null)) {
-    await restoreMilestoneBasis(db, goal.id, "goal_reached", null);
+  // Not read yet: ask, and clear a removed basis whatever it was (an update of nothing is fine).
+  const before =
+    known !== undefined
+      ? (known ?? undefined)
+      : (await hasMilestone(db, goal.id, "goal_reached", null))
+        ? { basisRemovedAt: "unknown" }
+        : undefined;
+  if (before) {
+    if (before.basisRemovedAt) await restoreMilestoneBasis(db, goal.id, "goal_reached", null);
     return [];
   }
   if (goal.status !== "reached") {
@@ -151,7 +177,7 @@ export async function goalReached(
       updatedAt: now,
     });
   }
-  const evidence = await searchEvidence(db, goal.userId, { goalId: goal.id });
+  const evidence = await listEvidenceOf(db, goal.userId, { stepIds: [], goalIds: [goal.id] });
   return [
     {
       id: deps.newId(),

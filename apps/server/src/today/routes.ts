@@ -1,5 +1,11 @@
 import { auditDue, Milestone, TodayResponse } from "@cando/core";
-import { lastAuditAt, listGoals, listMilestones, markMilestoneSeen } from "@cando/storage";
+import {
+  getTargetPercent,
+  lastAuditAt,
+  listGoals,
+  listMilestones,
+  markMilestoneSeen,
+} from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
 import { access } from "../access";
 import { authenticated } from "../auth/require-user";
@@ -53,8 +59,9 @@ export function registerTodayRoutes(app: App): void {
     const now = clock.now();
     const items = [];
     const goalsWithoutLadder = [];
+    const target = (await getTargetPercent(db, user.id)) / 100;
     for (const goal of await listGoals(db, user.id, ["active"])) {
-      const ladder = await ladderView(db, goal, now);
+      const ladder = await ladderView(db, goal, now, target);
       const rec = ladder.recommendation;
       const step = rec ? ladder.steps.find((s) => s.id === rec.stepId) : undefined;
       if (rec && step) items.push({ goal: presentGoal(goal), step, recommendation: rec });

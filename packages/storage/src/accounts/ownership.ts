@@ -44,6 +44,7 @@ export const OWNERSHIP: Record<
   rhythmSettings: { column: "userId" },
   reflections: { column: "userId" },
   calendarFeeds: { column: "userId" },
+  readVersions: { column: "userId" },
 };
 
 /**
@@ -58,6 +59,7 @@ export const NOT_EXPORTED: Partial<Record<TableName, string>> = {
   calendarFeeds:
     "the private calendar address is a secret (only its hash is stored); make a new one after an import",
   rhythmSettings: "exported as the export's `account` (the weekday of the weekly reflection)",
+  readVersions: "when the person's cached reads were computed; any write after an import bumps it",
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -113,5 +115,7 @@ export async function deleteAccountData(db: Db, userId: string): Promise<void> {
   await db.deleteFrom("sessions").where("userId", "=", userId).execute();
   await db.deleteFrom("passwordResets").where("userId", "=", userId).execute();
   await db.deleteFrom("accountSettings").where("userId", "=", userId).execute();
+  // Last but the person: the deletes above bump it (triggers).
+  await db.deleteFrom("readVersions").where("userId", "=", userId).execute();
   await db.deleteFrom("users").where("id", "=", userId).execute();
 }

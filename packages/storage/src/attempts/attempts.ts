@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Db } from "../db";
 import type { AttemptsTable, DebriefsTable } from "../schema";
 
@@ -40,16 +41,47 @@ export interface AttemptFilter {
   stepId?: string;
 }
 
-/** One person's attempts, oldest first. */
+/** A page of a list: at most `limit` rows after the row whose sort key is `after`. */
+export interface PageRequest {
+  limit: number;
+  after?: readonly string[] | undefined;
+  /** Newest first (the goal page) instead of oldest first. */
+  newestFirst?: boolean;
+}
+
+/** An attempt's place in its list (oldest first): the key a page continues after. */
+export const attemptSortKey = (a: Pick<AttemptRow, "attemptedAt" | "createdAt" | "id">) => [
+  a.attemptedAt,
+  a.createdAt,
+  a.id,
+];
+
+/** One person's attempts, oldest first; all of them, or one page (`page`), read by index. */
 export async function listAttempts(
   db: Db,
   userId: string,
   filter: AttemptFilter = {},
+  page?: PageRequest,
 ): Promise<AttemptRow[]> {
   let query = db.selectFrom("attempts").selectAll().where("userId", "=", userId);
   if (filter.goalId) query = query.where("goalId", "=", filter.goalId);
   if (filter.stepId) query = query.where("stepId", "=", filter.stepId);
-  return query.orderBy("attemptedAt").orderBy("createdAt").orderBy("id").execute();
+  const [at, created, id] = page?.after ?? [];
+  const direction = page?.newestFirst ? "desc" : "asc";
+  if (at !== undefined && created !== undefined && id !== undefined) {
+    query = query.where((eb) =>
+      eb(
+        eb.refTuple("attemptedAt", "createdAt", "id"),
+        direction === "desc" ? "<" : ">",
+        eb.tuple(at, created, id),
+      ),
+    );
+  }
+  query = query
+    .orderBy("attemptedAt", direction)
+    .orderBy("createdAt", direction)
+    .orderBy("id", direction);
+  return (page ? query.limit(page.limit) : query).execute();
 }
 
 /** What the ladder model is replayed from: a goal's attempts, only the columns it needs. */
@@ -62,6 +94,91 @@ export async function listAttemptFacts(
     .select(["id", "stepId", "outcome", "attemptedAt"])
     .where("goalId", "=", goalId)
     .execute();
+}
+
+export interface StepRecord {
+  attempts: number;
+  successes: number;
+}
+
+/** A goal's attempts and successes per step, counted in SQL (no attempt rows leave the database). */
+export async function countAttemptsByStep(
+  db: Db,
+  goalId: string,
+): Promise<Map<string, StepRecord>> {
+  const rows = await db
+    .selectFrom("attempts")
+    .select((eb) => [
+      "stepId",
+      eb.fn.countAll<number>().as("attempts"),
+      eb.fn
+        .sum<number>(eb.case().when("outcome", "=", "done").then(1).else(0).end())
+        .as("successes"),
+    ])
+    .where("goalId", "=", goalId)
+    .groupBy("stepId")
+    .execute();
+  return new Map(
+    rows.map((r) => [r.stepId, { attempts: Number(r.attempts), successes: Number(r.successes) }]),
+  );
+}
+
+/** What calibration reads: the attempts with a stated confidence, only the three columns it needs. */
+export async function listStatedConfidence(
+  db: Db,
+  userId: string,
+  goalId?: string,
+): Promise<Pick<AttemptRow, "attemptedAt" | "confidenceBefore" | "outcome">[]> {
+  let query = db
+    .selectFrom("attempts")
+    .select(["attemptedAt", "confidenceBefore", "outcome"])
+    .where("userId", "=", userId)
+    .where("confidenceBefore", "is not", null);
+  if (goalId) query = query.where("goalId", "=", goalId);
+  return query.orderBy("attemptedAt").orderBy("createdAt").orderBy("id").execute();
+}
+
+/** The attempt (at most `limit`) that earned each milestone: the last ones up to its moment. */
+export interface MilestoneBasisScope {
+  key: string;
+  stepId: string | null;
+  goalId: string;
+  upTo: string;
+}
+
+/**
+ * For each scope (a step, or a goal when stepId is null), its last three attempts up to `upTo`,
+ * oldest first: one statement for any number of scopes, each an index range read of three rows.
+ */
+export async function listLastAttemptsOf(
+  db: Db,
+  userId: string,
+  scopes: MilestoneBasisScope[],
+  limit = 3,
+): Promise<Map<string, AttemptRow[]>> {
+  const out = new Map<string, AttemptRow[]>(scopes.map((s) => [s.key, []]));
+  // Chunked: both databases cap the number of bound parameters and compound selects.
+  for (let i = 0; i < scopes.length; i += 100) {
+    const chunk = scopes.slice(i, i + 100);
+    const parts = chunk.map(
+      (s) =>
+        sql`select * from (select cast(${s.key} as text) as scope_key, attempts.* from attempts where user_id = ${userId} and ${
+          s.stepId === null ? sql`goal_id = ${s.goalId}` : sql`step_id = ${s.stepId}`
+        } and attempted_at <= ${s.upTo} order by attempted_at desc, created_at desc, id desc limit ${limit}) as ${sql.ref(`s${chunk.indexOf(s)}`)}`,
+    );
+    const { rows } = await sql<
+      AttemptRow & { scopeKey: string }
+    >`${sql.join(parts, sql` union all `)}`.execute(db);
+    for (const { scopeKey, ...row } of rows) out.get(scopeKey)?.push(row);
+  }
+  for (const list of out.values())
+    list.sort(
+      (a, b) =>
+        a.attemptedAt.localeCompare(b.attemptedAt) ||
+        a.createdAt.localeCompare(b.createdAt) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  return out;
 }
 
 export async function countAttemptsOfStep(db: Db, stepId: string): Promise<number> {
@@ -154,4 +271,72 @@ export async function restoreAttempt(
 ): Promise<void> {
   await db.insertInto("attempts").values(attempt).execute();
   if (debrief) await db.insertInto("debriefs").values(debrief).execute();
+}
+
+/** What Insights is computed from: each attempt's measures with its debrief's attributions. */
+export interface InsightFact {
+  attemptedAt: string;
+  confidenceBefore: number | null;
+  anxietyBefore: number | null;
+  outcome: string;
+  predictedSuccess: number | null;
+  /** The debrief's six ratings, or null without a debrief. */
+  attributions: {
+    effort: number;
+    strategy: number;
+    ability: number;
+    luck: number;
+    help: number;
+    easy: number;
+  } | null;
+}
+
+/** One person's (or one goal's) insight facts in one statement: only the columns the measures read. */
+export async function listInsightFacts(
+  db: Db,
+  userId: string,
+  goalId?: string,
+): Promise<InsightFact[]> {
+  let query = db
+    .selectFrom("attempts")
+    .leftJoin("debriefs", "debriefs.attemptId", "attempts.id")
+    .select([
+      "attempts.attemptedAt",
+      "attempts.confidenceBefore",
+      "attempts.anxietyBefore",
+      "attempts.outcome",
+      "attempts.predictedSuccess",
+      "debriefs.attemptId as debriefOf",
+      "debriefs.effort as dEffort",
+      "debriefs.strategy",
+      "debriefs.ability",
+      "debriefs.luck",
+      "debriefs.help",
+      "debriefs.easy",
+    ])
+    .where("attempts.userId", "=", userId);
+  if (goalId) query = query.where("attempts.goalId", "=", goalId);
+  const rows = await query
+    .orderBy("attempts.attemptedAt")
+    .orderBy("attempts.createdAt")
+    .orderBy("attempts.id")
+    .execute();
+  return rows.map((r) => ({
+    attemptedAt: r.attemptedAt,
+    confidenceBefore: r.confidenceBefore,
+    anxietyBefore: r.anxietyBefore,
+    outcome: r.outcome,
+    predictedSuccess: r.predictedSuccess,
+    attributions:
+      r.debriefOf === null
+        ? null
+        : {
+            effort: r.dEffort ?? 0,
+            strategy: r.strategy ?? 0,
+            ability: r.ability ?? 0,
+            luck: r.luck ?? 0,
+            help: r.help ?? 0,
+            easy: r.easy ?? 0,
+          },
+  }));
 }

@@ -62,10 +62,19 @@ const escapeLike = (word: string) => word.replace(/[\\%_]/g, (c) => `\\${c}`);
  * One person's evidence journal, newest first, filtered. The search matches every word of `q`
  * anywhere in the title or body, case-insensitively, the same on SQLite and PostgreSQL.
  */
+/** A piece of evidence's place in the journal (newest first): the key a page continues after. */
+export const evidenceSortKey = (e: Pick<EvidenceRow, "occurredOn" | "createdAt" | "id">) => [
+  e.occurredOn,
+  e.createdAt,
+  e.id,
+];
+
 export async function searchEvidence(
   db: Db,
   userId: string,
   search: EvidenceSearch = {},
+  /** One page: at most `limit` after the piece whose `evidenceSortKey` is `after`. */
+  page?: { limit: number; after?: readonly string[] | undefined },
 ): Promise<EvidenceRow[]> {
   let query = db.selectFrom("evidence").selectAll().where("userId", "=", userId);
   if (search.domainId) query = query.where("domainId", "=", search.domainId);
@@ -79,7 +88,83 @@ export async function searchEvidence(
       sql<boolean>`(lower(title) like ${pattern} escape '\\' or lower(body) like ${pattern} escape '\\')`,
     );
   }
-  return query.orderBy("occurredOn", "desc").orderBy("createdAt", "desc").orderBy("id").execute();
+  const [day, created, id] = page?.after ?? [];
+  if (day !== undefined && created !== undefined && id !== undefined) {
+    // The journal's order mixes directions (newest day and entry first, then id), so no tuple.
+    query = query.where((eb) =>
+      eb.or([
+        eb("occurredOn", "<", day),
+        eb.and([
+          eb("occurredOn", "=", day),
+          eb.or([
+            eb("createdAt", "<", created),
+            eb.and([eb("createdAt", "=", created), eb("id", ">", id)]),
+          ]),
+        ]),
+      ]),
+    );
+  }
+  query = query.orderBy("occurredOn", "desc").orderBy("createdAt", "desc").orderBy("id");
+  return (page ? query.limit(page.limit) : query).execute();
+}
+
+/** Evidence as a milestone names it: its id, links and day. */
+export type EvidenceOfScope = Pick<EvidenceRow, "id" | "stepId" | "goalId" | "occurredOn">;
+
+/**
+ * One person's evidence of any of the given steps or goals, in the journal's order (newest
+ * first), only the columns a milestone needs: one statement for any number of milestones.
+ */
+export async function listEvidenceOf(
+  db: Db,
+  userId: string,
+  scope: { stepIds: string[]; goalIds: string[] },
+): Promise<EvidenceOfScope[]> {
+  const stepIds = [...new Set(scope.stepIds)];
+  const goalIds = [...new Set(scope.goalIds)];
+  if (stepIds.length === 0 && goalIds.length === 0) return [];
+  return db
+    .selectFrom("evidence")
+    .select(["id", "stepId", "goalId", "occurredOn"])
+    .where("userId", "=", userId)
+    .where((eb) =>
+      eb.or([
+        ...(stepIds.length ? [eb("stepId", "in", stepIds)] : []),
+        ...(goalIds.length ? [eb("goalId", "in", goalIds)] : []),
+      ]),
+    )
+    .orderBy("occurredOn", "desc")
+    .orderBy("createdAt", "desc")
+    .orderBy("id")
+    .execute();
+}
+
+/**
+ * The evidence to bring up when doubt comes, ranked in SQL exactly as `rankEvidenceForDoubt`
+ * (core) ranks the journal: same step, same goal, same domain; then effort, own share, the most
+ * recent; ties in the journal's order. Only `limit` rows leave the database.
+ */
+export async function rankEvidenceForDoubtInSql(
+  db: Db,
+  userId: string,
+  at: { stepId?: string | null; goalId?: string | null; domainId?: string | null },
+  limit = 5,
+): Promise<EvidenceRow[]> {
+  const cases = [
+    ...(at.stepId ? [sql`when step_id = ${at.stepId} then 3`] : []),
+    ...(at.goalId ? [sql`when goal_id = ${at.goalId} then 2`] : []),
+    ...(at.domainId ? [sql`when domain_id = ${at.domainId} then 1`] : []),
+  ];
+  let query = db.selectFrom("evidence").selectAll().where("userId", "=", userId);
+  if (cases.length) query = query.orderBy(sql`case ${sql.join(cases, sql` `)} else 0 end`, "desc");
+  return query
+    .orderBy(sql`coalesce(effort, 0)`, "desc")
+    .orderBy("ownership", "desc")
+    .orderBy("occurredOn", "desc")
+    .orderBy("createdAt", "desc")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
 }
 
 export async function deleteEvidence(db: Db, userId: string, id: string): Promise<void> {

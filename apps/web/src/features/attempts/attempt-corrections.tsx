@@ -2,6 +2,7 @@ import type { Attempt, Evidence, Goal, Undo } from "@cando/core";
 import { UNDO_WINDOW_MINUTES } from "@cando/core/constants";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, api, errorMessage } from "../../api/client";
+import { readPagesUntil } from "../../api/pages";
 import { ConfirmPanel } from "../../ui/confirm-panel";
 import { placeProblems } from "../../ui/form-problems";
 import { LabelledField } from "../../ui/labelled-field";
@@ -12,7 +13,7 @@ import { UndoNotice } from "../../ui/undo-notice";
 import { deletionConsequences, draftFromAttempt, type EditDraft, editPatch } from "./attempt-edit";
 import { AttemptScale, OutcomeChoice } from "./attempt-fields";
 import { ATTEMPT_FIELDS, ATTEMPT_LABELS, type AttemptField } from "./attempt-form";
-import type { AttemptDeletedResponse, AttemptEditedResponse, EvidenceListResponse } from "./types";
+import type { AttemptDeletedResponse, AttemptEditedResponse } from "./types";
 import "../../ui/corrections.css";
 
 const FIELD_TARGETS: Record<AttemptField, string> = {
@@ -118,11 +119,10 @@ function DeleteAttempt(props: {
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     const stepId = encodeURIComponent(props.attempt.stepId);
-    api
-      .get<EvidenceListResponse>(`/api/evidence?stepId=${stepId}`)
-      .then((body) =>
-        setEvidence(body.evidence.find((e) => e.attemptId === props.attempt.id) ?? null),
-      )
+    readPagesUntil<Evidence>(`/api/evidence?stepId=${stepId}`, "evidence", (items) =>
+      items.some((e) => e.attemptId === props.attempt.id),
+    )
+      .then((items) => setEvidence(items.find((e) => e.attemptId === props.attempt.id) ?? null))
       .catch(() => setEvidence(null));
   }, [props.attempt.id, props.attempt.stepId]);
   const goes = deletionConsequences(props.attempt, evidence?.title ?? null);

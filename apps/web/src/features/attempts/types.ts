@@ -17,7 +17,7 @@ export type AttemptLoggedResponse = {
   milestones: Milestone[];
 };
 export type AttemptResponse = { attempt: Attempt };
-export type AttemptListResponse = { attempts: Attempt[] };
+export type AttemptListResponse = { attempts: Attempt[]; nextCursor: string | null };
 export type DebriefSavedResponse = {
   attempt: Attempt;
   evidence: Evidence | null;
@@ -35,4 +35,4 @@ export type AttemptDeletedResponse = {
   removed: AttemptRemoval;
   undo: Undo;
 };
-export type EvidenceListResponse = { evidence: Evidence[] };
+export type EvidenceListResponse = { evidence: Evidence[]; nextCursor: string | null };

@@ -8,6 +8,7 @@ import { LoadError, Loading } from "../../ui/feedback";
 import { LabelledField } from "../../ui/labelled-field";
 import { localDay } from "../../ui/local-time";
 import { Page } from "../../ui/page";
+import { ShowMore } from "../../ui/show-more";
 import type { GoalWithLadderResponse } from "../attempts/types";
 import { EvidenceForm, evidenceFieldIds, useEvidenceForm } from "./evidence-fields";
 import {
@@ -283,7 +284,7 @@ function useSteps(goalId: string): Step[] {
 
 type ListState =
   | { status: "loading"; previous: Evidence[] | null }
-  | { status: "ready"; evidence: Evidence[] }
+  | { status: "ready"; evidence: Evidence[]; next: string | null }
   | { status: "error"; error: unknown };
 
 function EvidenceList(props: {
@@ -304,7 +305,8 @@ function EvidenceList(props: {
       previous: s.status === "ready" ? s.evidence : s.status === "loading" ? s.previous : null,
     }));
     api.get<EvidenceListResponse>(path).then(
-      (body) => current && setState({ status: "ready", evidence: body.evidence }),
+      (body) =>
+        current && setState({ status: "ready", evidence: body.evidence, next: body.nextCursor }),
       (error: unknown) => current && setState({ status: "error", error }),
     );
     return () => {
@@ -330,7 +332,9 @@ function EvidenceList(props: {
       )}
       {evidence === null && state.status === "loading" && <Loading what="your evidence" />}
       <p class="journal-count" role="status">
-        {state.status === "ready" ? countText(state.evidence.length, filtered) : ""}
+        {state.status === "ready"
+          ? countText(state.evidence.length, filtered, state.next !== null)
+          : ""}
       </p>
       {evidence !== null && evidence.length === 0 && state.status === "ready" && (
         <div class="empty-state">
@@ -372,6 +376,22 @@ function EvidenceList(props: {
             </li>
           ))}
         </ul>
+      )}
+      {state.status === "ready" && state.next !== null && (
+        <ShowMore
+          what="evidence"
+          onMore={async () => {
+            const cursor = state.next ?? undefined;
+            const page = await api.get<EvidenceListResponse>(
+              evidenceListPath(props.filters, cursor),
+            );
+            setState({
+              status: "ready",
+              evidence: [...state.evidence, ...page.evidence],
+              next: page.nextCursor,
+            });
+          }}
+        />
       )}
     </section>
   );

@@ -27,9 +27,11 @@ export function filtersToSearch(filters: EvidenceFilters): string {
   return text === "" ? "" : `?${text}`;
 }
 
-/** `GET /api/evidence` with these filters. */
-export function evidenceListPath(filters: EvidenceFilters): string {
-  return `/api/evidence${filtersToSearch(filters)}`;
+/** `GET /api/evidence` with these filters; with a cursor, the page after it (the list is paged). */
+export function evidenceListPath(filters: EvidenceFilters, cursor?: string): string {
+  const search = filtersToSearch(filters);
+  if (!cursor) return `/api/evidence${search}`;
+  return `/api/evidence${search === "" ? "?" : `${search}&`}cursor=${encodeURIComponent(cursor)}`;
 }
 
 export function hasFilters(filters: EvidenceFilters): boolean {
@@ -68,8 +70,10 @@ export function goalsInDomain(goals: readonly Goal[], domainId: string): Goal[] 
 }
 
 /** "3 pieces of evidence" / "1 piece of evidence" / with "match" when filtered. */
-export function countText(count: number, filtered: boolean): string {
-  const noun = count === 1 ? "piece of evidence" : "pieces of evidence";
+export function countText(count: number, filtered: boolean, more = false): string {
+  const noun = count === 1 && !more ? "piece of evidence" : "pieces of evidence";
   if (count === 0) return filtered ? "No evidence matches these filters." : "No evidence yet.";
+  // More remain to load: say how many are shown, not a total the page does not know.
+  if (more) return `The latest ${count} ${noun}${filtered ? " that match" : ""}; there are more.`;
   return filtered ? `${count} ${noun} ${count === 1 ? "matches" : "match"}.` : `${count} ${noun}.`;
 }

@@ -8,4 +8,4 @@ export type LadderResponse = { ladder: LadderView };
 export type StepUpdateResponse = { ladder: LadderView; milestones: Milestone[] };
 export type StepRemoveResponse = { ladder: LadderView; archived: boolean };
 export type RatingsResponse = { ratings: StepRating[] };
-export type AttemptListResponse = { attempts: Attempt[] };
+export type AttemptListResponse = { attempts: Attempt[]; nextCursor: string | null };

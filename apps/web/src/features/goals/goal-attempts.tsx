@@ -2,6 +2,7 @@ import type { Attempt, LadderView } from "@cando/core";
 import { Disclosure } from "../../ui/disclosure";
 import { formatDayTime } from "../../ui/format";
 import { attemptRecordPath } from "../../ui/paths";
+import { ShowMore } from "../../ui/show-more";
 import { attemptRows } from "./ladder-view";
 
 /** How many attempts show at once; the earlier ones fold away, so the page stays short. */
@@ -26,8 +27,16 @@ function AttemptList(props: { rows: ReturnType<typeof attemptRows> }) {
   );
 }
 
-/** The goal's attempts, newest first, each linking to its record and debrief. */
-export function GoalAttempts(props: { attempts: Attempt[]; ladder: LadderView }) {
+/**
+ * The goal's attempts, newest first, each linking to its record and debrief. The page loads the
+ * newest ones; `more` says older ones remain, loaded by `onMore`.
+ */
+export function GoalAttempts(props: {
+  attempts: Attempt[];
+  ladder: LadderView;
+  more?: boolean;
+  onMore?: () => Promise<void>;
+}) {
   if (props.ladder.steps.length === 0 && props.attempts.length === 0) return null;
   const rows = attemptRows(props.attempts, [...props.ladder.steps, ...props.ladder.archivedSteps]);
   return (
@@ -42,8 +51,9 @@ export function GoalAttempts(props: { attempts: Attempt[]; ladder: LadderView })
         <>
           <AttemptList rows={rows.slice(0, SHOWN)} />
           {rows.length > SHOWN && (
-            <Disclosure summary={`${rows.length - SHOWN} earlier attempts`}>
+            <Disclosure summary={`${rows.length - SHOWN}${props.more ? "+" : ""} earlier attempts`}>
               <AttemptList rows={rows.slice(SHOWN)} />
+              {props.more && props.onMore && <ShowMore what="attempts" onMore={props.onMore} />}
             </Disclosure>
           )}
         </>

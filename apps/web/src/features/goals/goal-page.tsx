@@ -42,7 +42,16 @@ export type GoalData = {
   domains: Domain[];
   ratings: StepRating[];
   attempts: Attempt[];
+  /** Where the older attempts continue (the list is paged, newest first); null when all are here. */
+  moreAttempts: string | null;
 };
+
+/** How many attempts the goal page loads at a time, newest first. */
+const ATTEMPTS_PAGE = 50;
+const attemptsPath = (goalId: string, cursor?: string) =>
+  `/api/attempts?goalId=${encodeURIComponent(goalId)}&order=newest&limit=${ATTEMPTS_PAGE}${
+    cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""
+  }`;
 
 export function GoalPage() {
   const { params } = useRoute();
@@ -57,7 +66,7 @@ async function loadGoal(goalId: string): Promise<GoalData> {
     api.get<GoalWithLadderResponse>(`/api/goals/${id}`),
     api.get<DomainListResponse>("/api/domains"),
     api.get<RatingsResponse>(`/api/goals/${id}/ratings`),
-    api.get<AttemptListResponse>(`/api/attempts?goalId=${id}`),
+    api.get<AttemptListResponse>(attemptsPath(goalId)),
   ]);
   return {
     goal: withLadder.goal,
@@ -65,6 +74,7 @@ async function loadGoal(goalId: string): Promise<GoalData> {
     domains: domains.domains,
     ratings: ratings.ratings,
     attempts: attempts.attempts,
+    moreAttempts: attempts.nextCursor,
   };
 }
 
@@ -165,7 +175,21 @@ function GoalBody(props: {
         />
       )}
       {hasLadder && <PredictionChart attempts={props.data.attempts} ladder={ladder} />}
-      <GoalAttempts attempts={props.data.attempts} ladder={ladder} />
+      <GoalAttempts
+        attempts={props.data.attempts}
+        ladder={ladder}
+        more={props.data.moreAttempts !== null}
+        onMore={async () => {
+          const cursor = props.data.moreAttempts;
+          if (cursor === null) return;
+          const page = await api.get<AttemptListResponse>(attemptsPath(goal.id, cursor));
+          props.onChange({
+            ...props.data,
+            attempts: [...props.data.attempts, ...page.attempts],
+            moreAttempts: page.nextCursor,
+          });
+        }}
+      />
       <DeleteGoal goal={goal} />
       <PracticeSection goalId={goal.id} />
     </>

@@ -2,6 +2,7 @@ import type { Evidence, Goal, LadderView, Milestone } from "@cando/core";
 import { useEffect } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { ApiError, api } from "../../api/client";
+import { readPagesUntil } from "../../api/pages";
 import { useLoad } from "../../api/use-load";
 import { formatPlainDay } from "../../ui/days";
 import { LoadError, Loading } from "../../ui/feedback";
@@ -33,7 +34,9 @@ async function loadMilestone(milestoneId: string): Promise<MilestoneData> {
       .catch(() => null),
     milestone.evidenceIds.length === 0
       ? Promise.resolve({ evidence: [] as Evidence[] })
-      : api.get<{ evidence: Evidence[] }>(`/api/evidence?goalId=${goalId}`),
+      : readPagesUntil<Evidence>(`/api/evidence?goalId=${goalId}`, "evidence", (items) =>
+          milestone.evidenceIds.every((id) => items.some((e) => e.id === id)),
+        ).then((items) => ({ evidence: items })),
   ]);
   return { milestone, all: milestones, goal, evidence: evidenceFor(milestone, evidence.evidence) };
 }

@@ -1,0 +1,52 @@
+import { type Db, readVersionOf } from "@cando/storage";
+
+/**
+ * Reads computed from a person's whole history (Insights, Doubt's calibration), cached in this
+ * process per person and key, valid while the person's read version (in the database, bumped by
+ * triggers in every write transaction that changes the inputs) is the one they were computed at.
+ * The version is read before the data, so a cached value is never older than its version; two
+ * server processes share the version and keep their own values. Rebuilt by recomputing: the
+ * cache holds nothing that is not a function of the history.
+ */
+export class ReadCache {
+  private readonly entries = new Map<string, { version: number; value: unknown }>();
+
+  constructor(private readonly capacity = 256) {}
+
+  async get<T>(db: Db, userId: string, key: string, compute: () => Promise<T>): Promise<T> {
+    const version = await readVersionOf(db, userId);
+    const id = `${userId}\u0001${key}`;
+    const hit = this.entries.get(id);
+    if (hit && hit.version === version) {
+      // Most recently used last: Map keeps insertion order.
+      this.entries.delete(id);
+      this.entries.set(id, hit);
+      return hit.value as T;
+    }
+    const value = await compute();
+    this.entries.delete(id);
+    this.entries.set(id, { version, value });
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+// One cache per app (its deps object), so test apps over different databases never share one.
+const caches = new WeakMap<object, ReadCache>();
+
+export function readCacheOf(deps: object): ReadCache {
+  let cache = caches.get(deps);
+  if (!cache) {
+    cache = new ReadCache();
+    caches.set(deps, cache);
+  }
+  return cache;
+}

@@ -1,0 +1,103 @@
+import { describeEachDatabase } from "@cando/storage/test-support";
+import { beforeAll, expect, it } from "vitest";
+import { attemptBody, buildTestApp, signedUp, type TestClient } from "../test-support";
+import { counted } from "./query-counter";
+import { type SizedHistory, seedSizedHistory } from "./sized-history";
+
+/** The statements one request may make at most, whatever the size of the person's history. */
+const PINNED: Record<string, number> = {
+  today: 12, // 2 active goals × (steps, per-step counts) + milestones presented in 3
+  goal: 5,
+  domains: 2,
+  ratings: 3,
+  goalAttempts: 3,
+  insights: 5, // a miss: the read version, the facts (one join), the audits (2)
+  goalInsights: 6,
+  insightsAgain: 2, // a hit: the session and the read version
+  doubt: 4,
+  goalDoubt: 5,
+  doubtAgain: 3,
+  logAttempt: 13,
+  debrief: 11,
+};
+
+describeEachDatabase("queries per request do not grow with history", (db) => {
+  let measure: (client: TestClient, history: SizedHistory) => Promise<Record<string, number>>;
+  let lastStatements: Record<string, string[]> = {};
+  let small: { client: TestClient; history: SizedHistory };
+  let large: { client: TestClient; history: SizedHistory };
+
+  beforeAll(async () => {
+    const { db: countedDb, counter } = counted(db());
+    // Sessions outlive the months the seeding moves the clock through.
+    const forever = 300 * 86_400_000;
+    const { app, clock } = buildTestApp(countedDb, {
+      auth: { session: { idleMs: forever, absoluteMs: forever } },
+    });
+    const largeClient = await signedUp(app);
+    const smallClient = await signedUp(app);
+    large = { client: largeClient, history: await seedSizedHistory(largeClient, clock, 200) };
+    small = { client: smallClient, history: await seedSizedHistory(smallClient, clock, 5) };
+    measure = async (client, history) => {
+      const goalId = history.goalIds[0] as string;
+      const counts: Record<string, number> = {};
+      const statements: Record<string, string[]> = {};
+      lastStatements = statements;
+      const count = async (
+        name: string,
+        send: () => Promise<{ status: number; body: unknown }>,
+      ) => {
+        counter.reset();
+        const res = await send();
+        expect(res.status, `${name}: ${JSON.stringify(res.body).slice(0, 300)}`).toBeLessThan(300);
+        counts[name] = counter.count;
+        statements[name] = counter.statements;
+        return res;
+      };
+      // A session seen a while ago is touched (one update) on its next request: not a read's cost.
+      expect((await client.get("/api/me")).status).toBe(200);
+      await count("today", () => client.get("/api/today"));
+      await count("goal", () => client.get(`/api/goals/${goalId}`));
+      await count("domains", () => client.get("/api/domains"));
+      await count("ratings", () => client.get(`/api/goals/${goalId}/ratings`));
+      await count("goalAttempts", () => client.get(`/api/attempts?goalId=${goalId}`));
+      await count("insights", () => client.get("/api/insights"));
+      await count("goalInsights", () => client.get(`/api/insights?goalId=${goalId}`));
+      // Unchanged since: served from the read cache (the session, the read version).
+      await count("insightsAgain", () => client.get("/api/insights"));
+      await count("doubt", () => client.get("/api/doubt"));
+      await count("goalDoubt", () => client.get(`/api/doubt?goalId=${goalId}`));
+      await count("doubtAgain", () => client.get("/api/doubt"));
+      // The goal with a mastered step in every history (the override), so both record milestones.
+      const stepId = history.stepIds[2]?.[0] as string;
+      clock.advanceMinutes(480);
+      const logged = await count("logAttempt", () =>
+        client.post("/api/attempts", attemptBody(stepId, { outcome: "partly" })),
+      );
+      const attemptId = (logged.body as { attempt: { id: string } }).attempt.id;
+      await count("debrief", () =>
+        client.call("PUT", `/api/attempts/${attemptId}/debrief`, {
+          didWell: "stayed",
+          capability: "I can",
+          differently: "less",
+          attributions: { effort: 3, strategy: 3, ability: 2, luck: 1, help: 0, easy: 0 },
+        }),
+      );
+      return counts;
+    };
+  }, 240_000);
+
+  it("makes the same number of queries for 5 attempts as for 200, within the pinned bound", async () => {
+    const few = await measure(small.client, small.history);
+    const fewStatements = lastStatements;
+    const many = await measure(large.client, large.history);
+    for (const name of Object.keys(many)) {
+      if (many[name] !== few[name])
+        console.log(name, { few: fewStatements[name], many: lastStatements[name] });
+    }
+    console.log("queries per request", { few, many });
+    expect(many).toEqual(few);
+    for (const [name, n] of Object.entries(many))
+      expect(n, name).toBeLessThanOrEqual(PINNED[name] ?? 0);
+  });
+});

@@ -1,0 +1,38 @@
+import { useState } from "preact/hooks";
+import { errorMessage } from "../api/client";
+
+/**
+ * "Show more" under a paged list: loads the next page on demand (lists are paginated, so a page
+ * never downloads a whole history). Says what it is doing in a polite live region.
+ */
+export function ShowMore(props: { what: string; onMore: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState("");
+  return (
+    <div class="show-more">
+      <button
+        type="button"
+        class="button-secondary"
+        disabled={busy}
+        aria-busy={busy}
+        onClick={async () => {
+          setBusy(true);
+          setStatus(`Loading more ${props.what}…`);
+          try {
+            await props.onMore();
+            setStatus(`More ${props.what} shown.`);
+          } catch (error) {
+            setStatus(errorMessage(error));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        Show more {props.what}
+      </button>
+      <p class="muted" role="status" aria-live="polite">
+        {status}
+      </p>
+    </div>
+  );
+}
