@@ -17,7 +17,7 @@ async function walk(client: TestClient, path: string, key: string, limit: number
   let pages = 0;
   do {
     const sep = path.includes("?") ? "&" : "?";
-    const res = await client.get<Page>(
+    const res: { status: number; body: Page } = await client.get<Page>(
       `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
     );
     expect(res.status, path).toBe(200);
