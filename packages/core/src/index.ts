@@ -18,6 +18,8 @@ export * from "./ladders/schema";
 export * from "./milestones/basis";
 export * from "./milestones/praise";
 export * from "./milestones/schema";
+export * from "./plan/rules";
+export * from "./plan/schema";
 export * from "./practice/rules";
 export * from "./practice/schema";
 export * from "./reflections/rules";
