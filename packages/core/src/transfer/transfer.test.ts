@@ -13,6 +13,8 @@ const empty: ExportFile = {
     timeZone: null,
     weekStartsOn: null,
     reflectionWeekday: null,
+    practiceTime: null,
+    reflectionTime: null,
   },
   domains: [],
   audits: [],

@@ -44,6 +44,7 @@ export const OWNERSHIP: Record<
   rhythmSettings: { column: "userId" },
   reflections: { column: "userId" },
   calendarFeeds: { column: "userId" },
+  planSnapshots: { column: "userId" },
 };
 
 /**
@@ -57,7 +58,10 @@ export const NOT_EXPORTED: Partial<Record<TableName, string>> = {
   deletions: "what the person deleted, kept briefly so it can be undone; not part of their data",
   calendarFeeds:
     "the private calendar address is a secret (only its hash is stored); make a new one after an import",
-  rhythmSettings: "exported as the export's `account` (the weekday of the weekly reflection)",
+  rhythmSettings:
+    "exported as the export's `account` (the weekday and times of the weekly reflection and practice)",
+  planSnapshots:
+    "derived: the last 30-day plan, kept only to say what moved; rebuilt from the ladder on the next view",
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -95,6 +99,7 @@ export async function deleteAccountData(db: Db, userId: string): Promise<void> {
   const audits = db.selectFrom("audits").select("id").where("userId", "=", userId);
   await db.deleteFrom("deletions").where("userId", "=", userId).execute();
   await db.deleteFrom("calendarFeeds").where("userId", "=", userId).execute();
+  await db.deleteFrom("planSnapshots").where("userId", "=", userId).execute();
   await db.deleteFrom("reflections").where("userId", "=", userId).execute();
   await db.deleteFrom("rhythmSettings").where("userId", "=", userId).execute();
   await db.deleteFrom("practiceTargets").where("userId", "=", userId).execute();
