@@ -22,6 +22,7 @@ import { fieldsFromZod, handleError } from "./http/errors";
 import { noStore, securityHeaders } from "./http/headers";
 import { registerInsightRoutes } from "./insights/routes";
 import { registerLadderRoutes } from "./ladders/routes";
+import { registerPlanRoutes } from "./plan/routes";
 import { registerPracticeRoutes } from "./practice/routes";
 import { registerReflectionRoutes } from "./reflections/routes";
 import { registerReportRoutes } from "./report/routes";
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerInsightRoutes(app);
   registerPracticeRoutes(app);
   registerRhythmRoutes(app);
+  registerPlanRoutes(app);
   registerReflectionRoutes(app);
   registerCalendarFeedRoutes(app);
   registerCorrectionRoutes(app);
