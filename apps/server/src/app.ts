@@ -27,6 +27,7 @@ import { registerPracticeRoutes } from "./practice/routes";
 import { registerReflectionRoutes } from "./reflections/routes";
 import { registerReportRoutes } from "./report/routes";
 import { registerCalendarFeedRoutes } from "./rhythm/feed-routes";
+import { registerRerateRoutes } from "./rhythm/rerate-routes";
 import { registerRhythmRoutes } from "./rhythm/routes";
 import { registerTargetRoutes } from "./targets/routes";
 import { registerTodayRoutes } from "./today/routes";
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerPracticeRoutes(app);
   registerRhythmRoutes(app);
   registerPlanRoutes(app);
+  registerRerateRoutes(app);
   registerReflectionRoutes(app);
   registerCalendarFeedRoutes(app);
   registerCorrectionRoutes(app);

@@ -25,6 +25,8 @@ export * from "./practice/schema";
 export * from "./reflections/rules";
 export * from "./reflections/schema";
 export * from "./report";
+export * from "./rerating/rules";
+export * from "./rerating/schema";
 export * from "./shared";
 export * from "./text/text-rule";
 export * from "./time";

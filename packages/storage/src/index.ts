@@ -12,6 +12,7 @@ export * from "./deletions/deletions";
 export * from "./evidence/evidence";
 export * from "./goals/goals";
 export * from "./goals/ladder-facts";
+export * from "./goals/rerating";
 export * from "./goals/steps";
 export * from "./integrity/integrity";
 export * from "./location";
