@@ -3,7 +3,11 @@ import { Outcome } from "../attempts/schema";
 import { EVIDENCE_SOURCES } from "../evidence/schema";
 import { GOAL_STATUSES } from "../goals/schema";
 import { MILESTONE_KINDS } from "../milestones/schema";
-import { LOCAL_TIME_PATTERN, PRACTICE_MAX_MINUTES, PRACTICE_MAX_WEEKLY_TARGET } from "../practice/rules";
+import {
+  LOCAL_TIME_PATTERN,
+  PRACTICE_MAX_MINUTES,
+  PRACTICE_MAX_WEEKLY_TARGET,
+} from "../practice/rules";
 
 /**
  * The export file: everything one person owns, one array per table, rows pointing at each other
