@@ -1,4 +1,4 @@
-import type { Domain } from "@cando/core";
+import type { Domain, PlanResponse } from "@cando/core";
 import { describe, expect, it } from "vitest";
 import { apiAs, uniqueEmail } from "./support/api";
 import { expectNoAxeViolations } from "./support/axe";
@@ -57,6 +57,33 @@ describe.skipIf(!chromiumPath)("the 30-day plan in a browser", () => {
     expect(await page.getByRole("button", { name: "Print the plan" }).isVisible()).toBe(false);
     expect(await week1.isVisible()).toBe(true);
     await page.emulateMedia({ media: "screen" });
+  });
+
+  it("moves a planned step a day on without penalty", async () => {
+    const { api, goal, ladder } = await withLadder();
+    const step = ladder.steps[1];
+    if (!step) throw new Error("no step");
+    const { plan } = await api.get<PlanResponse>(`/api/goals/${goal.id}/plan`);
+    const week2 = plan.weeks[1];
+    if (!week2) throw new Error("no week 2");
+    const day = week2.end;
+    const headers = { Origin: suite.baseUrl, "Content-Type": "application/json" };
+    const res = await suite.session.context.request.patch(`/api/steps/${step.id}`, {
+      headers,
+      data: { plannedDate: day },
+    });
+    expect(res.ok()).toBe(true);
+    const page = suite.page;
+    await page.goto(`/goals/${goal.id}/plan`);
+    await page
+      .getByRole("region", { name: /^Week 2/ })
+      .getByRole("button", { name: /^Move a day on/ })
+      .click();
+    await page.getByText(`“${step.title}” moved to`, { exact: false }).waitFor();
+    const after = await api.get<PlanResponse>(`/api/goals/${goal.id}/plan`);
+    const planned = after.plan.weeks.flatMap((w) => w.attempts).find((a) => a.kind === "planned");
+    expect(planned?.day).not.toBe(day);
+    expect(planned?.day ?? "").toBeTruthy();
   });
 
   it("charts a step's confidence over time against the predicted success on the goal page", async () => {
