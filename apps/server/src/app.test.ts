@@ -87,6 +87,8 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "PUT /api/goals/{goalId}/practice/target",
         "PUT /api/goals/{goalId}/practice/rest-days/{day}",
         "DELETE /api/goals/{goalId}/practice/rest-days/{day}",
+        "GET /api/goals/{goalId}/plan",
+        "GET /api/goals/{goalId}/rerating",
         "GET /api/rhythm/today",
         "GET /api/rhythm/settings",
         "PATCH /api/rhythm/settings",

@@ -15,6 +15,9 @@ describe.skipIf(!chromiumPath)("calendar feed in a browser", () => {
     const zone = page.getByLabel("My time zone");
     await zone.selectOption("Asia/Tokyo");
     await page.getByText("Time zone set to Asia/Tokyo.").waitFor();
+    await page.getByLabel("Reflection time").fill("20:45");
+    await page.getByRole("button", { name: "Save reminder times" }).click();
+    await page.getByText("Saved: practice at 18:00, reflection at 20:45.").waitFor();
     await page.getByRole("button", { name: "Make my calendar address" }).click();
     const field = page.getByLabel("Your private calendar address");
     await field.waitFor();
@@ -36,6 +39,11 @@ describe.skipIf(!chromiumPath)("calendar feed in a browser", () => {
       .getAllSubcomponents("vevent")
       .find((e) => e.getFirstPropertyValue("summary") === "Weekly reflection");
     expect(reflection?.getFirstProperty("dtstart")?.getParameter("tzid")).toBe("Asia/Tokyo");
+    // The chosen time, local to the zone the file describes in its own VTIMEZONE.
+    expect(String(reflection?.getFirstPropertyValue("dtstart"))).toMatch(/T20:45:00$/);
+    expect(
+      calendar.getAllSubcomponents("vtimezone").map((z) => z.getFirstPropertyValue("tzid")),
+    ).toEqual(["Asia/Tokyo"]);
 
     await page.getByRole("button", { name: "Turn the feed off" }).click();
     await page.getByText("The calendar feed is off. Its address no longer works.").waitFor();

@@ -35,8 +35,11 @@ describe.skipIf(!chromiumPath)("monthly re-rating of a ladder in a browser", () 
     const card = page.getByRole("listitem").filter({
       has: page.getByRole("heading", { name: first.title }),
     });
-    await card.getByText("1 of 1 attempt done").waitFor();
-    await card.getByText(/^The model's estimate of success now: \d+%$/).waitFor();
+    // What happened since the ladder was last rated.
+    await card.getByText("Since then: 1 attempt (1 done)").waitFor();
+    await card
+      .getByText(/^The model's estimate of success: \d+% at your first attempt since, \d+% now$/)
+      .waitFor();
     await expectNoAxeViolations(page, "the re-rating page");
     await card
       .getByRole("group", { name: "How certain am I that I can do this now?" })

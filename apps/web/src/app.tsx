@@ -62,6 +62,7 @@ const ReflectionsPage = lazy(() =>
 const RerateLadderPage = lazy(() =>
   import("./features/rhythm/rerate-page").then((m) => m.RerateLadderPage),
 );
+const PlanPage = lazy(() => import("./features/plan/plan-page").then((m) => m.PlanPage));
 const RhythmPage = lazy(() => import("./features/rhythm/rhythm-page").then((m) => m.RhythmPage));
 
 /** Wraps a page so only a logged-in person reaches it. */
@@ -102,6 +103,7 @@ const ReflectionRoute = signedIn(ReflectionPage);
 const ReflectionsRoute = signedIn(ReflectionsPage);
 const RhythmRoute = signedIn(RhythmPage);
 const RerateRoute = signedIn(RerateLadderPage);
+const PlanRoute = signedIn(PlanPage);
 
 const Login = () => (
   <GuestOnly>
@@ -158,6 +160,7 @@ export function App() {
               <Route path="/reflections/week" component={ReflectionRoute} />
               <Route path="/rhythm" component={RhythmRoute} />
               <Route path="/goals/:goalId/rerate" component={RerateRoute} />
+              <Route path="/goals/:goalId/plan" component={PlanRoute} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />

@@ -170,6 +170,8 @@ export interface EvidenceTable {
   effort: number | null;
   /** JSON of the re-attribution exercise, or null. */
   reattribution: string | null;
+  /** The reflection it was kept from (source "reflection"); optional so older writers need not name it. */
+  reflectionId?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -231,6 +233,24 @@ export interface RhythmSettingsTable {
   userId: string;
   /** ISO weekday 1 (Monday) … 7 (Sunday). */
   reflectionWeekday: number;
+  /** Local "HH:MM" of the daily practice block and of the weekly reflection; null: the default. */
+  practiceTime?: string | null;
+  reflectionTime?: string | null;
+  updatedAt: string;
+}
+
+/** The last 30-day plan of a goal, kept to say what moved when it re-plans. */
+export interface PlanSnapshotsTable {
+  goalId: string;
+  userId: string;
+  startDay: string;
+  /** JSON of the core Plan. */
+  plan: string;
+  /** JSON: each step's planned date when the plan was made. */
+  planned: string;
+  /** JSON: what moved at the last re-plan (PlanChange[]). */
+  changes: string;
+  changedAt: string | null;
   updatedAt: string;
 }
 
@@ -285,4 +305,5 @@ export interface Database {
   reflections: ReflectionsTable;
   calendarFeeds: CalendarFeedsTable;
   readVersions: ReadVersionsTable;
+  planSnapshots: PlanSnapshotsTable;
 }

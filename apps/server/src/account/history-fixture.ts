@@ -120,10 +120,30 @@ export async function seedHistory(client: TestClient, clock: TestClock) {
     "reflection",
   );
   ok(
-    (await client.patch("/api/rhythm/settings", { reflectionWeekday: 5 })).status,
-    200,
-    "reflection weekday",
+    (
+      await client.post("/api/reflections/2026-11-22/evidence", {
+        part: "learned",
+        domainId,
+        goalId,
+        ownership: 70,
+      })
+    ).status,
+    201,
+    "evidence kept from a reflection",
   );
+  ok(
+    (
+      await client.patch("/api/rhythm/settings", {
+        reflectionWeekday: 5,
+        practiceTime: "07:30",
+        reflectionTime: "21:00",
+      })
+    ).status,
+    200,
+    "reflection weekday and reminder times",
+  );
+  // The 30-day plan keeps a snapshot (derived, not exported).
+  ok((await client.get(`/api/goals/${goalId}/plan`)).status, 200, "plan");
   // The private calendar address: a secret, so not exported, but deleted with the account.
   ok((await client.post("/api/rhythm/calendar")).status, 201, "calendar feed");
   return { goalId, domainId, stepIds, attemptIds };

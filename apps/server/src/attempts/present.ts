@@ -75,6 +75,7 @@ export function presentEvidence(row: EvidenceRow): Evidence {
     effort: row.effort,
     reattribution:
       row.reattribution === null ? null : (JSON.parse(row.reattribution) as Reattribution),
+    reflectionId: row.reflectionId ?? null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

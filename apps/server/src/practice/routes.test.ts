@@ -186,6 +186,8 @@ describeEachDatabase("rhythm API", (db) => {
       timeZone: "UTC",
       timeZoneSet: false,
       reflectionWeekday: 7,
+      practiceTime: "18:00",
+      reflectionTime: "18:30",
     });
     expect(today.rerating).toEqual({ due: true, goalIds: [goalId] });
     expect(today.practice).toHaveLength(1);
@@ -196,11 +198,15 @@ describeEachDatabase("rhythm API", (db) => {
     const changed = await ada.patch("/api/rhythm/settings", {
       timeZone: "Europe/Paris",
       reflectionWeekday: 5,
+      practiceTime: "18:00",
+      reflectionTime: "18:30",
     });
     expect(changed.body.settings).toEqual({
       timeZone: "Europe/Paris",
       timeZoneSet: true,
       reflectionWeekday: 5,
+      practiceTime: "18:00",
+      reflectionTime: "18:30",
     });
     // One time zone per person: the account setting, whichever page changes it.
     expect((await ada.get("/api/account")).body.account.settings.timeZone).toBe("Europe/Paris");
@@ -209,6 +215,8 @@ describeEachDatabase("rhythm API", (db) => {
       timeZone: "Asia/Tokyo",
       timeZoneSet: true,
       reflectionWeekday: 5,
+      practiceTime: "18:00",
+      reflectionTime: "18:30",
     });
     const bob = await signedUp(app);
     expect((await bob.get("/api/rhythm/settings")).body.settings.timeZoneSet).toBe(false);

@@ -98,7 +98,11 @@ describeEachDatabase("reflections API", (db) => {
       occurredOn: "2026-11-22",
       ownership: 80,
       goalId,
+      source: "reflection",
     });
+    // Linked to the reflection it was kept from.
+    const reflectionId = (await ada.get("/api/reflections")).body.reflections[0].id;
+    expect(kept.body.evidence.reflectionId).toBe(reflectionId);
     expect((await ada.get("/api/evidence?q=five-minute")).body.evidence).toHaveLength(1);
   });
 

@@ -190,7 +190,7 @@ export function registerReflectionRoutes(app: App): void {
       const evidence: EvidenceRow = {
         id: newId(),
         userId: user.id,
-        source: "manual",
+        source: "reflection",
         attemptId: null,
         domainId: input.domainId,
         goalId: input.goalId ?? null,
@@ -201,6 +201,7 @@ export function registerReflectionRoutes(app: App): void {
         ownership: input.ownership,
         effort: null,
         reattribution: null,
+        reflectionId: reflection.id,
         createdAt: now,
         updatedAt: now,
       };

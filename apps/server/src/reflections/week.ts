@@ -6,25 +6,42 @@ import {
   type Reflection,
   SOURCE_LABELS,
   type SourceKey,
-  sourcesThisWeek,
   type WeekFacts,
   weekEnding,
 } from "@cando/core";
 import {
   countAttemptsByOutcome,
+  countMasteryExperiences,
+  countRoleModelExperiences,
+  countRoutineRuns,
+  countSupporterFeedback,
   type Db,
   evidenceOfDays,
-  masteryInstants,
   practiceTotals,
   type ReflectionRow,
+  type SourceWindow,
 } from "@cando/storage";
 
 const SOURCE_ORDER: readonly SourceKey[] = ["mastery", "roleModels", "feedback", "routines"];
 
+export type SourceCounter = (db: Db, window: SourceWindow) => Promise<number>;
+
+/**
+ * Where each of the week's sources is counted. Mastery from attempts; role models, feedback and
+ * routines are seams in storage that count nothing until their branches' tables arrive: plug a
+ * real count in here (one line each).
+ */
+export const WEEK_SOURCE_COUNTERS: Record<SourceKey, SourceCounter> = {
+  mastery: (db, window) => countMasteryExperiences(db, window, MASTERY_MIN_EFFORT),
+  roleModels: countRoleModelExperiences,
+  feedback: countSupporterFeedback,
+  routines: countRoutineRuns,
+};
+
 /**
  * The facts of the seven days ending on `weekEnd`, in the person's time zone: every number is
- * counted in SQL over that week only. Cando does not yet record role models, supporter feedback
- * or routines, so those sources count zero and are named gently as missing.
+ * counted in SQL over that week only (up to now). A source that counts zero is named gently as
+ * missing.
  */
 export async function weekFacts(
   db: Db,
@@ -32,19 +49,19 @@ export async function weekFacts(
   weekEnd: string,
   zone: string,
   now: Date,
+  counters: Record<SourceKey, SourceCounter> = WEEK_SOURCE_COUNTERS,
 ): Promise<WeekFacts> {
   const week = weekEnding(weekEnd);
   const from = dayStartInZone(week.start, zone).toISOString();
   const to = dayStartInZone(addDays(week.end, 1), zone).toISOString();
   const outcomes = await countAttemptsByOutcome(db, userId, from, to);
-  const mastery = await masteryInstants(db, userId, from, to, MASTERY_MIN_EFFORT);
+  // Nothing later than now counts (a week still under way).
+  const until = now.toISOString() < to ? new Date(now.getTime() + 1).toISOString() : to;
+  const window = { userId, from, to: until };
   const practice = await practiceTotals(db, userId, week.start, week.end);
   const evidence = await evidenceOfDays(db, userId, week.start, week.end, 10);
-  const counts = sourcesThisWeek(
-    { mastery: mastery.map((at) => ({ at })), roleModels: [], feedback: [], routines: [] },
-    from,
-    now,
-  );
+  const counts = {} as Record<SourceKey, number>;
+  for (const key of SOURCE_ORDER) counts[key] = await counters[key](db, window);
   const done = outcomes["done"] ?? 0;
   const partly = outcomes["partly"] ?? 0;
   const notYet = outcomes["not_yet"] ?? 0;

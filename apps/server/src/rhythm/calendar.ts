@@ -15,11 +15,16 @@ import {
   stepsPlannedBetween,
 } from "@cando/storage";
 import ical, { ICalCalendarMethod, ICalEventRepeatingFreq, ICalWeekday } from "ical-generator";
+import { tzlib_get_ical_block } from "timezones-ical-library";
 
-/** Local wall-clock times of the rhythm's events (not yet settings of their own). */
-export const PRACTICE_TIME = "18:00";
-export const REFLECTION_TIME = "18:30";
 const HORIZON_DAYS = 365;
+
+/** The VTIMEZONE of an IANA zone; UTC needs none (times are written with Z). */
+function vtimezone(zone: string): string | null {
+  if (zone === "UTC" || zone === "Etc/UTC") return null;
+  const block = tzlib_get_ical_block(zone)[0];
+  return typeof block === "string" && block.startsWith("BEGIN:VTIMEZONE") ? block : null;
+}
 const WEEKDAYS = [
   ICalWeekday.MO,
   ICalWeekday.TU,
@@ -61,7 +66,9 @@ export async function buildCalendar(
     name: "Cando",
     description: "Your steps, practice, weekly reflection and monthly re-rating",
     prodId: { company: "Cando", product: "Cando", language: "EN" },
-    timezone: zone,
+    // A VTIMEZONE block for the zone (the way ical-generator documents), so calendar apps that
+    // do not know IANA names still place each event at the person's local time.
+    timezone: { name: zone, generator: vtimezone },
     method: ICalCalendarMethod.PUBLISH,
     ttl: 60 * 60,
   });
@@ -90,20 +97,22 @@ export async function buildCalendar(
   const rest = await practiceRestDays(db, userId, goalIds, today, addDays(today, HORIZON_DAYS));
   for (const goal of goals) {
     const minutes = practiceBlockMinutes(targets.get(goal.id) ?? null);
+    const skipped = rest
+      .filter((r) => r.goalId === goal.id)
+      .map((r) => wallClock(r.day, settings.practiceTime));
     calendar.createEvent({
       id: uid(`practice-${goal.id}`),
       stamp: now,
-      start: wallClock(today, PRACTICE_TIME),
-      end: wallClock(today, PRACTICE_TIME, minutes),
+      start: wallClock(today, settings.practiceTime),
+      end: wallClock(today, settings.practiceTime, minutes),
       timezone: zone,
       summary: `Practice: ${goal.statement}`,
       description:
         "Deliberate practice: consistency beats intensity, and a missed day is forgiven.",
       repeating: {
         freq: ICalEventRepeatingFreq.DAILY,
-        exclude: rest
-          .filter((r) => r.goalId === goal.id)
-          .map((r) => wallClock(r.day, PRACTICE_TIME)),
+        // An empty list would write an empty EXDATE, which parsers refuse.
+        ...(skipped.length > 0 ? { exclude: skipped } : {}),
       },
       url: `${origin}/goals/${encodeURIComponent(goal.id)}`,
     });
@@ -115,8 +124,8 @@ export async function buildCalendar(
   calendar.createEvent({
     id: uid("reflection"),
     stamp: now,
-    start: wallClock(nextReflection, REFLECTION_TIME),
-    end: wallClock(nextReflection, REFLECTION_TIME, 20),
+    start: wallClock(nextReflection, settings.reflectionTime),
+    end: wallClock(nextReflection, settings.reflectionTime, 20),
     timezone: zone,
     summary: "Weekly reflection",
     description: "What I accomplished, what I overcame, what I learned, and next week's plan.",

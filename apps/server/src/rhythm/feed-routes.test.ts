@@ -128,3 +128,78 @@ describeEachDatabase("calendar feed", (db) => {
     expect((await anonymous.call("DELETE", "/api/rhythm/calendar")).status).toBe(401);
   });
 });
+
+describeEachDatabase("calendar feed times", (db) => {
+  it("uses the person's chosen times, with a VTIMEZONE that places each event at local time across daylight saving", async () => {
+    const { app } = buildTestApp(db());
+    const ada = await signedUp(app);
+    await goalWithLadder(ada);
+    const changed = await ada.patch("/api/rhythm/settings", {
+      timeZone: "America/New_York",
+      practiceTime: "07:15",
+      reflectionTime: "20:45",
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.settings).toMatchObject({ practiceTime: "07:15", reflectionTime: "20:45" });
+    const url = (await ada.post("/api/rhythm/calendar")).body.calendar.url as string;
+    const ics = (await new TestClient(app, null).get(pathOf(url))).body as string;
+
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const zones = calendar.getAllSubcomponents("vtimezone");
+    expect(zones.map((z) => z.getFirstPropertyValue("tzid"))).toEqual(["America/New_York"]);
+    // ical.js resolves TZIDs through the VTIMEZONE in the file only: no IANA database is used.
+    for (const zone of zones) ICAL.TimezoneService.register(zone);
+    try {
+      const vevents = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+      const practice = vevents.find((e) => e.summary.startsWith("Practice: "));
+      const reflection = vevents.find((e) => e.summary === "Weekly reflection");
+      if (!practice || !reflection) throw new Error("missing events");
+      // Local times as written.
+      expect(practice.startDate.toString()).toBe("2026-11-22T07:15:00");
+      expect(reflection.startDate.toString()).toBe("2026-11-22T20:45:00");
+      // The instants: EST (UTC−5) now, EDT (UTC−4) after 14 March 2027.
+      expect(practice.startDate.toJSDate().toISOString()).toBe("2026-11-22T12:15:00.000Z");
+      expect(reflection.startDate.toJSDate().toISOString()).toBe("2026-11-23T01:45:00.000Z");
+      const occurrences = practice.iterator();
+      let summer: string | null = null;
+      for (let next = occurrences.next(); next; next = occurrences.next()) {
+        if (next.toString().startsWith("2027-03-20")) {
+          expect(next.toString()).toBe("2027-03-20T07:15:00");
+          summer = next.toJSDate().toISOString();
+          break;
+        }
+      }
+      expect(summer).toBe("2027-03-20T11:15:00.000Z");
+    } finally {
+      for (const zone of zones)
+        ICAL.TimezoneService.remove(String(zone.getFirstPropertyValue("tzid")));
+    }
+  });
+
+  it("refuses a time that is not HH:MM, naming the field, and keeps the old ones", async () => {
+    const { app } = buildTestApp(db());
+    const email = `times-${Date.now()}@example.test`;
+    const ada = await signedUp(app, email);
+    for (const [field, value] of [
+      ["practiceTime", "25:00"],
+      ["practiceTime", "7:15"],
+      ["reflectionTime", "18:60"],
+      ["reflectionTime", 1830],
+    ] as const) {
+      const res = await ada.patch("/api/rhythm/settings", { [field]: value });
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields[0].path).toBe(field);
+    }
+    expect((await ada.get("/api/rhythm/settings")).body.settings).toMatchObject({
+      practiceTime: "18:00",
+      reflectionTime: "18:30",
+    });
+    const rows = await db()
+      .selectFrom("rhythmSettings")
+      .innerJoin("users", "users.id", "rhythmSettings.userId")
+      .select("rhythmSettings.userId")
+      .where("users.email", "=", email)
+      .execute();
+    expect(rows).toEqual([]);
+  });
+});

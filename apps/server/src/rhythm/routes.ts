@@ -37,7 +37,7 @@ const showSettings = createRoute({
   method: "get",
   path: "/api/rhythm/settings",
   tags,
-  summary: "The person's rhythm settings: time zone and the weekday of the weekly reflection",
+  summary: "The person's rhythm settings: time zone, the reflection's weekday, reminder times",
   ...authenticated,
   responses: { 200: json(SettingsResponse, "The settings."), ...errors(401) },
 });
@@ -47,7 +47,7 @@ const changeSettings = createRoute({
   path: "/api/rhythm/settings",
   tags,
   summary:
-    "Change the time zone (IANA) or the weekday of the weekly reflection (1 Monday … 7 Sunday)",
+    "Change the time zone (IANA), the weekday of the weekly reflection (1 Monday … 7 Sunday) or the reminder times (HH:MM)",
   ...authenticated,
   request: { body: jsonBody(RhythmSettingsInput) },
   responses: { 200: json(SettingsResponse, "The settings."), ...errors(400, 401, 403) },
@@ -103,11 +103,12 @@ export function registerRhythmRoutes(app: App): void {
       if (input.timeZone !== undefined) {
         await saveAccountSettings(tx, user.id, { timeZone: input.timeZone }, updatedAt);
       }
-      if (input.reflectionWeekday !== undefined) {
+      const { reflectionWeekday, practiceTime, reflectionTime } = input;
+      if ((reflectionWeekday ?? practiceTime ?? reflectionTime) !== undefined) {
         await saveRhythmSettings(
           tx,
           user.id,
-          { reflectionWeekday: input.reflectionWeekday },
+          { reflectionWeekday, practiceTime, reflectionTime },
           { reflectionWeekday: DEFAULT_REFLECTION_WEEKDAY },
           updatedAt,
         );

@@ -1,4 +1,10 @@
-import { dayInZone, isTimeZone, type RhythmSettings } from "@cando/core";
+import {
+  DEFAULT_PRACTICE_TIME,
+  DEFAULT_REFLECTION_TIME,
+  dayInZone,
+  isTimeZone,
+  type RhythmSettings,
+} from "@cando/core";
 import { type Db, findAccountSettings, findRhythmSettings } from "@cando/storage";
 
 /** The weekly reflection falls on Sunday until the person chooses another day. */
@@ -15,6 +21,8 @@ export async function rhythmSettings(db: Db, userId: string): Promise<RhythmSett
     timeZone: zone ?? "UTC",
     timeZoneSet: zone !== null,
     reflectionWeekday: row?.reflectionWeekday ?? DEFAULT_REFLECTION_WEEKDAY,
+    practiceTime: row?.practiceTime ?? DEFAULT_PRACTICE_TIME,
+    reflectionTime: row?.reflectionTime ?? DEFAULT_REFLECTION_TIME,
   };
 }
 

@@ -14,6 +14,7 @@ export function buildEvidence(overrides: Partial<Evidence> = {}): Evidence {
     ownership: 70,
     effort: null,
     reattribution: null,
+    reflectionId: null,
     createdAt: "2025-03-03T10:00:00.000Z",
     updatedAt: "2025-03-03T10:00:00.000Z",
     ...overrides,

@@ -18,6 +18,7 @@ function buildEvidence(overrides: Partial<Evidence> = {}): Evidence {
     ownership: 80,
     effort: 3,
     reattribution: null,
+    reflectionId: null,
     createdAt: "2026-11-01T10:00:00.000Z",
     updatedAt: "2026-11-01T10:00:00.000Z",
     ...overrides,

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { Day, Id, requiredText, text, wholeNumber } from "../shared";
 
-export const EVIDENCE_SOURCES = ["attempt", "manual"] as const;
+/** Where evidence came from: a debriefed attempt, entered by hand, or kept from a weekly reflection. */
+export const EVIDENCE_SOURCES = ["attempt", "manual", "reflection"] as const;
 
 export const EvidenceInput = z.object({
   domainId: Id,
@@ -60,6 +61,10 @@ export const Evidence = z.object({
   ownership: z.number().int(),
   effort: z.number().int().nullable().describe("Effort of the attempt behind it (1–5), if any"),
   reattribution: Reattribution.nullable(),
+  reflectionId: z
+    .string()
+    .nullable()
+    .describe("The weekly reflection it was kept from (source reflection), else null"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

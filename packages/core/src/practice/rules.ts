@@ -11,6 +11,11 @@ export const PRACTICE_MAX_WEEKLY_TARGET = 4200;
 export const PRACTICE_YEAR_DAYS = 365;
 /** Quick-add amounts on Today. */
 export const PRACTICE_QUICK_MINUTES = [15, 30] as const;
+/** A local wall-clock time, "HH:MM" (24 hours). */
+export const LOCAL_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** When reminders fall until the person chooses: practice at 18:00, the reflection at 18:30. */
+export const DEFAULT_PRACTICE_TIME = "18:00";
+export const DEFAULT_REFLECTION_TIME = "18:30";
 
 /** True when `zone` is an IANA time zone this runtime knows (`Europe/Paris`, `UTC`). */
 export function isTimeZone(zone: string): boolean {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TimeZone } from "../accounts/settings";
 import { Day, text, wholeNumber } from "../shared";
-import { PRACTICE_MAX_MINUTES, PRACTICE_MAX_WEEKLY_TARGET } from "./rules";
+import { LOCAL_TIME_PATTERN, PRACTICE_MAX_MINUTES, PRACTICE_MAX_WEEKLY_TARGET } from "./rules";
 
 export const PracticeEntryInput = z.object({
   day: Day.describe("The day practised, in the person's own time zone; not later than today"),
@@ -61,6 +61,10 @@ export const PracticeResponse = z.object({
 });
 export type PracticeResponse = z.infer<typeof PracticeResponse>;
 
+const LocalTime = z
+  .string({ error: "must be a time as HH:MM" })
+  .regex(LOCAL_TIME_PATTERN, { error: "must be a time as HH:MM, 00:00 to 23:59" });
+
 export const RhythmSettings = z.object({
   timeZone: z
     .string()
@@ -72,6 +76,8 @@ export const RhythmSettings = z.object({
     .number()
     .int()
     .describe("ISO weekday of the weekly reflection: 1 Monday … 7 Sunday"),
+  practiceTime: z.string().describe('Local "HH:MM" of the daily practice block (default 18:00)'),
+  reflectionTime: z.string().describe('Local "HH:MM" of the weekly reflection (default 18:30)'),
 });
 export type RhythmSettings = z.infer<typeof RhythmSettings>;
 
@@ -79,6 +85,8 @@ export const RhythmSettingsInput = z
   .object({
     timeZone: TimeZone.optional(),
     reflectionWeekday: wholeNumber(1, 7).optional(),
+    practiceTime: LocalTime.optional(),
+    reflectionTime: LocalTime.optional(),
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), {
     error: "change at least one field",

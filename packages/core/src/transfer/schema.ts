@@ -3,7 +3,11 @@ import { Outcome } from "../attempts/schema";
 import { EVIDENCE_SOURCES } from "../evidence/schema";
 import { GOAL_STATUSES } from "../goals/schema";
 import { MILESTONE_KINDS } from "../milestones/schema";
-import { PRACTICE_MAX_MINUTES, PRACTICE_MAX_WEEKLY_TARGET } from "../practice/rules";
+import {
+  LOCAL_TIME_PATTERN,
+  PRACTICE_MAX_MINUTES,
+  PRACTICE_MAX_WEEKLY_TARGET,
+} from "../practice/rules";
 
 /**
  * The export file: everything one person owns, one array per table, rows pointing at each other
@@ -34,6 +38,9 @@ export const ExportedAccount = z.object({
   weekStartsOn: Int(0, 6).nullable(),
   /** ISO weekday of the weekly reflection (1 Monday … 7 Sunday); null = the default. */
   reflectionWeekday: Int(1, 7).nullable().default(null),
+  /** Local "HH:MM" of the daily practice block and of the weekly reflection; null = the default. */
+  practiceTime: z.string().regex(LOCAL_TIME_PATTERN).nullable().default(null),
+  reflectionTime: z.string().regex(LOCAL_TIME_PATTERN).nullable().default(null),
 });
 
 export const ExportedDomain = z.object({
@@ -149,6 +156,8 @@ export const ExportedEvidence = z.object({
   effort: Int(1, 5).nullable(),
   /** The imposter re-attribution exercise as the app stored it, or null. */
   reattribution: z.record(z.string(), z.unknown()).nullable(),
+  /** The week (its last day) of the reflection it was kept from (source "reflection"), or null. */
+  reflectionWeekEnd: Day.nullable().default(null),
   createdAt: Instant,
   updatedAt: Instant,
 });

@@ -13,6 +13,8 @@ const empty: ExportFile = {
     timeZone: null,
     weekStartsOn: null,
     reflectionWeekday: null,
+    practiceTime: null,
+    reflectionTime: null,
   },
   domains: [],
   audits: [],
@@ -54,7 +56,7 @@ describe("exportToCsvFiles", () => {
     );
     expect(files["practiceEntries.csv"]).toBe("id,goalId,day,minutes,what,note,createdAt\r\n");
     expect(files["account.csv"]).toBe(
-      "email,createdAt,timeZone,weekStartsOn,reflectionWeekday\r\nada@example.test,2026-11-01T09:00:00.000Z,,,\r\n",
+      "email,createdAt,timeZone,weekStartsOn,reflectionWeekday,practiceTime,reflectionTime\r\nada@example.test,2026-11-01T09:00:00.000Z,,,,,\r\n",
     );
     expect(files["domains.csv"]).toBe(
       'id,key,name,position,archivedAt,createdAt\r\nd1,,"\'=HYPERLINK(""x""), ""quoted""",0,,2026-11-01T09:00:00.000Z\r\n',
@@ -71,12 +73,18 @@ describe("parseExport", () => {
       reflections: _f,
       ...older
     } = empty;
-    const { reflectionWeekday: _w, ...olderAccount } = empty.account;
+    const {
+      reflectionWeekday: _w,
+      practiceTime: _pt,
+      reflectionTime: _rt,
+      ...olderAccount
+    } = empty.account;
     const parsed = parseExport({ ...older, account: olderAccount });
     expect(parsed.ok).toBe(true);
     if (parsed.ok) {
       expect(parsed.file.practiceEntries).toEqual([]);
       expect(parsed.file.account.reflectionWeekday).toBeNull();
+      expect(parsed.file.account.practiceTime).toBeNull();
     }
     const entry = {
       id: "p1",

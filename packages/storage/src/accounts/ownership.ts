@@ -45,6 +45,7 @@ export const OWNERSHIP: Record<
   reflections: { column: "userId" },
   calendarFeeds: { column: "userId" },
   readVersions: { column: "userId" },
+  planSnapshots: { column: "userId" },
 };
 
 /**
@@ -60,6 +61,10 @@ export const NOT_EXPORTED: Partial<Record<TableName, string>> = {
     "the private calendar address is a secret (only its hash is stored); make a new one after an import",
   rhythmSettings: "exported as the export's `account` (the weekday of the weekly reflection)",
   readVersions: "when the person's cached reads were computed; any write after an import bumps it",
+  rhythmSettings:
+    "exported as the export's `account` (the weekday and times of the weekly reflection and practice)",
+  planSnapshots:
+    "derived: the last 30-day plan, kept only to say what moved; rebuilt from the ladder on the next view",
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -97,6 +102,7 @@ export async function deleteAccountData(db: Db, userId: string): Promise<void> {
   const audits = db.selectFrom("audits").select("id").where("userId", "=", userId);
   await db.deleteFrom("deletions").where("userId", "=", userId).execute();
   await db.deleteFrom("calendarFeeds").where("userId", "=", userId).execute();
+  await db.deleteFrom("planSnapshots").where("userId", "=", userId).execute();
   await db.deleteFrom("reflections").where("userId", "=", userId).execute();
   await db.deleteFrom("rhythmSettings").where("userId", "=", userId).execute();
   await db.deleteFrom("practiceTargets").where("userId", "=", userId).execute();

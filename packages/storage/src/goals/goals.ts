@@ -102,5 +102,6 @@ export async function deleteGoal(db: Db, userId: string, id: string): Promise<vo
   await db.deleteFrom("practiceEntries").where("goalId", "=", id).execute();
   await db.deleteFrom("practiceRestDays").where("goalId", "=", id).execute();
   await db.deleteFrom("practiceTargets").where("goalId", "=", id).execute();
+  await db.deleteFrom("planSnapshots").where("goalId", "=", id).execute();
   await db.deleteFrom("goals").where("id", "=", id).execute();
 }

@@ -112,10 +112,20 @@ describeEachDatabase("practice log", (db) => {
       { reflectionWeekday: 7 },
       "b",
     );
+    await saveRhythmSettings(
+      db(),
+      user.id,
+      { practiceTime: "06:45" },
+      { reflectionWeekday: 7 },
+      "c",
+    );
+    // Each save changes only its own fields.
     expect(await findRhythmSettings(db(), user.id)).toEqual({
       userId: user.id,
       reflectionWeekday: 3,
-      updatedAt: "b",
+      practiceTime: "06:45",
+      reflectionTime: null,
+      updatedAt: "c",
     });
   });
 });

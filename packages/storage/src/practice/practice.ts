@@ -155,7 +155,7 @@ export async function findRhythmSettings(
 export async function saveRhythmSettings(
   db: Db,
   userId: string,
-  change: { reflectionWeekday?: number },
+  change: { reflectionWeekday?: number; practiceTime?: string; reflectionTime?: string },
   defaults: { reflectionWeekday: number },
   updatedAt: string,
 ): Promise<void> {
@@ -165,6 +165,8 @@ export async function saveRhythmSettings(
     .values({
       userId,
       reflectionWeekday: change.reflectionWeekday ?? defaults.reflectionWeekday,
+      practiceTime: change.practiceTime ?? null,
+      reflectionTime: change.reflectionTime ?? null,
       updatedAt,
     })
     .onConflict((oc) => oc.column("userId").doUpdateSet(set))

@@ -15,6 +15,8 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
     .leftJoin("rhythmSettings", "rhythmSettings.userId", "users.id")
     .select([
       "rhythmSettings.reflectionWeekday",
+      "rhythmSettings.practiceTime",
+      "rhythmSettings.reflectionTime",
       "users.email",
       "users.createdAt",
       "accountSettings.timeZone",
@@ -114,26 +116,29 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
     .execute();
   const evidence = await db
     .selectFrom("evidence")
+    // The reflection an answer was kept from, by its week: reflections are matched by week.
+    .leftJoin("reflections", "reflections.id", "evidence.reflectionId")
     .select([
-      "id",
-      "source",
-      "attemptId",
-      "domainId",
-      "goalId",
-      "stepId",
-      "title",
-      "body",
-      "occurredOn",
-      "ownership",
-      "effort",
-      "reattribution",
-      "createdAt",
-      "updatedAt",
+      "evidence.id",
+      "evidence.source",
+      "evidence.attemptId",
+      "evidence.domainId",
+      "evidence.goalId",
+      "evidence.stepId",
+      "evidence.title",
+      "evidence.body",
+      "evidence.occurredOn",
+      "evidence.ownership",
+      "evidence.effort",
+      "evidence.reattribution",
+      "reflections.weekEnd as reflectionWeekEnd",
+      "evidence.createdAt",
+      "evidence.updatedAt",
     ])
-    .where("userId", "=", userId)
-    .orderBy("occurredOn")
-    .orderBy("createdAt")
-    .orderBy("id")
+    .where("evidence.userId", "=", userId)
+    .orderBy("evidence.occurredOn")
+    .orderBy("evidence.createdAt")
+    .orderBy("evidence.id")
     .execute();
   const milestones = await db
     .selectFrom("milestones")
@@ -218,6 +223,8 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
       timeZone: user.timeZone ?? null,
       weekStartsOn: user.weekStartsOn ?? null,
       reflectionWeekday: user.reflectionWeekday ?? null,
+      practiceTime: user.practiceTime ?? null,
+      reflectionTime: user.reflectionTime ?? null,
     },
     domains,
     audits,
@@ -240,8 +247,9 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
       ...d,
       dismissedFlags: parseJson<ExportFile["debriefs"][number]["dismissedFlags"]>(d.dismissedFlags),
     })),
-    evidence: evidence.map((e) => ({
+    evidence: evidence.map(({ reflectionWeekEnd, ...e }) => ({
       ...e,
+      reflectionWeekEnd: reflectionWeekEnd ?? null,
       source: e.source as ExportFile["evidence"][number]["source"],
       reattribution:
         e.reattribution === null ? null : parseJson<Record<string, unknown>>(e.reattribution),

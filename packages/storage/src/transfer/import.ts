@@ -79,16 +79,23 @@ export async function importAccount(
       .execute();
   }
 
-  const { reflectionWeekday } = file.account;
+  const { reflectionWeekday, practiceTime, reflectionTime } = file.account;
   const hasRhythm = await db
     .selectFrom("rhythmSettings")
     .select("userId")
     .where("userId", "=", userId)
     .executeTakeFirst();
-  if (!hasRhythm && reflectionWeekday !== null) {
+  if (!hasRhythm && (reflectionWeekday ?? practiceTime ?? reflectionTime) !== null) {
     await db
       .insertInto("rhythmSettings")
-      .values({ userId, reflectionWeekday, updatedAt: now.toISOString() })
+      // Sunday is the reflection's default weekday.
+      .values({
+        userId,
+        reflectionWeekday: reflectionWeekday ?? 7,
+        practiceTime,
+        reflectionTime,
+        updatedAt: now.toISOString(),
+      })
       .execute();
   }
 
@@ -356,6 +363,8 @@ export async function importAccount(
     evidence.map((e) => [`${Date.parse(e.createdAt)} ${e.title}`, e.id]),
   );
   const newEvidence: Database["evidence"][] = [];
+  // New evidence kept from a reflection, linked once the reflections are in (below).
+  const keptFromWeek: [string, string][] = [];
   for (const e of file.evidence) {
     const attemptId = mappedOrNull("attempts", e.attemptId);
     const fact = `${Date.parse(e.createdAt)} ${e.title}`;
@@ -371,6 +380,7 @@ export async function importAccount(
     ids.set(key("evidence", e.id), id);
     evidenceByFact.set(fact, id);
     if (attemptId !== null) evidenceOfAttempt.set(attemptId, id);
+    if (e.reflectionWeekEnd !== null) keptFromWeek.push([id, e.reflectionWeekEnd]);
     newEvidence.push({
       id,
       userId,
@@ -509,6 +519,22 @@ export async function importAccount(
   }
   await inChunks(newReflections, (rows) => db.insertInto("reflections").values(rows).execute());
   added.reflections = newReflections.length;
+  if (keptFromWeek.length > 0) {
+    const reflectionOfWeek = new Map(
+      (
+        await db
+          .selectFrom("reflections")
+          .select(["id", "weekEnd"])
+          .where("userId", "=", userId)
+          .execute()
+      ).map((r) => [r.weekEnd, r.id]),
+    );
+    for (const [id, weekEnd] of keptFromWeek) {
+      const reflectionId = reflectionOfWeek.get(weekEnd);
+      if (reflectionId === undefined) continue;
+      await db.updateTable("evidence").set({ reflectionId }).where("id", "=", id).execute();
+    }
+  }
 
   // Ladder models: replayed from what is now stored, never read from the file.
   const newGoalIds = new Set(newGoals.map((g) => g.id));

@@ -11,9 +11,15 @@ export function lookupsOf(domains: readonly Domain[], goals: readonly Goal[]): L
   };
 }
 
+const SOURCE_BADGES: Record<Evidence["source"], string> = {
+  attempt: "From an attempt",
+  manual: "Added by hand",
+  reflection: "From a weekly reflection",
+};
+
 /** Where it came from, and whether the imposter exercise has been done for it. */
 export function evidenceBadges(evidence: Evidence): string[] {
-  const badges = [evidence.source === "attempt" ? "From an attempt" : "Added by hand"];
+  const badges = [SOURCE_BADGES[evidence.source]];
   if (evidence.reattribution !== null) badges.push("Re-attributed");
   return badges;
 }

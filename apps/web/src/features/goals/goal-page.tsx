@@ -26,6 +26,7 @@ import type {
   RatingsResponse,
 } from "./api-types";
 import { CoachingNotes } from "./coaching-notes";
+import { ConfidenceChart } from "./confidence-chart";
 import { GoalAttempts } from "./goal-attempts";
 import { DeleteGoal } from "./goal-delete";
 import { GoalFields, useGoalForm } from "./goal-fields";
@@ -175,6 +176,13 @@ function GoalBody(props: {
         />
       )}
       {hasLadder && <PredictionChart attempts={props.data.attempts} ladder={ladder} />}
+      {hasLadder && (
+        <ConfidenceChart
+          ratings={props.data.ratings}
+          attempts={props.data.attempts}
+          ladder={ladder}
+        />
+      )}
       <GoalAttempts
         attempts={props.data.attempts}
         ladder={ladder}

@@ -18,6 +18,9 @@ export function PracticeSection(props: { goalId: string }) {
   return (
     <section class="card practice-card" aria-labelledby="practice-heading">
       <h2 id="practice-heading">Practice</h2>
+      <p>
+        <a href={`/goals/${encodeURIComponent(props.goalId)}/plan`}>See your 30-day plan</a>
+      </p>
       {state.status === "loading" && <Loading what="your practice" />}
       {state.status === "error" && <LoadError error={state.error} retry={reload} />}
       {state.status === "ready" && (

@@ -1,4 +1,4 @@
-import type { Goal, LadderView, Step, StepRating } from "@cando/core";
+import type { Goal, LadderView, RerateResponse, Step } from "@cando/core";
 import { useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
 import { api, errorMessage } from "../../api/client";
@@ -9,9 +9,10 @@ import { formatDay } from "../../ui/format";
 import { percent } from "../../ui/ladder-words";
 import { Page } from "../../ui/page";
 import { goalPath } from "../../ui/paths";
-import { attemptsWords, latestRatings } from "./rerate";
+import { estimateWords, sinceWords } from "./rerate";
 
-type Data = [{ goal: Goal; ladder: LadderView }, { ratings: StepRating[] }];
+type Data = [{ goal: Goal; ladder: LadderView }, RerateResponse];
+type Since = RerateResponse["steps"][number];
 
 /**
  * `/goals/:goalId/rerate`: the monthly re-rating of a ladder. Each step shows its last rating, what
@@ -24,7 +25,7 @@ export function RerateLadderPage() {
     (): Promise<Data> =>
       Promise.all([
         api.get<{ goal: Goal; ladder: LadderView }>(`/api/goals/${encodeURIComponent(goalId)}`),
-        api.get<{ ratings: StepRating[] }>(`/api/goals/${encodeURIComponent(goalId)}/ratings`),
+        api.get<RerateResponse>(`/api/goals/${encodeURIComponent(goalId)}/rerating`),
       ]),
   );
   return (
@@ -37,19 +38,20 @@ export function RerateLadderPage() {
 }
 
 function RerateBody(props: { data: Data }) {
-  const [{ goal, ladder }, { ratings }] = props.data;
-  const latest = latestRatings(ratings);
+  const [{ goal, ladder }, { steps: since }] = props.data;
+  const byStep = new Map(since.map((s) => [s.stepId, s]));
   const steps = ladder.steps.filter((s) => s.archivedAt === null);
   return (
     <>
       <p class="lead">{goal.statement}</p>
       <p>
         Once a month, rate each step again: how certain are you <em>now</em> that you can do it?
-        Rate only the steps you want to; skipping costs nothing.
+        Each step shows what happened since you last rated it. Rate only the steps you want to;
+        skipping costs nothing.
       </p>
       <ul class="plain-list">
         {steps.map((step) => (
-          <RerateStep key={step.id} step={step} last={latest.get(step.id) ?? null} />
+          <RerateStep key={step.id} step={step} since={byStep.get(step.id) ?? null} />
         ))}
       </ul>
       <p>
@@ -59,8 +61,9 @@ function RerateBody(props: { data: Data }) {
   );
 }
 
-function RerateStep(props: { step: Step; last: StepRating | null }) {
-  const { step, last } = props;
+function RerateStep(props: { step: Step; since: Since | null }) {
+  const { step, since } = props;
+  const last = since?.lastRating ?? null;
   const [value, setValue] = useState<number | null>(null);
   const [status, setStatus] = useState("");
   const id = `rerate-${step.id}`;
@@ -87,8 +90,14 @@ function RerateStep(props: { step: Step; last: StepRating | null }) {
           Last rating:{" "}
           {last ? `${last.confidence}, on ${formatDay(last.ratedAt)}` : "not rated yet"}
         </li>
-        <li>{attemptsWords(step.attemptCount, step.successCount)}</li>
-        <li>The model's estimate of success now: {percent(step.predictedSuccess)}</li>
+        {since ? (
+          <>
+            <li>{sinceWords(since)}</li>
+            <li>{estimateWords(since)}</li>
+          </>
+        ) : (
+          <li>The model's estimate of success now: {percent(step.predictedSuccess)}</li>
+        )}
       </ul>
       <form onSubmit={save} noValidate aria-label={`Re-rate ${step.title}`}>
         <ConfidenceSelect id={id} value={value} onChange={setValue} />

@@ -1,19 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { attemptsWords, latestRatings } from "./rerate";
+import { estimateWords, sinceWords } from "./rerate";
 
-describe("re-rating helpers", () => {
-  it("keeps each step's latest rating", () => {
-    const latest = latestRatings([
-      { stepId: "a", confidence: 40, ratedAt: "2026-10-01T00:00:00Z" },
-      { stepId: "a", confidence: 60, ratedAt: "2026-11-01T00:00:00Z" },
-      { stepId: "b", confidence: 20, ratedAt: "2026-10-05T00:00:00Z" },
-    ]);
-    expect(latest.get("a")?.confidence).toBe(60);
-    expect(latest.get("b")?.confidence).toBe(20);
+const base = {
+  stepId: "a",
+  lastRating: { confidence: 60, ratedAt: "2026-11-01T00:00:00Z" },
+  attempts: 0,
+  done: 0,
+  partly: 0,
+  notYet: 0,
+  estimateThen: null,
+  estimateNow: 0.72,
+};
+
+describe("re-rating words", () => {
+  it("says what happened since the last rating", () => {
+    expect(sinceWords(base)).toBe("No attempts since then");
+    expect(sinceWords({ ...base, lastRating: null })).toBe("No attempts yet");
+    expect(sinceWords({ ...base, attempts: 3, done: 2, notYet: 1 })).toBe(
+      "Since then: 3 attempts (2 done, 1 not yet)",
+    );
   });
 
-  it("says what happened", () => {
-    expect(attemptsWords(0, 0)).toBe("No attempts yet");
-    expect(attemptsWords(3, 2)).toBe("2 of 3 attempts done");
+  it("gives the model's estimate then and now", () => {
+    expect(estimateWords(base)).toBe("The model's estimate of success now: 72%");
+    expect(estimateWords({ ...base, estimateThen: 0.5 })).toBe(
+      "The model's estimate of success: 50% at your first attempt since, 72% now",
+    );
   });
 });

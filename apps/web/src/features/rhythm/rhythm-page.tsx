@@ -3,22 +3,14 @@ import { useState } from "preact/hooks";
 import { api, errorMessage } from "../../api/client";
 import { useLoad } from "../../api/use-load";
 import { LoadError, Loading } from "../../ui/feedback";
-import { SelectField } from "../../ui/fields";
 import { formatDay } from "../../ui/format";
 import { Page } from "../../ui/page";
+import { TimeZoneField } from "../../ui/time-zone-field";
 import "./rhythm.css";
 
 type Feed = { active: boolean; createdAt: string | null; url: string | null };
 
-/** The zones this browser knows, the person's own first when it is not among them. */
-function zoneOptions(current: string): { value: string; label: string }[] {
-  const known =
-    typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  const zones = known.includes(current) ? known : [current, ...known];
-  return zones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }));
-}
-
-/** `/rhythm`: the person's time zone and the private calendar feed of their rhythm. */
+/** `/rhythm`: the person's time zone, reminder times and the private calendar feed. */
 export function RhythmPage() {
   const { state, reload, set } = useLoad(() =>
     Promise.all([
@@ -33,6 +25,10 @@ export function RhythmPage() {
       {state.status === "ready" && (
         <>
           <TimeZoneCard
+            settings={state.data[0].settings}
+            onSaved={(settings) => set([{ settings }, state.data[1]])}
+          />
+          <ReminderTimesCard
             settings={state.data[0].settings}
             onSaved={(settings) => set([{ settings }, state.data[1]])}
           />
@@ -54,11 +50,11 @@ function TimeZoneCard(props: {
       <p class="muted">
         Your day, your practice and your calendar follow this zone. It starts as your browser's.
       </p>
-      <SelectField
+      <TimeZoneField
         id="time-zone"
         label="My time zone"
+        hint="The same setting as on Settings: one time zone for everything."
         value={props.settings.timeZone}
-        options={zoneOptions(props.settings.timeZone)}
         onChange={async (timeZone) => {
           try {
             const res = await api.patch<{ settings: RhythmSettings }>("/api/rhythm/settings", {
@@ -74,6 +70,74 @@ function TimeZoneCard(props: {
       <p class="status-line" role="status">
         {status}
       </p>
+    </section>
+  );
+}
+
+/** When the practice block and the weekly reflection fall, in the person's own time zone. */
+function ReminderTimesCard(props: {
+  settings: RhythmSettings;
+  onSaved: (settings: RhythmSettings) => void;
+}) {
+  const [practiceTime, setPracticeTime] = useState(props.settings.practiceTime);
+  const [reflectionTime, setReflectionTime] = useState(props.settings.reflectionTime);
+  const [status, setStatus] = useState("");
+
+  async function save(event: Event) {
+    event.preventDefault();
+    try {
+      const res = await api.patch<{ settings: RhythmSettings }>("/api/rhythm/settings", {
+        practiceTime,
+        reflectionTime,
+      });
+      props.onSaved(res.settings);
+      setStatus(
+        `Saved: practice at ${res.settings.practiceTime}, reflection at ${res.settings.reflectionTime}.`,
+      );
+    } catch (error) {
+      setStatus(errorMessage(error));
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="times-heading">
+      <h2 id="times-heading">Reminder times</h2>
+      <p class="muted">
+        When your calendar shows the daily practice block and the weekly reflection, in{" "}
+        {props.settings.timeZone.replaceAll("_", " ")} time.
+      </p>
+      <form class="stack" onSubmit={save} noValidate>
+        <div class="field">
+          <label for="practice-time">Practice time</label>
+          <input
+            id="practice-time"
+            type="time"
+            class="control"
+            required
+            value={practiceTime}
+            onInput={(e) => setPracticeTime(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="reflection-time">Reflection time</label>
+          <input
+            id="reflection-time"
+            type="time"
+            class="control"
+            required
+            value={reflectionTime}
+            onInput={(e) => setReflectionTime(e.currentTarget.value)}
+          />
+        </div>
+        <div>
+          <button type="submit" class="button button-secondary">
+            Save reminder times
+          </button>
+        </div>
+        <p class="status-line" role="status">
+          {status}
+        </p>
+      </form>
     </section>
   );
 }

@@ -2,7 +2,8 @@ import type { Account } from "@cando/core";
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { ErrorSummary } from "../../ui/feedback";
-import { browserTimeZone, timeZones, WEEKDAYS } from "./settings";
+import { browserTimeZone, TimeZoneField } from "../../ui/time-zone-field";
+import { WEEKDAYS } from "./settings";
 import { useAction } from "./use-action";
 
 const LABELS = { timeZone: "Time zone", weekStartsOn: "First day of the week" };
@@ -38,27 +39,18 @@ export function PreferencesSection(props: { account: Account; onSaved: (a: Accou
             <p>{action.summary}</p>
           </ErrorSummary>
         )}
-        <div class={action.fields.timeZone ? "field field-invalid" : "field"}>
-          <label for="time-zone">{LABELS.timeZone}</label>
-          <p class="hint" id="time-zone-hint">
-            {saved.timeZone === null
+        <TimeZoneField
+          id="time-zone"
+          label={LABELS.timeZone}
+          hint={
+            saved.timeZone === null
               ? `Until you choose, Cando uses this browser's: ${browserTimeZone()}.`
-              : "Days and weeks are counted in this time zone."}
-          </p>
-          {action.fields.timeZone && <p class="field-error">{action.fields.timeZone}</p>}
-          <select
-            id="time-zone"
-            value={timeZone}
-            aria-describedby="time-zone-hint"
-            onChange={(e) => setTimeZone(e.currentTarget.value)}
-          >
-            {timeZones(timeZone).map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-        </div>
+              : "Days, weeks and reminders are counted in this time zone."
+          }
+          error={action.fields.timeZone}
+          value={timeZone}
+          onChange={setTimeZone}
+        />
         <div class="field">
           <label for="week-starts-on">{LABELS.weekStartsOn}</label>
           <select

@@ -59,14 +59,5 @@ export function describeProblem(problem: FieldProblem): string {
   return `${name} ${Number(index) + 1}${field}: ${problem.message}`;
 }
 
-/** The browser's own time zone, the default until the person picks one. */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-/** Every time zone this browser knows, with `current` in the list even if it does not. */
-export function timeZones(current: string): string[] {
-  const supported =
-    typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return supported.includes(current) ? supported : [current, ...supported];
-}
+/** The time zone picker's helpers live with it (ui/time-zone-field.tsx). */
+export { browserTimeZone, timeZones } from "../../ui/time-zone-field";
