@@ -59,7 +59,6 @@ export const NOT_EXPORTED: Partial<Record<TableName, string>> = {
   deletions: "what the person deleted, kept briefly so it can be undone; not part of their data",
   calendarFeeds:
     "the private calendar address is a secret (only its hash is stored); make a new one after an import",
-  rhythmSettings: "exported as the export's `account` (the weekday of the weekly reflection)",
   readVersions: "when the person's cached reads were computed; any write after an import bumps it",
   rhythmSettings:
     "exported as the export's `account` (the weekday and times of the weekly reflection and practice)",
