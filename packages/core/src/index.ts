@@ -24,6 +24,8 @@ export * from "./reflections/rules";
 export * from "./reflections/schema";
 export * from "./report";
 export * from "./shared";
+export * from "./sharing/rules";
+export * from "./sharing/schema";
 export * from "./text/text-rule";
 export * from "./time";
 export * from "./today/schema";
