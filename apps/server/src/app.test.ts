@@ -100,6 +100,16 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "POST /api/rhythm/calendar",
         "DELETE /api/rhythm/calendar",
         "GET /api/calendar/{token}",
+        "POST /api/invitations",
+        "GET /api/invitations",
+        "DELETE /api/invitations/{invitationId}",
+        "POST /api/invitations/accept",
+        "GET /api/goals/{goalId}/grants",
+        "PATCH /api/grants/{grantId}",
+        "DELETE /api/grants/{grantId}",
+        "GET /api/grants/{grantId}/preview",
+        "GET /api/shared",
+        "GET /api/shared/goals/{goalId}",
       ].sort(),
     );
     const rating =

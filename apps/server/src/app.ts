@@ -30,6 +30,7 @@ import { registerReportRoutes } from "./report/routes";
 import { registerCalendarFeedRoutes } from "./rhythm/feed-routes";
 import { registerRerateRoutes } from "./rhythm/rerate-routes";
 import { registerRhythmRoutes } from "./rhythm/routes";
+import { registerSharingRoutes } from "./sharing/routes";
 import { registerTargetRoutes } from "./targets/routes";
 import { registerTodayRoutes } from "./today/routes";
 
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerCorrectionRoutes(app);
   registerReportRoutes(app);
   registerTargetRoutes(app);
+  registerSharingRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

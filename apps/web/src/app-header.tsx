@@ -28,6 +28,7 @@ const SECONDARY: readonly NavItem[] = [
   { href: "/audit", label: "Audit" },
   { href: "/history", label: "History" },
   { href: "/domains", label: "Domains" },
+  { href: "/shared", label: "Shared with me" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -64,6 +64,11 @@ const RerateLadderPage = lazy(() =>
 );
 const PlanPage = lazy(() => import("./features/plan/plan-page").then((m) => m.PlanPage));
 const RhythmPage = lazy(() => import("./features/rhythm/rhythm-page").then((m) => m.RhythmPage));
+const sharing = () => import("./features/sharing/shared-pages");
+const SharedListPage = lazy(() => sharing().then((m) => m.SharedListPage));
+const SharedGoalPage = lazy(() => sharing().then((m) => m.SharedGoalPage));
+const PreviewGrantPage = lazy(() => sharing().then((m) => m.PreviewGrantPage));
+const InvitePage = lazy(() => sharing().then((m) => m.InvitePage));
 
 /** Wraps a page so only a logged-in person reaches it. */
 function signedIn<P extends object>(Component: (props: P) => preact.JSX.Element | null) {
@@ -104,6 +109,9 @@ const ReflectionsRoute = signedIn(ReflectionsPage);
 const RhythmRoute = signedIn(RhythmPage);
 const RerateRoute = signedIn(RerateLadderPage);
 const PlanRoute = signedIn(PlanPage);
+const SharedListRoute = signedIn(SharedListPage);
+const SharedGoalRoute = signedIn(SharedGoalPage);
+const PreviewGrantRoute = signedIn(PreviewGrantPage);
 
 const Login = () => (
   <GuestOnly>
@@ -161,6 +169,13 @@ export function App() {
               <Route path="/rhythm" component={RhythmRoute} />
               <Route path="/goals/:goalId/rerate" component={RerateRoute} />
               <Route path="/goals/:goalId/plan" component={PlanRoute} />
+              <Route path="/shared" component={SharedListRoute} />
+              <Route path="/shared/goals/:goalId" component={SharedGoalRoute} />
+              <Route
+                path="/goals/:goalId/see-what-they-see/:grantId"
+                component={PreviewGrantRoute}
+              />
+              <Route path="/invite/:token" component={InvitePage} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />

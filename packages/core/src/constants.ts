@@ -15,4 +15,5 @@ export * from "./ladders/schedule";
 export * from "./practice/rules";
 export * from "./reflections/rules";
 export * from "./report/sections";
+export * from "./sharing/rules";
 export * from "./time";

@@ -29,6 +29,8 @@ export * from "./report";
 export * from "./rerating/rules";
 export * from "./rerating/schema";
 export * from "./shared";
+export * from "./sharing/rules";
+export * from "./sharing/schema";
 export * from "./text/text-rule";
 export * from "./time";
 export * from "./today/schema";

@@ -28,5 +28,6 @@ export * from "./report/report";
 export type { Database } from "./schema";
 export * from "./security/secrets";
 export * from "./security/throttles";
+export * from "./sharing/sharing";
 export * from "./transfer/export";
 export * from "./transfer/import";

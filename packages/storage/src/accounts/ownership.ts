@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db";
 import type { Database } from "../schema";
+import { deleteSupporterSide } from "../sharing/sharing";
 
 /**
  * Tables of the server itself, not of any person: nothing in them is exported or counted as a
@@ -46,6 +47,10 @@ export const OWNERSHIP: Record<
   calendarFeeds: { column: "userId" },
   readVersions: { column: "userId" },
   planSnapshots: { column: "userId" },
+  // The person who shares owns both; the supporter's side goes with their account too
+  // (deleteSupporterSide).
+  invitations: { column: "userId" },
+  grants: { column: "userId" },
 };
 
 /**
@@ -64,6 +69,10 @@ export const NOT_EXPORTED: Partial<Record<TableName, string>> = {
     "exported as the export's `account` (the weekday and times of the weekly reflection and practice)",
   planSnapshots:
     "derived: the last 30-day plan, kept only to say what moved; rebuilt from the ladder on the next view",
+  invitations:
+    "single-use links to this server (only their hash is stored); they mean nothing elsewhere",
+  grants:
+    "permissions given to other accounts on this server; those people are not in the file — share again after an import",
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -99,6 +108,9 @@ export async function deleteAccountData(db: Db, userId: string): Promise<void> {
   const attempts = db.selectFrom("attempts").select("id").where("userId", "=", userId);
   const steps = db.selectFrom("steps").select("id").where("userId", "=", userId);
   const audits = db.selectFrom("audits").select("id").where("userId", "=", userId);
+  await deleteSupporterSide(db, userId);
+  await db.deleteFrom("grants").where("userId", "=", userId).execute();
+  await db.deleteFrom("invitations").where("userId", "=", userId).execute();
   await db.deleteFrom("deletions").where("userId", "=", userId).execute();
   await db.deleteFrom("calendarFeeds").where("userId", "=", userId).execute();
   await db.deleteFrom("planSnapshots").where("userId", "=", userId).execute();
