@@ -19,6 +19,7 @@ export * from "./migrate";
 export * from "./milestones/milestones";
 export * from "./practice/calendar";
 export * from "./practice/practice";
+export * from "./prepare/prepare";
 export * from "./reflections/reflections";
 export * from "./report/report";
 export type { Database } from "./schema";

@@ -28,6 +28,9 @@ const empty: ExportFile = {
   practiceRestDays: [],
   practiceTargets: [],
   reflections: [],
+  routines: [],
+  routineRuns: [],
+  attemptStarts: [],
 };
 
 describe("exportToCsvFiles", () => {

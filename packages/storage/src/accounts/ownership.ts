@@ -44,6 +44,9 @@ export const OWNERSHIP: Record<
   rhythmSettings: { column: "userId" },
   reflections: { column: "userId" },
   calendarFeeds: { column: "userId" },
+  routines: { column: "userId" },
+  routineRuns: { column: "userId" },
+  attemptStarts: { column: "userId" },
 };
 
 /**
@@ -100,6 +103,9 @@ export async function deleteAccountData(db: Db, userId: string): Promise<void> {
   await db.deleteFrom("practiceTargets").where("userId", "=", userId).execute();
   await db.deleteFrom("practiceRestDays").where("userId", "=", userId).execute();
   await db.deleteFrom("practiceEntries").where("userId", "=", userId).execute();
+  await db.deleteFrom("attemptStarts").where("userId", "=", userId).execute();
+  await db.deleteFrom("routineRuns").where("userId", "=", userId).execute();
+  await db.deleteFrom("routines").where("userId", "=", userId).execute();
   await db.deleteFrom("milestones").where("userId", "=", userId).execute();
   await db.deleteFrom("evidence").where("userId", "=", userId).execute();
   await db.deleteFrom("debriefs").where("attemptId", "in", attempts).execute();
