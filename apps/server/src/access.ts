@@ -1,19 +1,23 @@
 import { NotFoundError } from "@cando/core";
 import {
   type AttemptRow,
+  type AttemptStartRow,
   type Db,
   type DomainRow,
   type EvidenceRow,
   findAttempt,
+  findAttemptStart,
   findAudit,
   findDomain,
   findEvidence,
   findGoal,
   findMilestone,
+  findRoutineRun,
   findStep,
   type GoalRow,
   lockGoal,
   type MilestoneRow,
+  type RoutineRunRow,
   type StepRow,
   type UserRow,
 } from "@cando/storage";
@@ -58,6 +62,14 @@ export const access = {
 
   async milestone(db: Db, actor: UserRow, milestoneId: string): Promise<MilestoneRow> {
     return found(await findMilestone(db, actor.id, milestoneId), "milestone");
+  },
+
+  async attemptStart(db: Db, actor: UserRow, startId: string): Promise<AttemptStartRow> {
+    return found(await findAttemptStart(db, actor.id, startId), "attempt_in_progress");
+  },
+
+  async routineRun(db: Db, actor: UserRow, runId: string): Promise<RoutineRunRow> {
+    return found(await findRoutineRun(db, actor.id, runId), "routine_run");
   },
 };
 

@@ -98,6 +98,16 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "POST /api/rhythm/calendar",
         "DELETE /api/rhythm/calendar",
         "GET /api/calendar/{token}",
+        "GET /api/routines",
+        "PUT /api/routines/default",
+        "PUT /api/goals/{goalId}/routine",
+        "DELETE /api/goals/{goalId}/routine",
+        "GET /api/steps/{stepId}/prepare",
+        "POST /api/routine-runs",
+        "POST /api/attempt-starts",
+        "GET /api/attempt-starts",
+        "POST /api/attempt-starts/{startId}/finish",
+        "DELETE /api/attempt-starts/{startId}",
       ].sort(),
     );
     const rating =

@@ -23,6 +23,7 @@ import { noStore, securityHeaders } from "./http/headers";
 import { registerInsightRoutes } from "./insights/routes";
 import { registerLadderRoutes } from "./ladders/routes";
 import { registerPracticeRoutes } from "./practice/routes";
+import { registerPrepareRoutes } from "./prepare/routes";
 import { registerReflectionRoutes } from "./reflections/routes";
 import { registerReportRoutes } from "./report/routes";
 import { registerCalendarFeedRoutes } from "./rhythm/feed-routes";
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerCorrectionRoutes(app);
   registerReportRoutes(app);
   registerTargetRoutes(app);
+  registerPrepareRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

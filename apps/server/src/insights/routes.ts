@@ -5,9 +5,10 @@ import {
   InsightsResponse,
   modelCalibration,
   type Outcome,
+  preparationInsights,
   summarizeAudits,
 } from "@cando/core";
-import { listAttempts, listAudits, listDebriefs } from "@cando/storage";
+import { attemptsWithRoutine, listAttempts, listAudits, listDebriefs } from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
 import { access } from "../access";
 import { attributionsOf } from "../attempts/present";
@@ -41,6 +42,7 @@ export function registerInsightRoutes(app: App): void {
       attempts.map((a) => a.id),
     );
     const attemptById = new Map(attempts.map((a) => [a.id, a]));
+    const afterRoutine = await attemptsWithRoutine(db, user.id);
     return c.json(
       {
         calibration: calibrateBelief(
@@ -70,6 +72,16 @@ export function registerInsightRoutes(app: App): void {
               ? []
               : [{ predicted: a.predictedSuccess, outcome: outcome(a) }],
           ),
+        ),
+        preparation: preparationInsights(
+          attempts.map((a) => ({
+            outcome: outcome(a),
+            anxietyBefore: a.anxietyBefore,
+            anxietyAfter: a.anxietyAfter,
+            confidenceBefore: a.confidenceBefore,
+            confidenceRated: (a.confidenceRated ?? null) as "before" | "after" | null,
+            withRoutine: afterRoutine.has(a.id),
+          })),
         ),
       },
       200,
