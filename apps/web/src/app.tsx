@@ -63,6 +63,16 @@ const RerateLadderPage = lazy(() =>
   import("./features/rhythm/rerate-page").then((m) => m.RerateLadderPage),
 );
 const RhythmPage = lazy(() => import("./features/rhythm/rhythm-page").then((m) => m.RhythmPage));
+const StartAttemptPage = lazy(() =>
+  import("./features/prepare/start-attempt-page").then((m) => m.StartAttemptPage),
+);
+const FinishAttemptPage = lazy(() =>
+  import("./features/prepare/finish-attempt-page").then((m) => m.FinishAttemptPage),
+);
+const RunnerPage = lazy(() => import("./features/prepare/runner-page").then((m) => m.RunnerPage));
+const RoutinePage = lazy(() =>
+  import("./features/prepare/routine-page").then((m) => m.RoutinePage),
+);
 
 /** Wraps a page so only a logged-in person reaches it. */
 function signedIn<P extends object>(Component: (props: P) => preact.JSX.Element | null) {
@@ -102,6 +112,10 @@ const ReflectionRoute = signedIn(ReflectionPage);
 const ReflectionsRoute = signedIn(ReflectionsPage);
 const RhythmRoute = signedIn(RhythmPage);
 const RerateRoute = signedIn(RerateLadderPage);
+const StartAttemptRoute = signedIn(StartAttemptPage);
+const FinishAttemptRoute = signedIn(FinishAttemptPage);
+const RunnerRoute = signedIn(RunnerPage);
+const RoutineRoute = signedIn(RoutinePage);
 
 const Login = () => (
   <GuestOnly>
@@ -158,6 +172,10 @@ export function App() {
               <Route path="/reflections/week" component={ReflectionRoute} />
               <Route path="/rhythm" component={RhythmRoute} />
               <Route path="/goals/:goalId/rerate" component={RerateRoute} />
+              <Route path="/goals/:goalId/steps/:stepId/start" component={StartAttemptRoute} />
+              <Route path="/in-progress/:startId" component={FinishAttemptRoute} />
+              <Route path="/prepare" component={RunnerRoute} />
+              <Route path="/routines" component={RoutineRoute} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />

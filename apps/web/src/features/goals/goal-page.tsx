@@ -19,6 +19,7 @@ import { SelectField } from "../../ui/fields";
 import { Page } from "../../ui/page";
 import { doubtPath, milestonePath } from "../../ui/paths";
 import { PracticeSection } from "../practice/practice-section";
+import { InProgress } from "../prepare/in-progress";
 import type {
   AttemptListResponse,
   GoalUpdateResponse,
@@ -165,6 +166,7 @@ function GoalBody(props: {
         />
       )}
       {hasLadder && <PredictionChart attempts={props.data.attempts} ladder={ladder} />}
+      <InProgress goalId={goal.id} />
       <GoalAttempts attempts={props.data.attempts} ladder={ladder} />
       <DeleteGoal goal={goal} />
       <PracticeSection goalId={goal.id} />
