@@ -128,7 +128,10 @@ export async function seedHistory(client: TestClient, clock: TestClock) {
   // The private calendar address: a secret, so not exported, but deleted with the account.
   ok((await client.post("/api/rhythm/calendar")).status, 201, "calendar feed");
   // Prepare: routines, a routine run linked to the attempt that followed, one still in progress.
-  const blocks = [{ kind: "breathing", preset: "box", cycles: 4 }, { kind: "state_check" }];
+  const blocks = [
+    { kind: "breathing", preset: "box", duration: { unit: "cycles", cycles: 4 } },
+    { kind: "state_check" },
+  ];
   const routine = await client.call("PUT", "/api/routines/default", { name: "Calm", blocks });
   ok(routine.status, 200, "default routine");
   ok(

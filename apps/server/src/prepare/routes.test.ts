@@ -6,7 +6,7 @@ import { attemptBody, buildTestApp, goalWithLadder, signedUp } from "../test-sup
 const routine = {
   name: "Before a talk",
   blocks: [
-    { kind: "breathing", preset: "resonance", minutes: 1 },
+    { kind: "breathing", preset: "resonance", duration: { unit: "minutes", minutes: 1 } },
     { kind: "evidence" },
     { kind: "rehearsal", script: "I stand, breathe, begin slowly", seconds: 60 },
     { kind: "warmup", items: ["water", "notes"] },
@@ -163,7 +163,7 @@ describeEachDatabase("prepare API", (db) => {
 
     const own = await ada.call("PUT", `/api/goals/${goalId}/routine`, {
       name: "For talks",
-      blocks: [{ kind: "breathing", preset: "box", cycles: 4 }],
+      blocks: [{ kind: "breathing", preset: "box", duration: { unit: "cycles", cycles: 4 } }],
     });
     expect(own.status).toBe(200);
     expect((await ada.get(`/api/steps/${stepId}/prepare`)).body.routine.name).toBe("For talks");
@@ -173,13 +173,20 @@ describeEachDatabase("prepare API", (db) => {
   });
 
   it.each([
-    [{ preset: "custom", inhale: 4, exhale: 0, cycles: 3 }, "blocks.0.exhale"],
-    [{ preset: "custom", inhale: 4, exhale: 600, cycles: 3 }, "blocks.0.exhale"],
-    [{ preset: "custom", exhale: 6, cycles: 3 }, "blocks.0.inhale"],
-    [{ preset: "box", cycles: 100 }, "blocks.0.cycles"],
-    [{ preset: "box", minutes: 45 }, "blocks.0.minutes"],
-    [{ preset: "box" }, "blocks.0.cycles"],
-    [{ preset: "slow" }, "blocks.0.preset"],
+    [
+      { preset: "custom", inhale: 4, exhale: 0, duration: { unit: "cycles", cycles: 3 } },
+      "blocks.0.exhale",
+    ],
+    [
+      { preset: "custom", inhale: 4, exhale: 600, duration: { unit: "cycles", cycles: 3 } },
+      "blocks.0.exhale",
+    ],
+    [{ preset: "custom", exhale: 6, duration: { unit: "cycles", cycles: 3 } }, "blocks.0.inhale"],
+    [{ preset: "box", duration: { unit: "cycles", cycles: 100 } }, "blocks.0.duration.cycles"],
+    [{ preset: "box", duration: { unit: "minutes", minutes: 45 } }, "blocks.0.duration.minutes"],
+    [{ preset: "box" }, "blocks.0.duration"],
+    [{ preset: "box", duration: { unit: "hours", hours: 1 } }, "blocks.0.duration.unit"],
+    [{ preset: "slow", duration: { unit: "cycles", cycles: 3 } }, "blocks.0.preset"],
   ])("refuses a breathing block %j naming %s, storing nothing", async (block, field) => {
     const { app } = buildTestApp(db());
     const ada = await signedUp(app);

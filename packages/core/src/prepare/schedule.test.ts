@@ -3,7 +3,10 @@ import { breathingPhases, cycleCount, phaseAt, routineSchedule, stopwatch } from
 
 describe("breathingPhases", () => {
   it("turns resonance breathing into 5 s in, 5 s out, back to back", () => {
-    const phases = breathingPhases({ preset: "resonance", cycles: 2 });
+    const phases = breathingPhases({
+      preset: "resonance",
+      duration: { unit: "cycles", cycles: 2 },
+    });
     expect(phases).toEqual([
       { kind: "inhale", cycle: 1, startMs: 0, durationMs: 5000 },
       { kind: "exhale", cycle: 1, startMs: 5000, durationMs: 5000 },
@@ -13,7 +16,7 @@ describe("breathingPhases", () => {
   });
 
   it("gives box breathing four phases of 4 s per breath", () => {
-    const phases = breathingPhases({ preset: "box", cycles: 1 });
+    const phases = breathingPhases({ preset: "box", duration: { unit: "cycles", cycles: 1 } });
     expect(phases.map((p) => [p.kind, p.durationMs])).toEqual([
       ["inhale", 4000],
       ["hold", 4000],
@@ -23,7 +26,10 @@ describe("breathingPhases", () => {
   });
 
   it("gives cyclic sighing a double inhale then a long exhale", () => {
-    const phases = breathingPhases({ preset: "cyclic_sighing", cycles: 1 });
+    const phases = breathingPhases({
+      preset: "cyclic_sighing",
+      duration: { unit: "cycles", cycles: 1 },
+    });
     expect(phases.map((p) => p.kind)).toEqual(["inhale", "top_up", "exhale"]);
     const [inhale, topUp, exhale] = phases;
     expect((exhale?.durationMs ?? 0) > (inhale?.durationMs ?? 0) + (topUp?.durationMs ?? 0)).toBe(
@@ -32,7 +38,13 @@ describe("breathingPhases", () => {
   });
 
   it("uses the person's own seconds and leaves out holds of 0 s", () => {
-    const phases = breathingPhases({ preset: "custom", inhale: 3, hold: 0, exhale: 7, cycles: 1 });
+    const phases = breathingPhases({
+      preset: "custom",
+      inhale: 3,
+      hold: 0,
+      exhale: 7,
+      duration: { unit: "cycles", cycles: 1 },
+    });
     expect(phases.map((p) => [p.kind, p.durationMs])).toEqual([
       ["inhale", 3000],
       ["exhale", 7000],
@@ -40,11 +52,16 @@ describe("breathingPhases", () => {
   });
 
   it("fits whole breaths to minutes, so it always ends on a full exhale", () => {
-    expect(cycleCount({ preset: "resonance", minutes: 1 })).toBe(6);
-    expect(cycleCount({ preset: "box", minutes: 1 })).toBe(4);
+    expect(cycleCount({ preset: "resonance", duration: { unit: "minutes", minutes: 1 } })).toBe(6);
+    expect(cycleCount({ preset: "box", duration: { unit: "minutes", minutes: 1 } })).toBe(4);
     // 60 s / 9 s per cyclic sigh = 6.7 → 7 breaths.
-    expect(cycleCount({ preset: "cyclic_sighing", minutes: 1 })).toBe(7);
-    const phases = breathingPhases({ preset: "resonance", minutes: 1 });
+    expect(
+      cycleCount({ preset: "cyclic_sighing", duration: { unit: "minutes", minutes: 1 } }),
+    ).toBe(7);
+    const phases = breathingPhases({
+      preset: "resonance",
+      duration: { unit: "minutes", minutes: 1 },
+    });
     const last = phases[phases.length - 1];
     expect(last?.kind).toBe("exhale");
     expect((last?.startMs ?? 0) + (last?.durationMs ?? 0)).toBe(60_000);
@@ -52,7 +69,7 @@ describe("breathingPhases", () => {
 });
 
 describe("phaseAt", () => {
-  const phases = breathingPhases({ preset: "box", cycles: 2 });
+  const phases = breathingPhases({ preset: "box", duration: { unit: "cycles", cycles: 2 } });
 
   it("finds the phase and what remains of it", () => {
     expect(phaseAt(phases, 0)).toMatchObject({ index: 0, remainingMs: 4000 });
@@ -75,7 +92,10 @@ describe("phaseAt", () => {
   });
 
   it("does not drift over a long session: position depends on elapsed time only", () => {
-    const long = breathingPhases({ preset: "resonance", minutes: 20 });
+    const long = breathingPhases({
+      preset: "resonance",
+      duration: { unit: "minutes", minutes: 20 },
+    });
     // 20 minutes = 120 breaths; 19 min 57.5 s in is the last exhale with 2.5 s left.
     expect(phaseAt(long, 1_197_500)).toMatchObject({
       phase: { kind: "exhale", cycle: 120 },
@@ -87,7 +107,7 @@ describe("phaseAt", () => {
 describe("routineSchedule", () => {
   it("times breathing and rehearsal, and leaves the rest to the person's pace", () => {
     const schedule = routineSchedule([
-      { kind: "breathing", preset: "resonance", minutes: 1 },
+      { kind: "breathing", preset: "resonance", duration: { unit: "minutes", minutes: 1 } },
       { kind: "evidence" },
       { kind: "rehearsal", seconds: 90 },
       { kind: "warmup" },

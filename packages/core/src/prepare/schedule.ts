@@ -32,8 +32,7 @@ export type BreathingSpec = {
   hold?: number | null | undefined;
   exhale?: number | null | undefined;
   holdAfter?: number | null | undefined;
-  cycles?: number | null | undefined;
-  minutes?: number | null | undefined;
+  duration: { unit: "cycles"; cycles: number } | { unit: "minutes"; minutes: number };
 };
 
 /** The pattern of one breath: the preset's, or the person's own seconds. */
@@ -57,9 +56,9 @@ export function cycleSeconds(p: BreathingPattern): number {
  * its minutes (at least one), so a session always ends on a full exhale.
  */
 export function cycleCount(spec: BreathingSpec): number {
-  if (spec.cycles) return spec.cycles;
+  if (spec.duration.unit === "cycles") return spec.duration.cycles;
   const seconds = cycleSeconds(breathingPattern(spec));
-  return Math.max(1, Math.round(((spec.minutes ?? 1) * 60) / seconds));
+  return Math.max(1, Math.round((spec.duration.minutes * 60) / seconds));
 }
 
 /** The timed phases of a breathing block, back to back from 0; parts of 0 s are left out. */

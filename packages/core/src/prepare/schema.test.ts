@@ -11,8 +11,15 @@ describe("RoutineInput", () => {
     const parsed = RoutineInput.parse({
       name: "Before a talk",
       blocks: [
-        { kind: "breathing", preset: "cyclic_sighing", minutes: 5 },
-        { kind: "breathing", preset: "custom", inhale: 4, hold: 2, exhale: 8, cycles: 10 },
+        { kind: "breathing", preset: "cyclic_sighing", duration: { unit: "minutes", minutes: 5 } },
+        {
+          kind: "breathing",
+          preset: "custom",
+          inhale: 4,
+          hold: 2,
+          exhale: 8,
+          duration: { unit: "cycles", cycles: 10 },
+        },
         { kind: "evidence" },
         { kind: "rehearsal", script: "I walk up, look at the room, start slowly", seconds: 120 },
         { kind: "warmup", items: ["water", "notes in order"] },
@@ -23,21 +30,32 @@ describe("RoutineInput", () => {
   });
 
   it("names the field of an exhale of 0 s or of 10 minutes", () => {
-    const block = { kind: "breathing", preset: "custom", inhale: 4, cycles: 5 };
+    const block = {
+      kind: "breathing",
+      preset: "custom",
+      inhale: 4,
+      duration: { unit: "cycles", cycles: 5 },
+    };
     expect(paths({ name: "r", blocks: [{ ...block, exhale: 0 }] })).toEqual(["blocks.0.exhale"]);
     expect(paths({ name: "r", blocks: [{ ...block, exhale: 600 }] })).toEqual(["blocks.0.exhale"]);
   });
 
-  it("asks for the person's own seconds, and for cycles or minutes (not both)", () => {
+  it("asks for the person's own seconds, and for cycles or minutes", () => {
     expect(
-      paths({ name: "r", blocks: [{ kind: "breathing", preset: "custom", cycles: 3 }] }),
+      paths({
+        name: "r",
+        blocks: [{ kind: "breathing", preset: "custom", duration: { unit: "cycles", cycles: 3 } }],
+      }),
     ).toEqual(["blocks.0.inhale", "blocks.0.exhale"]);
     expect(paths({ name: "r", blocks: [{ kind: "breathing", preset: "box" }] })).toEqual([
-      "blocks.0.cycles",
+      "blocks.0.duration",
     ]);
     expect(
-      paths({ name: "r", blocks: [{ kind: "breathing", preset: "box", cycles: 2, minutes: 2 }] }),
-    ).toEqual(["blocks.0.cycles"]);
+      paths({
+        name: "r",
+        blocks: [{ kind: "breathing", preset: "box", duration: { unit: "minutes", minutes: 21 } }],
+      }),
+    ).toEqual(["blocks.0.duration.minutes"]);
   });
 
   it("refuses unknown blocks, empty routines and too many blocks", () => {

@@ -22,14 +22,22 @@ export const BreathingBlock = z.object({
   hold: seconds(B.hold, "Hold after breathing in").nullable().optional(),
   exhale: seconds(B.exhale, "Breathe out").nullable().optional(),
   holdAfter: seconds(B.holdAfter, "Hold after breathing out").nullable().optional(),
-  cycles: wholeNumber(B.cycles.min, B.cycles.max)
-    .nullable()
-    .optional()
-    .describe("How many breaths"),
-  minutes: wholeNumber(B.minutes.min, B.minutes.max)
-    .nullable()
-    .optional()
-    .describe("Or how many minutes (whole breaths closest to it)"),
+  duration: z.discriminatedUnion(
+    "unit",
+    [
+      z.object({
+        unit: z.literal("cycles"),
+        cycles: wholeNumber(B.cycles.min, B.cycles.max).describe("How many breaths"),
+      }),
+      z.object({
+        unit: z.literal("minutes"),
+        minutes: wholeNumber(B.minutes.min, B.minutes.max).describe(
+          "How many minutes (as many whole breaths as come closest)",
+        ),
+      }),
+    ],
+    { error: "must be { unit: cycles, cycles } or { unit: minutes, minutes }" },
+  ),
 });
 export type BreathingBlock = z.infer<typeof BreathingBlock>;
 
@@ -72,9 +80,6 @@ export const RoutineInput = z
         if (block.inhale == null) at("inhale", "is required for your own pattern");
         if (block.exhale == null) at("exhale", "is required for your own pattern");
       }
-      const hasCycles = block.cycles != null;
-      const hasMinutes = block.minutes != null;
-      if (hasCycles === hasMinutes) at("cycles", "give either cycles or minutes");
     });
   });
 export type RoutineInput = z.infer<typeof RoutineInput>;

@@ -29,11 +29,21 @@ describe("prepare helpers", () => {
   });
 
   it("says what a block does", () => {
-    expect(describeBlock({ kind: "breathing", preset: "box", minutes: 1 })).toBe(
-      "Paced breathing: Box breathing (4-4-4-4), 1 minute (4 breaths)",
-    );
     expect(
-      describeBlock({ kind: "breathing", preset: "custom", inhale: 4, exhale: 8, cycles: 6 }),
+      describeBlock({
+        kind: "breathing",
+        preset: "box",
+        duration: { unit: "minutes", minutes: 1 },
+      }),
+    ).toBe("Paced breathing: Box breathing (4-4-4-4), 1 minute (4 breaths)");
+    expect(
+      describeBlock({
+        kind: "breathing",
+        preset: "custom",
+        inhale: 4,
+        exhale: 8,
+        duration: { unit: "cycles", cycles: 6 },
+      }),
     ).toBe("Paced breathing: in 4 s, out 8 s, 6 breaths");
     expect(describeBlock({ kind: "rehearsal", script: "", seconds: 90 })).toBe(
       "Mental rehearsal: 1:30",

@@ -19,7 +19,7 @@ export type AttemptStartsResponse = { attemptStarts: AttemptStart[] };
 export const SUGGESTED_ROUTINE: { name: string; blocks: RoutineBlock[] } = {
   name: "Cando's suggested routine",
   blocks: [
-    { kind: "breathing", preset: "resonance", minutes: 1 },
+    { kind: "breathing", preset: "resonance", duration: { unit: "minutes", minutes: 1 } },
     { kind: "evidence" },
     { kind: "state_check" },
   ],
@@ -36,9 +36,11 @@ export function scheduleBlock(block: RoutineBlock): ScheduleBlock {
 export function describeBlock(block: RoutineBlock): string {
   switch (block.kind) {
     case "breathing": {
-      const length = block.cycles
-        ? `${block.cycles} breaths`
-        : `${block.minutes} minute${block.minutes === 1 ? "" : "s"} (${cycleCount(block)} breaths)`;
+      const d = block.duration;
+      const length =
+        d.unit === "cycles"
+          ? `${d.cycles} breaths`
+          : `${d.minutes} minute${d.minutes === 1 ? "" : "s"} (${cycleCount(block)} breaths)`;
       const pattern =
         block.preset === "custom"
           ? `in ${block.inhale} s${block.hold ? `, hold ${block.hold} s` : ""}, out ${block.exhale} s${block.holdAfter ? `, hold ${block.holdAfter} s` : ""}`

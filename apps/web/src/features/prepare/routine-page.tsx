@@ -23,7 +23,7 @@ import "./prepare.css";
 type Draft = { name: string; blocks: RoutineBlock[] };
 
 const NEW_BLOCK: Record<RoutineBlockKind, RoutineBlock> = {
-  breathing: { kind: "breathing", preset: "resonance", minutes: 2 },
+  breathing: { kind: "breathing", preset: "resonance", duration: { unit: "minutes", minutes: 2 } },
   evidence: { kind: "evidence" },
   rehearsal: { kind: "rehearsal", script: "", seconds: 120 },
   warmup: { kind: "warmup", items: ["Water", "Notes in order"] },
@@ -226,7 +226,6 @@ function BlockFields(props: {
   const { block, index } = props;
   const id = (field: string) => `block-${index}-${field}`;
   if (block.kind === "breathing") {
-    const byCycles = block.cycles != null;
     return (
       <>
         <LabelledField id={id("preset")} label="Pattern">
@@ -263,28 +262,43 @@ function BlockFields(props: {
               onChange={(n) => props.onChange({ ...block, [part]: n })}
             />
           ))}
-        <NumberField
-          id={id(byCycles ? "cycles" : "minutes")}
-          label={byCycles ? "Breaths" : "Minutes"}
-          value={byCycles ? block.cycles : block.minutes}
-          min={byCycles ? BREATHING_BOUNDS.cycles.min : BREATHING_BOUNDS.minutes.min}
-          max={byCycles ? BREATHING_BOUNDS.cycles.max : BREATHING_BOUNDS.minutes.max}
-          onChange={(n) =>
-            props.onChange(byCycles ? { ...block, cycles: n } : { ...block, minutes: n })
-          }
-        />
+        {block.duration.unit === "cycles" ? (
+          <NumberField
+            id={id("cycles")}
+            label="Breaths"
+            value={block.duration.cycles}
+            min={BREATHING_BOUNDS.cycles.min}
+            max={BREATHING_BOUNDS.cycles.max}
+            onChange={(n) =>
+              props.onChange({ ...block, duration: { unit: "cycles", cycles: n ?? 0 } })
+            }
+          />
+        ) : (
+          <NumberField
+            id={id("minutes")}
+            label="Minutes"
+            value={block.duration.minutes}
+            min={BREATHING_BOUNDS.minutes.min}
+            max={BREATHING_BOUNDS.minutes.max}
+            onChange={(n) =>
+              props.onChange({ ...block, duration: { unit: "minutes", minutes: n ?? 0 } })
+            }
+          />
+        )}
         <button
           type="button"
           class="button-small button-quiet"
           onClick={() =>
-            props.onChange(
-              byCycles
-                ? { ...block, cycles: null, minutes: 2 }
-                : { ...block, minutes: null, cycles: 10 },
-            )
+            props.onChange({
+              ...block,
+              duration:
+                block.duration.unit === "cycles"
+                  ? { unit: "minutes", minutes: 2 }
+                  : { unit: "cycles", cycles: 10 },
+            })
           }
         >
-          {byCycles ? "Count minutes instead" : "Count breaths instead"}
+          {block.duration.unit === "cycles" ? "Count minutes instead" : "Count breaths instead"}
         </button>
       </>
     );
