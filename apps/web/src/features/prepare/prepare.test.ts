@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeBlock, formatSeconds, parseSleep, startBody } from "./prepare";
+import { describeBlock, formatSeconds, parseSleep, routineProblem, startBody } from "./prepare";
 
 describe("prepare helpers", () => {
   it("reads hours slept in half hours", () => {
@@ -49,5 +49,16 @@ describe("prepare helpers", () => {
       "Mental rehearsal: 1:30",
     );
     expect(formatSeconds(5)).toBe("0:05");
+  });
+
+  it("names a refused field in words", () => {
+    expect(routineProblem("blocks.0.exhale", "must be at least 1")).toBe(
+      "Block 1, Breathe out: must be at least 1",
+    );
+    expect(routineProblem("blocks.2.duration.minutes", "must be at most 20")).toBe(
+      "Block 3, Minutes: must be at most 20",
+    );
+    expect(routineProblem("blocks.1", "bad")).toBe("Block 2: bad");
+    expect(routineProblem("name", "is required")).toBe("Name: is required");
   });
 });

@@ -101,3 +101,30 @@ export const runnerPath = (goalId?: string, stepId?: string) =>
   goalId && stepId
     ? `/prepare?goalId=${encodeURIComponent(goalId)}&stepId=${encodeURIComponent(stepId)}`
     : "/prepare";
+
+const FIELD_WORDS: Record<string, string> = {
+  inhale: "Breathe in",
+  hold: "Hold",
+  exhale: "Breathe out",
+  holdAfter: "Hold after",
+  cycles: "Breaths",
+  minutes: "Minutes",
+  seconds: "Timer",
+  script: "Your script",
+  items: "Your items",
+  preset: "Pattern",
+  name: "Name",
+  blocks: "Blocks",
+};
+
+/** An API problem in the person's words: `blocks.0.duration.minutes` → "Block 1, Minutes". */
+export function routineProblem(path: string, message: string): string {
+  const parts = path.split(".");
+  const last = parts[parts.length - 1] ?? "";
+  const field = FIELD_WORDS[last] ?? last;
+  if (parts[0] === "blocks" && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
+    const block = `Block ${Number(parts[1]) + 1}`;
+    return parts.length === 2 ? `${block}: ${message}` : `${block}, ${field}: ${message}`;
+  }
+  return path ? `${field}: ${message}` : message;
+}

@@ -17,7 +17,7 @@ import { LoadError, Loading } from "../../ui/feedback";
 import { LabelledField } from "../../ui/labelled-field";
 import { Page } from "../../ui/page";
 import { showToast } from "../../ui/toast";
-import { describeBlock, SUGGESTED_ROUTINE } from "./prepare";
+import { describeBlock, routineProblem, SUGGESTED_ROUTINE } from "./prepare";
 import "./prepare.css";
 
 type Draft = { name: string; blocks: RoutineBlock[] };
@@ -97,10 +97,7 @@ function Editor(props: { goalId: string | null; saved: Routine | null }) {
           <p>Some parts need a change before the routine can be saved:</p>
           <ul>
             {problems.map((p) => (
-              <li key={p.path}>
-                {p.path ? `${p.path}: ` : ""}
-                {p.message}
-              </li>
+              <li key={p.path}>{routineProblem(p.path, p.message)}</li>
             ))}
           </ul>
         </div>
