@@ -8,7 +8,7 @@ export class PreparePage {
     this.page.getByRole("heading", { level: 1, name: "Start an attempt" });
   readonly inProgressHeading = () =>
     this.page.getByRole("heading", { level: 1, name: "Attempt in progress" });
-  readonly inProgress = () => this.page.getByRole("region", { name: "In progress" });
+  readonly inProgress = () => this.page.getByRole("region", { name: "In progress", exact: true });
   readonly live = () => this.page.getByTestId("runner-live");
   readonly runner = () => this.page.locator(".runner");
 

@@ -8,7 +8,7 @@ import {
   type Stopwatch,
   stopwatch,
 } from "@cando/core/constants";
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, errorMessage } from "../../api/client";
 import { useLoad } from "../../api/use-load";
 import { LoadError, Loading } from "../../ui/feedback";
@@ -86,7 +86,6 @@ function Runner(props: { plan: Plan; goalId?: string | undefined; stepId?: strin
   const [totalWatch, setTotalWatch] = useState<Stopwatch>({ bankedMs: 0, runningSince: null });
   const [now, setNow] = useState(() => performance.now());
   const [done, setDone] = useState<boolean[]>([]);
-  const [announcement, setAnnouncement] = useState("");
   const [sound, setSound] = useState(false);
   const [buzz, setBuzz] = useState(false);
   const [values, setValues] = useState<StateValues>({ anxiety: null, energy: null, sleep: "" });
@@ -107,7 +106,7 @@ function Runner(props: { plan: Plan; goalId?: string | undefined; stepId?: strin
 
   // The clock: a tick re-reads the monotonic clock; positions are computed from elapsed time,
   // so a late or skipped tick never adds up to drift.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (phase !== "running") return;
     const timer = setInterval(() => setNow(performance.now()), 100);
     return () => clearInterval(timer);
@@ -121,27 +120,32 @@ function Runner(props: { plan: Plan; goalId?: string | undefined; stepId?: strin
     if (elapsed >= segment.durationMs) next(true);
   });
 
-  // Phase changes: announced (politely, not every second) and cued.
-  useEffect(() => {
-    if (phase !== "running" || !segment) return;
-    let key = `block-${index}`;
-    let words = `${ROUTINE_BLOCK_LABELS[segment.kind]}.`;
+  // What the live region says: the block, and each breathing phase as it starts (never a
+  // per-second count). Derived from the clock, so it is right on every render.
+  let liveText = "";
+  let cueKey = "";
+  if (phase === "running" && segment) {
+    cueKey = `block-${index}`;
+    liveText = `${ROUTINE_BLOCK_LABELS[segment.kind]}.`;
     if (position && !position.done) {
-      key = `${index}-${position.index}`;
-      words =
+      cueKey = `${index}-${position.index}`;
+      liveText =
         position.index === 0
           ? `${ROUTINE_BLOCK_LABELS.breathing}. ${PHASE_LABELS[position.phase.kind]}.`
           : `${PHASE_LABELS[position.phase.kind]}.`;
     }
-    if (key === lastCue.current) return;
-    lastCue.current = key;
-    setAnnouncement(words);
-    if (position && !position.done) {
-      const inward = position.phase.kind === "inhale" || position.phase.kind === "top_up";
-      if (sound && position.phase.kind !== "hold" && position.phase.kind !== "hold_after")
-        playTone(inward);
-      if (buzz) vibrate(inward ? 60 : 30);
-    }
+    if (paused && segment.durationMs !== null) liveText = "Paused.";
+  }
+
+  // Optional cues at each breathing phase.
+  useEffect(() => {
+    if (cueKey === lastCue.current) return;
+    lastCue.current = cueKey;
+    if (!position || position.done) return;
+    const inward = position.phase.kind === "inhale" || position.phase.kind === "top_up";
+    if (sound && position.phase.kind !== "hold" && position.phase.kind !== "hold_after")
+      playTone(inward);
+    if (buzz) vibrate(inward ? 60 : 30);
   });
 
   async function begin() {
@@ -160,11 +164,9 @@ function Runner(props: { plan: Plan; goalId?: string | undefined; stepId?: strin
     if (paused) {
       setBlockWatch((w) => stopwatch.resume(w, t));
       setTotalWatch((w) => stopwatch.resume(w, t));
-      setAnnouncement("Resumed.");
     } else {
       setBlockWatch((w) => stopwatch.pause(w, t));
       setTotalWatch((w) => stopwatch.pause(w, t));
-      setAnnouncement("Paused.");
     }
   }
 
@@ -187,7 +189,6 @@ function Runner(props: { plan: Plan; goalId?: string | undefined; stepId?: strin
     const seconds = Math.round(stopwatch.elapsed(totalWatch, t) / 1000);
     setSeconds(seconds);
     setPhase("done");
-    setAnnouncement("Routine done.");
     const sleepHours = parseSleep(values.sleep);
     try {
       const { routineRun } = await api.post<{ routineRun: RoutineRun }>("/api/routine-runs", {
@@ -207,7 +208,7 @@ function Runner(props: { plan: Plan; goalId?: string | undefined; stepId?: strin
   }
 
   // Space pauses and resumes when no control has the focus (a focused button takes Space itself).
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (phase !== "running") return;
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
@@ -317,7 +318,7 @@ function Runner(props: { plan: Plan; goalId?: string | undefined; stepId?: strin
         {ROUTINE_BLOCK_LABELS[segment.kind]}
       </h2>
       <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="runner-live">
-        {announcement}
+        {liveText}
       </p>
       <div class="runner-body">
         {block.kind === "breathing" && position && !position.done && (
