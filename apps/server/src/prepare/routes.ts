@@ -49,7 +49,7 @@ import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
 import { ladderView } from "../ladders/ladder";
-import { writableLadderModel } from "../ladders/replay";
+import { readLadderModel, writableLadderModel } from "../ladders/replay";
 import { recordAttempt } from "./record";
 
 const tags = ["prepare"];
@@ -313,7 +313,7 @@ export function registerPrepareRoutes(app: App): void {
 
   app.openapi(prepareStep, async (c) => {
     const { stepId } = c.req.valid("param");
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const user = c.var.user;
     const step = await access.step(db, user, stepId);
     const goal = await access.goal(db, user, step.goalId);
@@ -324,7 +324,7 @@ export function registerPrepareRoutes(app: App): void {
       { stepId: step.id, goalId: goal.id, domainId: goal.domainId },
       EVIDENCE_REVIEW_COUNT,
     );
-    const model = await writableLadderModel(db, goal, clock.now().toISOString());
+    const model = await readLadderModel(db, goal);
     return c.json(
       {
         routine: routine ? presentRoutine(routine) : null,

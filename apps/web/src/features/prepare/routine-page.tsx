@@ -42,15 +42,18 @@ export function RoutinePage(props: { query?: Record<string, string> }) {
         <Editor
           goalId={goalId}
           saved={state.data.routines.find((r) => r.goalId === goalId) ?? null}
+          fallback={state.data.routines.find((r) => r.goalId === null) ?? null}
         />
       )}
     </Page>
   );
 }
 
-function Editor(props: { goalId: string | null; saved: Routine | null }) {
+function Editor(props: { goalId: string | null; saved: Routine | null; fallback: Routine | null }) {
+  // A goal's routine starts from the default one, if there is one.
+  const start = props.saved ?? props.fallback;
   const [draft, setDraft] = useState<Draft>(
-    props.saved ? { name: props.saved.name, blocks: props.saved.blocks } : SUGGESTED_ROUTINE,
+    start ? { name: start.name, blocks: start.blocks } : SUGGESTED_ROUTINE,
   );
   const [adding, setAdding] = useState<RoutineBlockKind>("breathing");
   const [problems, setProblems] = useState<{ path: string; message: string }[]>([]);
@@ -81,6 +84,19 @@ function Editor(props: { goalId: string | null; saved: Routine | null }) {
           ? error.fields
           : [{ path: "", message: errorMessage(error) }],
       );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function removeOwn() {
+    if (!props.goalId) return;
+    setBusy(true);
+    try {
+      await api.delete(`/api/goals/${encodeURIComponent(props.goalId)}/routine`);
+      showToast("This goal uses your default routine again");
+    } catch (error) {
+      setProblems([{ path: "", message: errorMessage(error) }]);
     } finally {
       setBusy(false);
     }
@@ -182,6 +198,11 @@ function Editor(props: { goalId: string | null; saved: Routine | null }) {
           Save routine
         </button>
         <a href="/prepare">Try it now</a>
+        {props.goalId && props.saved && (
+          <button type="button" class="button-quiet" disabled={busy} onClick={removeOwn}>
+            Use the default routine for this goal again
+          </button>
+        )}
       </div>
     </form>
   );

@@ -184,6 +184,13 @@ function Runner(props: { plan: Plan; goalId?: string | undefined; stepId?: strin
     setTotalWatch((w) => stopwatch.resume(w, t));
   }
 
+  /** Ends the routine now: the blocks not reached count as skipped; the run is still kept. */
+  function stop() {
+    const marks = plan.blocks.map((_, i) => (i < done.length ? (done[i] ?? false) : false));
+    setDone(marks);
+    finish(marks, performance.now());
+  }
+
   async function finish(marks: boolean[], t: number) {
     release.current();
     const seconds = Math.round(stopwatch.elapsed(totalWatch, t) / 1000);
@@ -266,6 +273,11 @@ function Runner(props: { plan: Plan; goalId?: string | undefined; stepId?: strin
             Begin
           </button>
           <a href="/routines">Change my routine</a>
+          {props.goalId && (
+            <a href={`/routines?goalId=${encodeURIComponent(props.goalId)}`}>
+              A routine for this goal only
+            </a>
+          )}
         </div>
       </section>
     );
@@ -354,6 +366,9 @@ function Runner(props: { plan: Plan; goalId?: string | undefined; stepId?: strin
         )}
         <button type="button" class="button-secondary" onClick={() => next(false)}>
           Skip this block
+        </button>
+        <button type="button" class="button-quiet" onClick={stop}>
+          Stop here
         </button>
       </div>
       <p class="muted runner-keys">Space pauses and resumes.</p>

@@ -12,7 +12,7 @@ import { attemptPath, doubtPath, goalPath, milestonePath } from "../../ui/paths"
 import { PercentBar } from "../../ui/percent-bar";
 import { TodayPractice } from "../practice/today-practice";
 import { InProgress } from "../prepare/in-progress";
-import { startPath } from "../prepare/prepare";
+import { runnerPath, startPath } from "../prepare/prepare";
 import { dueNotice, latestRatings } from "./due-notice";
 import { isPast, todayMode } from "./today";
 import "./today.css";
@@ -161,6 +161,9 @@ function NextStep(props: { item: TodayItem }) {
         </a>
         <a class="button button-secondary" href={attemptPath(goal.id, step.id)}>
           Log one done<span class="visually-hidden">: {step.title}</span>
+        </a>
+        <a href={runnerPath(goal.id, step.id)}>
+          Run my routine<span class="visually-hidden"> before {step.title}</span>
         </a>
         {recommendation.action === "split" && (
           <a class="button button-secondary" href={`${goalPath(goal.id)}#add-step`}>
