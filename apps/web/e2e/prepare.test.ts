@@ -181,6 +181,13 @@ describe.skipIf(!chromiumPath)("prepare: two-phase attempts and the routine", ()
 
     await page.getByRole("link", { name: "Start the attempt" }).click();
     await page.getByText("Routine done: it will be linked to this attempt.").waitFor();
+    // The state check's anxiety is filled in.
+    expect(
+      await page
+        .getByRole("group", { name: "How anxious do you feel right now?" })
+        .getByRole("radio", { name: "6", exact: true })
+        .isChecked(),
+    ).toBe(true);
     await prepare.startWith({ confidence: 70 });
     await prepare.finishWith({ outcome: "Partly", effort: 3, difficulty: 4 });
     await page.waitForURL((url) => /^\/attempts\/[^/]+$/.test(url.pathname));

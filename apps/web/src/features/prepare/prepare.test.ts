@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { describeBlock, formatSeconds, parseSleep, routineProblem, startBody } from "./prepare";
+import {
+  describeBlock,
+  formatSeconds,
+  parseSleep,
+  queryRating,
+  routineProblem,
+  startBody,
+  startPath,
+} from "./prepare";
 
 describe("prepare helpers", () => {
   it("reads hours slept in half hours", () => {
@@ -60,5 +68,16 @@ describe("prepare helpers", () => {
     );
     expect(routineProblem("blocks.1", "bad")).toBe("Block 2: bad");
     expect(routineProblem("name", "is required")).toBe("Name: is required");
+  });
+
+  it("carries a routine's state check to the start page", () => {
+    expect(startPath("g", "s")).toBe("/goals/g/steps/s/start");
+    expect(startPath("g", "s", { id: "r 1", anxiety: 6, energy: null, sleepHours: 7.5 })).toBe(
+      "/goals/g/steps/s/start?run=r+1&anxiety=6&sleep=7.5",
+    );
+    expect(queryRating("6")).toBe(6);
+    expect(queryRating("11")).toBeNull();
+    expect(queryRating("x")).toBeNull();
+    expect(queryRating(undefined)).toBeNull();
   });
 });

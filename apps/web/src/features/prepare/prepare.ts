@@ -94,8 +94,27 @@ export function startBody(
   return body;
 }
 
-export const startPath = (goalId: string, stepId: string, runId?: string) =>
-  `/goals/${encodeURIComponent(goalId)}/steps/${encodeURIComponent(stepId)}/start${runId ? `?run=${encodeURIComponent(runId)}` : ""}`;
+/** The start page; after a routine, with the run and its state check to fill in. */
+export function startPath(
+  goalId: string,
+  stepId: string,
+  run?: { id: string; anxiety: number | null; energy: number | null; sleepHours: number | null },
+): string {
+  const base = `/goals/${encodeURIComponent(goalId)}/steps/${encodeURIComponent(stepId)}/start`;
+  if (!run) return base;
+  const query = new URLSearchParams({ run: run.id });
+  if (run.anxiety !== null) query.set("anxiety", String(run.anxiety));
+  if (run.energy !== null) query.set("energy", String(run.energy));
+  if (run.sleepHours !== null) query.set("sleep", String(run.sleepHours));
+  return `${base}?${query}`;
+}
+
+/** A 0–10 rating carried in a query, or null. */
+export function queryRating(value: string | undefined): number | null {
+  if (value === undefined || !/^\d{1,2}$/.test(value)) return null;
+  const n = Number(value);
+  return n <= 10 ? n : null;
+}
 export const finishPath = (startId: string) => `/in-progress/${encodeURIComponent(startId)}`;
 export const runnerPath = (goalId?: string, stepId?: string) =>
   goalId && stepId

@@ -301,7 +301,7 @@ function Runner(props: { plan: Plan; goalId?: string | undefined; stepId?: strin
         {saved !== null && (
           <div class="form-actions">
             {props.goalId && props.stepId ? (
-              <a class="button" href={startPath(props.goalId, props.stepId, saved.id)}>
+              <a class="button" href={startPath(props.goalId, props.stepId, saved)}>
                 Start the attempt
               </a>
             ) : (

@@ -10,7 +10,14 @@ import { NumberScale } from "../../ui/number-scale";
 import { Page } from "../../ui/page";
 import { attemptPath, goalPath } from "../../ui/paths";
 import { AttemptScale } from "../attempts/attempt-fields";
-import { finishPath, parseSleep, runnerPath, type StartDraft, startBody } from "./prepare";
+import {
+  finishPath,
+  parseSleep,
+  queryRating,
+  runnerPath,
+  type StartDraft,
+  startBody,
+} from "./prepare";
 import "../../ui/page-parts.css";
 import "./prepare.css";
 
@@ -30,22 +37,24 @@ export function StartAttemptPage(props: {
       {state.status === "loading" && <Loading what="the step" />}
       {state.status === "error" && <LoadError error={state.error} retry={reload} />}
       {state.status === "ready" && (
-        <StartForm data={state.data} stepId={props.stepId} runId={props.query?.run ?? null} />
+        <StartForm data={state.data} stepId={props.stepId} query={props.query ?? {}} />
       )}
     </Page>
   );
 }
 
-function StartForm(props: { data: GoalResponse; stepId: string; runId: string | null }) {
+function StartForm(props: { data: GoalResponse; stepId: string; query: Record<string, string> }) {
   const { goal, ladder } = props.data;
+  const runId = props.query.run ?? null;
   const step = ladder.steps.find((s) => s.id === props.stepId);
   const { route } = useLocation();
   const [key] = useState(newIdempotencyKey);
+  // After a routine, its state check fills in what it asked (the person can change it).
   const [draft, setDraft] = useState<StartDraft>({
     confidenceBefore: null,
-    anxietyBefore: null,
-    energyBefore: null,
-    sleep: "",
+    anxietyBefore: queryRating(props.query.anxiety),
+    energyBefore: queryRating(props.query.energy),
+    sleep: parseSleep(props.query.sleep ?? "") === null ? "" : (props.query.sleep ?? ""),
   });
   const [problem, setProblem] = useState<string | null>(null);
   const [sleepError, setSleepError] = useState<string | null>(null);
@@ -75,7 +84,7 @@ function StartForm(props: { data: GoalResponse; stepId: string; runId: string | 
     try {
       const { attemptStart } = await api.post<{ attemptStart: { id: string } }>(
         "/api/attempt-starts",
-        startBody(draft, step.id, key, props.runId),
+        startBody(draft, step.id, key, runId),
       );
       route(finishPath(attemptStart.id));
     } catch (error) {
@@ -102,7 +111,7 @@ function StartForm(props: { data: GoalResponse; stepId: string; runId: string | 
           Rate these now, just before you begin: they are saved at once, so you can close this and
           finish it after you have done it, even hours later.
         </p>
-        {props.runId ? (
+        {runId ? (
           <p class="notice">Routine done: it will be linked to this attempt.</p>
         ) : (
           <p>
