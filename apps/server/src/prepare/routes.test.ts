@@ -106,6 +106,16 @@ describeEachDatabase("prepare API", (db) => {
     const userId = (await ada.get("/api/me")).body.user.id;
     expect(await listAttempts(db(), userId)).toHaveLength(1);
 
+    // Three starts with one key, at once: one start.
+    const raced2 = await Promise.all(
+      [0, 1, 2].map(() =>
+        ada.post("/api/attempt-starts", { stepId: stepIds[0], idempotencyKey: "raced-start-01" }),
+      ),
+    );
+    expect(new Set(raced2.map((r) => r.body.attemptStart.id)).size).toBe(1);
+    expect((await ada.get("/api/attempt-starts")).body.attemptStarts).toHaveLength(1);
+    await ada.call("DELETE", `/api/attempt-starts/${raced2[0]?.body.attemptStart.id}`);
+
     const second = await start();
     expect((await ada.call("DELETE", `/api/attempt-starts/${second}`)).status).toBe(204);
     expect((await ada.call("DELETE", `/api/attempt-starts/${second}`)).status).toBe(404);
@@ -242,6 +252,40 @@ describeEachDatabase("prepare API", (db) => {
     expect(await listRoutineRuns(db(), userId, "2000-01-01T00:00:00.000Z", startedAt)).toEqual([]);
     const insights = (await ada.get("/api/insights")).body.preparation;
     expect(insights.routine.withRoutine.count).toBe(1);
+  });
+
+  it("a deleted goal takes its routine, runs and attempts in progress with it", async () => {
+    const { app, clock } = buildTestApp(db());
+    const ada = await signedUp(app);
+    const { goalId, stepIds } = await goalWithLadder(ada);
+    const kept = await goalWithLadder(ada);
+    await ada.call("PUT", "/api/routines/default", routine);
+    await ada.call("PUT", `/api/goals/${goalId}/routine`, routine);
+    const run = await ada.post("/api/routine-runs", {
+      stepId: stepIds[0],
+      startedAt: clock.now().toISOString(),
+      durationSeconds: 60,
+      blocks: [{ kind: "breathing", done: true }],
+    });
+    const startId = (
+      await ada.post("/api/attempt-starts", {
+        stepId: stepIds[0],
+        routineRunId: run.body.routineRun.id,
+      })
+    ).body.attemptStart.id;
+    await ada.post(`/api/attempt-starts/${startId}/finish`, finishBody);
+    await ada.post("/api/attempt-starts", { stepId: stepIds[1] });
+    await ada.post("/api/attempt-starts", { stepId: kept.stepIds[0] });
+    expect((await ada.call("DELETE", `/api/goals/${goalId}`)).status).toBe(200);
+    expect(
+      (await ada.get("/api/routines")).body.routines.map((r: { goalId: null }) => r.goalId),
+    ).toEqual([null]);
+    const starts = (await ada.get("/api/attempt-starts")).body.attemptStarts;
+    expect(starts.map((s: { goalId: string }) => s.goalId)).toEqual([kept.goalId]);
+    const userId = (await ada.get("/api/me")).body.user.id;
+    expect(
+      await listRoutineRuns(db(), userId, "2000-01-01T00:00:00.000Z", "2100-01-01T00:00:00.000Z"),
+    ).toEqual([]);
   });
 
   it("keeps other people's routines, runs and starts out of reach (404)", async () => {
