@@ -1,10 +1,12 @@
 import { ConflictError, NotFoundError, type Sections } from "@cando/core";
 import {
   type AttemptRow,
+  type AttemptStartRow,
   type Db,
   type DomainRow,
   type EvidenceRow,
   findAttempt,
+  findAttemptStart,
   findAudit,
   findDomain,
   findEvidence,
@@ -13,6 +15,7 @@ import {
   findInvitation,
   findLiveGrant,
   findMilestone,
+  findRoutineRun,
   findStep,
   type GoalRow,
   type GrantRow,
@@ -20,6 +23,7 @@ import {
   listSharedWith,
   lockGoal,
   type MilestoneRow,
+  type RoutineRunRow,
   type StepRow,
   type UserRow,
 } from "@cando/storage";
@@ -105,6 +109,14 @@ export const access = {
   /** An invitation the caller made. */
   async invitation(db: Db, actor: UserRow, invitationId: string): Promise<InvitationRow> {
     return found(await findInvitation(db, actor.id, invitationId), "invitation");
+  },
+
+  async attemptStart(db: Db, actor: UserRow, startId: string): Promise<AttemptStartRow> {
+    return found(await findAttemptStart(db, actor.id, startId), "attempt_in_progress");
+  },
+
+  async routineRun(db: Db, actor: UserRow, runId: string): Promise<RoutineRunRow> {
+    return found(await findRoutineRun(db, actor.id, runId), "routine_run");
   },
 };
 

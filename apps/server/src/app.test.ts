@@ -110,6 +110,16 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "GET /api/grants/{grantId}/preview",
         "GET /api/shared",
         "GET /api/shared/goals/{goalId}",
+        "GET /api/routines",
+        "PUT /api/routines/default",
+        "PUT /api/goals/{goalId}/routine",
+        "DELETE /api/goals/{goalId}/routine",
+        "GET /api/steps/{stepId}/prepare",
+        "POST /api/routine-runs",
+        "POST /api/attempt-starts",
+        "GET /api/attempt-starts",
+        "POST /api/attempt-starts/{startId}/finish",
+        "DELETE /api/attempt-starts/{startId}",
       ].sort(),
     );
     const rating =

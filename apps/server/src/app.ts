@@ -25,6 +25,7 @@ import { registerInsightRoutes } from "./insights/routes";
 import { registerLadderRoutes } from "./ladders/routes";
 import { registerPlanRoutes } from "./plan/routes";
 import { registerPracticeRoutes } from "./practice/routes";
+import { registerPrepareRoutes } from "./prepare/routes";
 import { registerReflectionRoutes } from "./reflections/routes";
 import { registerReportRoutes } from "./report/routes";
 import { registerCalendarFeedRoutes } from "./rhythm/feed-routes";
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerReportRoutes(app);
   registerTargetRoutes(app);
   registerSharingRoutes(app);
+  registerPrepareRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

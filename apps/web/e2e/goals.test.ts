@@ -415,7 +415,7 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
 
     await today.startAttempt(GOOD_GOAL).click();
     await suite.page.waitForURL(
-      (url) => url.pathname === `/goals/${goal.id}/steps/${step.id}/attempt`,
+      (url) => url.pathname === `/goals/${goal.id}/steps/${step.id}/start`,
     );
   });
 

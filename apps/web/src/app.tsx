@@ -69,6 +69,16 @@ const SharedListPage = lazy(() => sharing().then((m) => m.SharedListPage));
 const SharedGoalPage = lazy(() => sharing().then((m) => m.SharedGoalPage));
 const PreviewGrantPage = lazy(() => sharing().then((m) => m.PreviewGrantPage));
 const InvitePage = lazy(() => sharing().then((m) => m.InvitePage));
+const StartAttemptPage = lazy(() =>
+  import("./features/prepare/start-attempt-page").then((m) => m.StartAttemptPage),
+);
+const FinishAttemptPage = lazy(() =>
+  import("./features/prepare/finish-attempt-page").then((m) => m.FinishAttemptPage),
+);
+const RunnerPage = lazy(() => import("./features/prepare/runner-page").then((m) => m.RunnerPage));
+const RoutinePage = lazy(() =>
+  import("./features/prepare/routine-page").then((m) => m.RoutinePage),
+);
 
 /** Wraps a page so only a logged-in person reaches it. */
 function signedIn<P extends object>(Component: (props: P) => preact.JSX.Element | null) {
@@ -112,6 +122,10 @@ const PlanRoute = signedIn(PlanPage);
 const SharedListRoute = signedIn(SharedListPage);
 const SharedGoalRoute = signedIn(SharedGoalPage);
 const PreviewGrantRoute = signedIn(PreviewGrantPage);
+const StartAttemptRoute = signedIn(StartAttemptPage);
+const FinishAttemptRoute = signedIn(FinishAttemptPage);
+const RunnerRoute = signedIn(RunnerPage);
+const RoutineRoute = signedIn(RoutinePage);
 
 const Login = () => (
   <GuestOnly>
@@ -176,6 +190,10 @@ export function App() {
                 component={PreviewGrantRoute}
               />
               <Route path="/invite/:token" component={InvitePage} />
+              <Route path="/goals/:goalId/steps/:stepId/start" component={StartAttemptRoute} />
+              <Route path="/in-progress/:startId" component={FinishAttemptRoute} />
+              <Route path="/prepare" component={RunnerRoute} />
+              <Route path="/routines" component={RoutineRoute} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />

@@ -13,6 +13,8 @@ export * from "./goals/coaching";
 export * from "./ladders/rules";
 export * from "./ladders/schedule";
 export * from "./practice/rules";
+export * from "./prepare/rules";
+export * from "./prepare/schedule";
 export * from "./reflections/rules";
 export * from "./report/sections";
 export * from "./sharing/rules";

@@ -21,6 +21,7 @@ export * from "./milestones/milestones";
 export * from "./plan/snapshots";
 export * from "./practice/calendar";
 export * from "./practice/practice";
+export * from "./prepare/prepare";
 export * from "./reads/read-versions";
 export * from "./reflections/reflections";
 export * from "./reflections/sources";

@@ -135,6 +135,10 @@ export interface AttemptsTable {
   note: string;
   predictedSuccess: number | null;
   createdAt: string;
+  /** "before" (started, then finished), "after" (logged in one go); null = unknown (older rows). */
+  confidenceRated?: string | null;
+  energyBefore?: number | null;
+  sleepHours?: number | null;
 }
 
 export interface DebriefsTable {
@@ -349,4 +353,54 @@ export interface Database {
   planSnapshots: PlanSnapshotsTable;
   invitations: InvitationsTable;
   grants: GrantsTable;
+  routines: RoutinesTable;
+  routineRuns: RoutineRunsTable;
+  attemptStarts: AttemptStartsTable;
+}
+
+export interface RoutinesTable {
+  id: string;
+  userId: string;
+  /** null: the person's default routine. */
+  goalId: string | null;
+  name: string;
+  /** JSON array of core's RoutineBlock. */
+  blocks: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RoutineRunsTable {
+  id: string;
+  userId: string;
+  routineId: string | null;
+  goalId: string | null;
+  stepId: string | null;
+  /** The attempt that followed (no foreign key: undo puts an attempt back with its id). */
+  attemptId: string | null;
+  startedAt: string;
+  finishedAt: string;
+  durationSeconds: number;
+  /** JSON array of { kind, done }. */
+  blocks: string;
+  blocksDone: number;
+  anxiety: number | null;
+  energy: number | null;
+  sleepHours: number | null;
+}
+
+/** An attempt in progress: the "before" part, until it is finished (then an attempts row) or discarded. */
+export interface AttemptStartsTable {
+  id: string;
+  userId: string;
+  goalId: string;
+  stepId: string;
+  idempotencyKey: string | null;
+  confidenceBefore: number | null;
+  anxietyBefore: number | null;
+  energyBefore: number | null;
+  sleepHours: number | null;
+  routineRunId: string | null;
+  predictedSuccess: number | null;
+  startedAt: string;
 }

@@ -15,7 +15,8 @@ const attributions = { effort: 3, strategy: 3, ability: 2, luck: 1, help: 0, eas
  * with the re-attribution exercise, a mastery override and the milestones it brings; and the
  * rhythm: practice entries, a planned rest day, a weekly target, a reflection and its weekday,
  * and a calendar feed; the goal shared with a supporter (an accepted invitation, a grant rated
- * for credibility) and a pending invitation.
+ * for credibility) and a pending invitation; and prepare: routines, a run linked to a two-phase
+ * attempt, and an attempt still in progress.
  */
 export async function seedHistory(client: TestClient, clock: TestClock) {
   const ok = (status: number, expected: number, what: string) =>
@@ -173,6 +174,58 @@ export async function seedHistory(client: TestClient, clock: TestClock) {
   );
   const grantId = (await client.get(`/api/goals/${goalId}/grants`)).body.grants[0].id as string;
   ok((await client.patch(`/api/grants/${grantId}`, { credibility: 70 })).status, 200, "grant");
+  // Prepare: routines, a routine run linked to the attempt that followed, one still in progress.
+  const blocks = [
+    { kind: "breathing", preset: "box", duration: { unit: "cycles", cycles: 4 } },
+    { kind: "state_check" },
+  ];
+  const routine = await client.call("PUT", "/api/routines/default", { name: "Calm", blocks });
+  ok(routine.status, 200, "default routine");
+  ok(
+    (await client.call("PUT", `/api/goals/${goalId}/routine`, { name: "Talk", blocks })).status,
+    200,
+    "goal routine",
+  );
+  const runStartedAt = clock.now().toISOString();
+  clock.advanceMinutes(2);
+  const run = await client.post("/api/routine-runs", {
+    routineId: routine.body.routine.id,
+    stepId: stepIds[1],
+    startedAt: runStartedAt,
+    durationSeconds: 110,
+    blocks: [
+      { kind: "breathing", done: true },
+      { kind: "state_check", done: true },
+    ],
+    anxiety: 6,
+    energy: 5,
+    sleepHours: 7.5,
+  });
+  ok(run.status, 201, "routine run");
+  const started = await client.post("/api/attempt-starts", {
+    stepId: stepIds[1],
+    confidenceBefore: 50,
+    anxietyBefore: 6,
+    energyBefore: 5,
+    sleepHours: 7.5,
+    routineRunId: run.body.routineRun.id,
+  });
+  ok(started.status, 201, "attempt start");
+  clock.advanceMinutes(30);
+  const finished = await client.post(`/api/attempt-starts/${started.body.attemptStart.id}/finish`, {
+    outcome: "partly",
+    effort: 4,
+    difficulty: 4,
+    anxietyAfter: 3,
+  });
+  ok(finished.status, 201, "attempt finished");
+  attemptIds.push(finished.body.attempt.id);
+  clock.advanceMinutes(5);
+  ok(
+    (await client.post("/api/attempt-starts", { stepId: stepIds[1], anxietyBefore: 7 })).status,
+    201,
+    "attempt in progress",
+  );
   return { goalId, domainId, stepIds, attemptIds };
 }
 

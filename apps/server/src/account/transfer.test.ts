@@ -65,6 +65,12 @@ describeEachDatabase("export and import", (db, kind) => {
       ["2026-11-22", "Starting early helps"],
     ]);
     expect(JSON.stringify(file)).not.toContain("argon2");
+    // Prepare: the run is linked to the two-phase attempt, rated beforehand; one still in progress.
+    const twoPhase = file.attempts.find((a) => a.confidenceRated === "before");
+    expect(twoPhase).toMatchObject({ confidenceBefore: 50, energyBefore: 5, sleepHours: 7.5 });
+    expect(file.routineRuns.map((r) => r.attemptId)).toEqual([twoPhase?.id]);
+    expect(file.routines.map((r) => r.name).sort()).toEqual(["Calm", "Talk"]);
+    expect(file.attemptStarts.map((a) => a.anxietyBefore)).toEqual([7]);
 
     // A new server, on a new database of the same kind: sign up with the same email, import.
     const fresh = await openTestDatabase(kind);
@@ -76,12 +82,15 @@ describeEachDatabase("export and import", (db, kind) => {
       expect(imported.body.added).toMatchObject({
         goals: 1,
         steps: 3,
-        attempts: 3,
+        attempts: 4,
         debriefs: 3,
         practiceEntries: 2,
         practiceRestDays: 1,
         practiceTargets: 1,
         reflections: 1,
+        routines: 2,
+        routineRuns: 1,
+        attemptStarts: 1,
       });
       expect(imported.body.replayedGoals).toBe(1);
       const second = (await again.get("/api/account/export")).body as ExportFile;
@@ -98,7 +107,7 @@ describeEachDatabase("export and import", (db, kind) => {
       const twice = await again.post("/api/account/import", file);
       expect(twice.status).toBe(200);
       for (const table of EXPORT_TABLES) expect(twice.body.added[table], table).toBe(0);
-      expect(twice.body.present.attempts).toBe(3);
+      expect(twice.body.present.attempts).toBe(4);
       expect(withoutIds((await again.get("/api/account/export")).body)).toEqual(withoutIds(file));
     } finally {
       await fresh.close();
@@ -214,7 +223,7 @@ describeEachDatabase("export and import", (db, kind) => {
       .trimEnd()
       .split("\r\n");
     expect(attempts[0]).toMatch(/^id,goalId,stepId,/);
-    expect(attempts).toHaveLength(4);
+    expect(attempts).toHaveLength(5);
     const schema = await new TestClient(app).get("/api/account/export/schema.json");
     expect(schema.status).toBe(200);
     expect(schema.body.properties.version).toEqual({ type: "number", const: 2 });

@@ -55,6 +55,9 @@ export function presentAttempt(row: AttemptRow, debrief: DebriefRow | undefined)
     minutes: row.minutes,
     note: row.note,
     predictedSuccess: row.predictedSuccess,
+    confidenceRated: (row.confidenceRated ?? null) as Attempt["confidenceRated"],
+    energyBefore: row.energyBefore ?? null,
+    sleepHours: row.sleepHours == null ? null : Number(row.sleepHours),
     debrief: debrief ? presentDebrief(debrief, outcome) : null,
     createdAt: row.createdAt,
   };

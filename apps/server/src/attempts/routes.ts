@@ -171,6 +171,8 @@ export function registerAttemptRoutes(app: App): void {
           note: input.note,
           predictedSuccess: predictSuccess(model, step.id),
           createdAt: now.toISOString(),
+          // Logged in one go: confidence was rated afterwards (see attempt starts for "before").
+          confidenceRated: "after",
         };
         await insertAttempt(trx, row);
         // The attempt and the model it updates land together or not at all. The common case, an

@@ -5,6 +5,7 @@ import {
   InsightsResponse,
   modelCalibration,
   type Outcome,
+  preparationInsights,
   summarizeAudits,
 } from "@cando/core";
 import { type Db, type InsightFact, listAudits, listInsightFacts } from "@cando/storage";
@@ -62,6 +63,16 @@ export async function computeInsights(
       facts.flatMap((a) =>
         a.predictedSuccess === null ? [] : [{ predicted: a.predictedSuccess, outcome: outcome(a) }],
       ),
+    ),
+    preparation: preparationInsights(
+      facts.map((a) => ({
+        outcome: outcome(a),
+        anxietyBefore: a.anxietyBefore,
+        anxietyAfter: a.anxietyAfter,
+        confidenceBefore: a.confidenceBefore,
+        confidenceRated: a.confidenceRated as "before" | "after" | null,
+        withRoutine: a.withRoutine,
+      })),
     ),
   };
 }

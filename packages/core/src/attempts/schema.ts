@@ -106,6 +106,14 @@ export const Attempt = z.object({
     .number()
     .nullable()
     .describe("The engine's p(success) just before this attempt"),
+  confidenceRated: z
+    .enum(["before", "after"])
+    .nullable()
+    .describe(
+      "before: started with Start an attempt; after: logged in one go; null: unknown (older)",
+    ),
+  energyBefore: z.number().int().nullable(),
+  sleepHours: z.number().nullable(),
   debrief: Debrief.nullable(),
   createdAt: z.string(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PreparationOut } from "../prepare/schema";
 
 // Mirrors of the engine's results (engine/calibration.ts, anxiety.ts, attribution.ts,
 // audit-summary.ts), so the API documents what it returns.
@@ -111,6 +112,9 @@ export const InsightsResponse = z.object({
   audit: AuditSummaryOut.describe("Change per domain between audits, and generality"),
   prediction: ModelCalibrationOut.describe(
     "How well Cando predicts you: stored predicted success vs outcome",
+  ),
+  preparation: PreparationOut.describe(
+    "Anxiety before vs after, success with and without the routine, when confidence was rated",
   ),
 });
 export type InsightsResponse = z.infer<typeof InsightsResponse>;

@@ -2,6 +2,7 @@ import {
   EXPORT_TABLES,
   ExportedAccount,
   ExportedAttempt,
+  ExportedAttemptStart,
   ExportedAudit,
   ExportedAuditRating,
   ExportedDebrief,
@@ -13,6 +14,8 @@ import {
   ExportedPracticeRestDay,
   ExportedPracticeTarget,
   ExportedReflection,
+  ExportedRoutine,
+  ExportedRoutineRun,
   ExportedStep,
   ExportedStepRating,
   type ExportFile,
@@ -36,6 +39,9 @@ const COLUMNS: Record<"account" | ExportTable, readonly string[]> = {
   practiceRestDays: Object.keys(ExportedPracticeRestDay.shape),
   practiceTargets: Object.keys(ExportedPracticeTarget.shape),
   reflections: Object.keys(ExportedReflection.shape),
+  routines: Object.keys(ExportedRoutine.shape),
+  routineRuns: Object.keys(ExportedRoutineRun.shape),
+  attemptStarts: Object.keys(ExportedAttemptStart.shape),
 };
 
 /** One cell: empty for null, JSON for arrays and objects, quoted when it holds , " or a newline. */

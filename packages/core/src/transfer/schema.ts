@@ -8,6 +8,8 @@ import {
   PRACTICE_MAX_MINUTES,
   PRACTICE_MAX_WEEKLY_TARGET,
 } from "../practice/rules";
+import { ROUTINE_BLOCK_KINDS, ROUTINE_MAX_BLOCKS } from "../prepare/rules";
+import { RoutineBlock } from "../prepare/schema";
 
 /**
  * The export file: everything one person owns, one array per table, rows pointing at each other
@@ -121,6 +123,10 @@ export const ExportedAttempt = z.object({
   /** What the ladder model predicted when the attempt was logged: history, kept as it was. */
   predictedSuccess: z.number().min(0).max(1).nullable(),
   createdAt: Instant,
+  /** When confidence was rated (came later in version 2; null = unknown). */
+  confidenceRated: z.enum(["before", "after"]).nullable().default(null),
+  energyBefore: Int(0, 10).nullable().default(null),
+  sleepHours: z.number().min(0).max(24).nullable().default(null),
 });
 export type ExportedAttempt = z.infer<typeof ExportedAttempt>;
 
@@ -215,6 +221,49 @@ export const ExportedReflection = z.object({
 });
 export type ExportedReflection = z.infer<typeof ExportedReflection>;
 
+export const ExportedRoutine = z.object({
+  id: Ref,
+  /** null: the default routine. */
+  goalId: Ref.nullable(),
+  name: Text(100),
+  blocks: z.array(RoutineBlock).max(ROUTINE_MAX_BLOCKS),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type ExportedRoutine = z.infer<typeof ExportedRoutine>;
+
+export const ExportedRoutineRun = z.object({
+  id: Ref,
+  routineId: Ref.nullable(),
+  goalId: Ref.nullable(),
+  stepId: Ref.nullable(),
+  attemptId: Ref.nullable(),
+  startedAt: Instant,
+  finishedAt: Instant,
+  durationSeconds: Int(0, 4 * 3600),
+  blocks: z
+    .array(z.object({ kind: z.enum(ROUTINE_BLOCK_KINDS), done: z.boolean() }))
+    .max(ROUTINE_MAX_BLOCKS),
+  anxiety: Int(0, 10).nullable(),
+  energy: Int(0, 10).nullable(),
+  sleepHours: z.number().min(0).max(24).nullable(),
+});
+export type ExportedRoutineRun = z.infer<typeof ExportedRoutineRun>;
+
+export const ExportedAttemptStart = z.object({
+  id: Ref,
+  goalId: Ref,
+  stepId: Ref,
+  confidenceBefore: Rating.nullable(),
+  anxietyBefore: Int(0, 10).nullable(),
+  energyBefore: Int(0, 10).nullable(),
+  sleepHours: z.number().min(0).max(24).nullable(),
+  routineRunId: Ref.nullable(),
+  predictedSuccess: z.number().min(0).max(1).nullable(),
+  startedAt: Instant,
+});
+export type ExportedAttemptStart = z.infer<typeof ExportedAttemptStart>;
+
 /** The tables of an export file, in the order they are written and imported (parents first). */
 export const EXPORT_TABLES = [
   "domains",
@@ -231,6 +280,9 @@ export const EXPORT_TABLES = [
   "practiceRestDays",
   "practiceTargets",
   "reflections",
+  "routines",
+  "routineRuns",
+  "attemptStarts",
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
@@ -254,6 +306,10 @@ const ExportShape = z.object({
   practiceRestDays: z.array(ExportedPracticeRestDay).default([]),
   practiceTargets: z.array(ExportedPracticeTarget).default([]),
   reflections: z.array(ExportedReflection).default([]),
+  // Prepare's tables came later still: a file without them has none.
+  routines: z.array(ExportedRoutine).default([]),
+  routineRuns: z.array(ExportedRoutineRun).default([]),
+  attemptStarts: z.array(ExportedAttemptStart).default([]),
 });
 
 type Issue = { path: (string | number)[]; message: string };
@@ -360,6 +416,34 @@ function checkReferences(file: z.infer<typeof ExportShape>): Issue[] {
     if (targeted.has(t.goalId))
       issues.push({ path: ["practiceTargets", i, "goalId"], message: "has two targets" });
     targeted.add(t.goalId);
+  });
+  const routines = idsOf("routines", file.routines);
+  const runs = idsOf("routineRuns", file.routineRuns);
+  idsOf("attemptStarts", file.attemptStarts);
+  const routineFor = new Set<string>();
+  file.routines.forEach((r, i) => {
+    if (r.goalId !== null) must(goals.has(r.goalId), ["routines", i, "goalId"], "a goal");
+    if (routineFor.has(r.goalId ?? ""))
+      issues.push({ path: ["routines", i, "goalId"], message: "has two routines" });
+    routineFor.add(r.goalId ?? "");
+  });
+  file.routineRuns.forEach((r, i) => {
+    if (r.routineId !== null)
+      must(routines.has(r.routineId), ["routineRuns", i, "routineId"], "a routine");
+    if (r.goalId !== null) must(goals.has(r.goalId), ["routineRuns", i, "goalId"], "a goal");
+    if (r.stepId !== null) must(steps.has(r.stepId), ["routineRuns", i, "stepId"], "a step");
+    if (r.attemptId !== null)
+      must(attempts.has(r.attemptId), ["routineRuns", i, "attemptId"], "an attempt");
+  });
+  file.attemptStarts.forEach((a, i) => {
+    must(goals.has(a.goalId), ["attemptStarts", i, "goalId"], "a goal");
+    must(
+      stepGoal.get(a.stepId) === a.goalId,
+      ["attemptStarts", i, "stepId"],
+      "a step of that goal",
+    );
+    if (a.routineRunId !== null)
+      must(runs.has(a.routineRunId), ["attemptStarts", i, "routineRunId"], "a routine run");
   });
   return issues;
 }

@@ -30,6 +30,9 @@ const empty: ExportFile = {
   practiceRestDays: [],
   practiceTargets: [],
   reflections: [],
+  routines: [],
+  routineRuns: [],
+  attemptStarts: [],
 };
 
 describe("exportToCsvFiles", () => {

@@ -51,6 +51,9 @@ export const OWNERSHIP: Record<
   // (deleteSupporterSide).
   invitations: { column: "userId" },
   grants: { column: "userId" },
+  routines: { column: "userId" },
+  routineRuns: { column: "userId" },
+  attemptStarts: { column: "userId" },
 };
 
 /**
@@ -119,6 +122,9 @@ export async function deleteAccountData(db: Db, userId: string): Promise<void> {
   await db.deleteFrom("practiceTargets").where("userId", "=", userId).execute();
   await db.deleteFrom("practiceRestDays").where("userId", "=", userId).execute();
   await db.deleteFrom("practiceEntries").where("userId", "=", userId).execute();
+  await db.deleteFrom("attemptStarts").where("userId", "=", userId).execute();
+  await db.deleteFrom("routineRuns").where("userId", "=", userId).execute();
+  await db.deleteFrom("routines").where("userId", "=", userId).execute();
   await db.deleteFrom("milestones").where("userId", "=", userId).execute();
   await db.deleteFrom("evidence").where("userId", "=", userId).execute();
   await db.deleteFrom("debriefs").where("attemptId", "in", attempts).execute();

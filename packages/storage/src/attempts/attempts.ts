@@ -278,6 +278,11 @@ export interface InsightFact {
   attemptedAt: string;
   confidenceBefore: number | null;
   anxietyBefore: number | null;
+  anxietyAfter: number | null;
+  /** "before" (a two-phase attempt), "after" (logged in one go), null for older rows (unknown). */
+  confidenceRated: string | null;
+  /** A routine run was linked to this attempt (Prepare). */
+  withRoutine: boolean;
   outcome: string;
   predictedSuccess: number | null;
   /** The debrief's six ratings, or null without a debrief. */
@@ -304,8 +309,21 @@ export async function listInsightFacts(
       "attempts.attemptedAt",
       "attempts.confidenceBefore",
       "attempts.anxietyBefore",
+      "attempts.anxietyAfter",
+      "attempts.confidenceRated",
       "attempts.outcome",
       "attempts.predictedSuccess",
+      // A routine run is linked inside the transaction that inserts its attempt, so the
+      // attempt's read-version bump already covers it.
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom("routineRuns")
+              .select("routineRuns.id")
+              .whereRef("routineRuns.attemptId", "=", "attempts.id"),
+          )
+          .as("withRoutine"),
       "debriefs.attemptId as debriefOf",
       "debriefs.effort as dEffort",
       "debriefs.strategy",
@@ -325,6 +343,10 @@ export async function listInsightFacts(
     attemptedAt: r.attemptedAt,
     confidenceBefore: r.confidenceBefore,
     anxietyBefore: r.anxietyBefore,
+    anxietyAfter: r.anxietyAfter,
+    confidenceRated: r.confidenceRated ?? null,
+    // SQLite answers 0/1, PostgreSQL a boolean.
+    withRoutine: Boolean(r.withRoutine),
     outcome: r.outcome,
     predictedSuccess: r.predictedSuccess,
     attributions:

@@ -9,6 +9,7 @@ import * as account from "./20261207T0740_account";
 import * as advice from "./20261207T0750_advice";
 import * as rhythm from "./20261207T0810_rhythm";
 import * as readPaths from "./20261208T0700_read_paths";
+import * as prepare from "./20261208T0720_prepare";
 import * as sharing from "./20261208T0730_sharing";
 import * as rhythmPlan from "./20261208T0750_rhythm_plan";
 
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   "20261207T0750_advice": advice,
   "20261207T0810_rhythm": rhythm,
   "20261208T0700_read_paths": readPaths,
+  "20261208T0720_prepare": prepare,
   "20261208T0730_sharing": sharing,
   "20261208T0750_rhythm_plan": rhythmPlan,
 };

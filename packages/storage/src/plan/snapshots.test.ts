@@ -9,6 +9,7 @@ import {
   insertAttempt,
   insertDomains,
   insertGoal,
+  insertRoutineRun,
   insertStepRating,
   insertSteps,
   insertUser,
@@ -102,6 +103,28 @@ describeEachDatabase("plan snapshots, re-rating reads and the week's source coun
     expect(await countMasteryExperiences(db(), week, 3)).toBe(1);
     expect(await countRoleModelExperiences(db(), week)).toBe(0);
     expect(await countSupporterFeedback(db(), week)).toBe(0);
-    expect(await countRoutineRuns(db(), week)).toBe(0);
+    // Routine runs count by when they finished: one in the week, one the week before.
+    for (const [id, finishedAt] of [
+      ["run-in", "2026-11-17T07:00:00.000Z"],
+      ["run-before", "2026-11-15T23:59:00.000Z"],
+    ] as const) {
+      await insertRoutineRun(db(), {
+        id: `${id}-${user.id}`,
+        userId: user.id,
+        routineId: null,
+        goalId: goal.id,
+        stepId: step.id,
+        attemptId: null,
+        startedAt: finishedAt,
+        finishedAt,
+        durationSeconds: 60,
+        blocks: "[]",
+        blocksDone: 0,
+        anxiety: null,
+        energy: null,
+        sleepHours: null,
+      });
+    }
+    expect(await countRoutineRuns(db(), week)).toBe(1);
   });
 });

@@ -5,8 +5,7 @@ export type SourceWindow = { userId: string; from: string; to: string };
 
 /**
  * The week's four sources of efficacy, each counted by its own small function so each can be
- * plugged in where its table lives. Mastery is counted from attempts here; the other three are
- * seams: their tables live on other branches and none of their facts are stored on this one.
+ * plugged in where its table lives.
  */
 
 /** Mastery experiences: successes that took real effort (at least `minEffort` of 5). */
@@ -43,10 +42,14 @@ export async function countSupporterFeedback(_db: Db, _window: SourceWindow): Pr
   return 0;
 }
 
-/**
- * Physiological and emotional state: pre-performance routines run this week. Seam: routine runs
- * are recorded by the `prepare` branch (issue 10); until its table is here, nothing counts.
- */
-export async function countRoutineRuns(_db: Db, _window: SourceWindow): Promise<number> {
-  return 0;
+/** Physiological and emotional state: pre-performance routines finished this week (Prepare). */
+export async function countRoutineRuns(db: Db, window: SourceWindow): Promise<number> {
+  const row = await db
+    .selectFrom("routineRuns")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("userId", "=", window.userId)
+    .where("finishedAt", ">=", window.from)
+    .where("finishedAt", "<", window.to)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

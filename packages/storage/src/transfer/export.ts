@@ -99,6 +99,9 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
       "note",
       "predictedSuccess",
       "createdAt",
+      "confidenceRated",
+      "energyBefore",
+      "sleepHours",
     ])
     .where("userId", "=", userId)
     .orderBy("attemptedAt")
@@ -213,6 +216,63 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
     .orderBy("weekEnd")
     .execute();
 
+  const routines = await db
+    .selectFrom("routines")
+    .leftJoin("goals", "goals.id", "routines.goalId")
+    .select([
+      "routines.id",
+      "routines.goalId",
+      "routines.name",
+      "routines.blocks",
+      "routines.createdAt",
+      "routines.updatedAt",
+    ])
+    .where("routines.userId", "=", userId)
+    .orderBy("goals.createdAt")
+    .orderBy("routines.createdAt")
+    .execute();
+  // A run's attempt may have been deleted since (no foreign key, for undo): then it links none.
+  const routineRuns = await db
+    .selectFrom("routineRuns")
+    .leftJoin("attempts", "attempts.id", "routineRuns.attemptId")
+    .select([
+      "routineRuns.id",
+      "routineRuns.routineId",
+      "routineRuns.goalId",
+      "routineRuns.stepId",
+      "attempts.id as attemptId",
+      "routineRuns.startedAt",
+      "routineRuns.finishedAt",
+      "routineRuns.durationSeconds",
+      "routineRuns.blocks",
+      "routineRuns.anxiety",
+      "routineRuns.energy",
+      "routineRuns.sleepHours",
+    ])
+    .where("routineRuns.userId", "=", userId)
+    .orderBy("routineRuns.startedAt")
+    .orderBy("routineRuns.finishedAt")
+    .execute();
+  const attemptStarts = await db
+    .selectFrom("attemptStarts")
+    .select([
+      "id",
+      "goalId",
+      "stepId",
+      "confidenceBefore",
+      "anxietyBefore",
+      "energyBefore",
+      "sleepHours",
+      "routineRunId",
+      "predictedSuccess",
+      "startedAt",
+    ])
+    .where("userId", "=", userId)
+    .orderBy("startedAt")
+    .orderBy("stepId")
+    .execute();
+  const num = (x: number | null | undefined) => (x === null || x === undefined ? null : Number(x));
+
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -242,6 +302,10 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
       ...a,
       outcome: a.outcome as ExportFile["attempts"][number]["outcome"],
       predictedSuccess: a.predictedSuccess === null ? null : Number(a.predictedSuccess),
+      confidenceRated: (a.confidenceRated ??
+        null) as ExportFile["attempts"][number]["confidenceRated"],
+      energyBefore: a.energyBefore ?? null,
+      sleepHours: num(a.sleepHours),
     })),
     debriefs: debriefs.map((d) => ({
       ...d,
@@ -263,5 +327,20 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
     practiceRestDays,
     practiceTargets,
     reflections,
+    routines: routines.map((r) => ({
+      ...r,
+      blocks: parseJson<ExportFile["routines"][number]["blocks"]>(r.blocks),
+    })),
+    routineRuns: routineRuns.map((r) => ({
+      ...r,
+      attemptId: r.attemptId ?? null,
+      blocks: parseJson<ExportFile["routineRuns"][number]["blocks"]>(r.blocks),
+      sleepHours: num(r.sleepHours),
+    })),
+    attemptStarts: attemptStarts.map((a) => ({
+      ...a,
+      sleepHours: num(a.sleepHours),
+      predictedSuccess: num(a.predictedSuccess),
+    })),
   };
 }

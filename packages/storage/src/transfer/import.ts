@@ -321,6 +321,9 @@ export async function importAccount(
       note: a.note,
       predictedSuccess: a.predictedSuccess,
       createdAt: a.createdAt,
+      confidenceRated: a.confidenceRated,
+      energyBefore: a.energyBefore,
+      sleepHours: a.sleepHours,
     });
   }
   await inChunks(newAttempts, (rows) => db.insertInto("attempts").values(rows).execute());
@@ -536,6 +539,8 @@ export async function importAccount(
     }
   }
 
+  await importPreparation(db, userId, file, newId, { ids, added, present });
+
   // Ladder models: replayed from what is now stored, never read from the file.
   const newGoalIds = new Set(newGoals.map((g) => g.id));
   for (const goalId of touched) {
@@ -553,4 +558,109 @@ export async function importAccount(
   }
 
   return { added, present, replayedGoals: touched.size };
+}
+
+/**
+ * Prepare's rows: a routine by its goal (one default, one per goal; the account's own wins), a
+ * routine run by when it started and finished, an attempt in progress by step and start time.
+ */
+async function importPreparation(
+  db: Db,
+  userId: string,
+  file: ExportFile,
+  newId: IdGenerator,
+  state: { ids: Map<string, string>; added: ImportCounts; present: ImportCounts },
+): Promise<void> {
+  const { ids, added, present } = state;
+  const mappedOrNull = (table: ExportTable, id: string | null) => {
+    if (id === null) return null;
+    const to = ids.get(`${table}:${id}`);
+    if (to === undefined) throw new Error(`${table} ${id} was not imported`);
+    return to;
+  };
+
+  const routines = await db
+    .selectFrom("routines")
+    .select(["id", "goalId"])
+    .where("userId", "=", userId)
+    .execute();
+  const routineOf = new Map(routines.map((r) => [r.goalId ?? "", r.id]));
+  const newRoutines: Database["routines"][] = [];
+  for (const r of file.routines) {
+    const goalId = mappedOrNull("goals", r.goalId);
+    const existing = routineOf.get(goalId ?? "");
+    if (existing !== undefined) {
+      ids.set(`routines:${r.id}`, existing);
+      present.routines++;
+      continue;
+    }
+    const id = newId();
+    ids.set(`routines:${r.id}`, id);
+    routineOf.set(goalId ?? "", id);
+    newRoutines.push({ ...r, id, userId, goalId, blocks: JSON.stringify(r.blocks) });
+  }
+  await inChunks(newRoutines, (rows) => db.insertInto("routines").values(rows).execute());
+  added.routines = newRoutines.length;
+
+  const runs = await db
+    .selectFrom("routineRuns")
+    .select(["id", "startedAt", "finishedAt"])
+    .where("userId", "=", userId)
+    .execute();
+  const runFact = (r: { startedAt: string; finishedAt: string }) =>
+    `${Date.parse(r.startedAt)} ${Date.parse(r.finishedAt)}`;
+  const runByFact = new Map(runs.map((r) => [runFact(r), r.id]));
+  const newRuns: Database["routineRuns"][] = [];
+  for (const r of file.routineRuns) {
+    const existing = runByFact.get(runFact(r));
+    if (existing !== undefined) {
+      ids.set(`routineRuns:${r.id}`, existing);
+      present.routineRuns++;
+      continue;
+    }
+    const id = newId();
+    ids.set(`routineRuns:${r.id}`, id);
+    runByFact.set(runFact(r), id);
+    newRuns.push({
+      ...r,
+      id,
+      userId,
+      routineId: mappedOrNull("routines", r.routineId),
+      goalId: mappedOrNull("goals", r.goalId),
+      stepId: mappedOrNull("steps", r.stepId),
+      attemptId: mappedOrNull("attempts", r.attemptId),
+      blocks: JSON.stringify(r.blocks),
+      blocksDone: r.blocks.filter((b) => b.done).length,
+    });
+  }
+  await inChunks(newRuns, (rows) => db.insertInto("routineRuns").values(rows).execute());
+  added.routineRuns = newRuns.length;
+
+  const starts = await db
+    .selectFrom("attemptStarts")
+    .select(["stepId", "startedAt"])
+    .where("userId", "=", userId)
+    .execute();
+  const started = new Set(starts.map((s) => `${s.stepId} ${Date.parse(s.startedAt)}`));
+  const newStarts: Database["attemptStarts"][] = [];
+  for (const a of file.attemptStarts) {
+    const stepId = mappedOrNull("steps", a.stepId) as string;
+    const fact = `${stepId} ${Date.parse(a.startedAt)}`;
+    if (started.has(fact)) {
+      present.attemptStarts++;
+      continue;
+    }
+    started.add(fact);
+    newStarts.push({
+      ...a,
+      id: newId(),
+      userId,
+      goalId: mappedOrNull("goals", a.goalId) as string,
+      stepId,
+      idempotencyKey: null,
+      routineRunId: mappedOrNull("routineRuns", a.routineRunId),
+    });
+  }
+  await inChunks(newStarts, (rows) => db.insertInto("attemptStarts").values(rows).execute());
+  added.attemptStarts = newStarts.length;
 }

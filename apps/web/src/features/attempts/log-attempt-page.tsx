@@ -10,6 +10,7 @@ import { localDateTime, newIdempotencyKey } from "../../ui/local-time";
 import { scaleInputId } from "../../ui/number-scale";
 import { Page } from "../../ui/page";
 import { ProblemSummary, problemLinks } from "../../ui/problem-summary";
+import { startPath } from "../prepare/prepare";
 import { AttemptScale, OutcomeChoice } from "./attempt-fields";
 import {
   ATTEMPT_FIELDS,
@@ -180,7 +181,6 @@ function AttemptForm(props: { goal: Goal; step: Step }) {
   }
 
   const links = problemLinks(ATTEMPT_FIELDS, problems, (field) => FIELD_TARGETS[field]);
-  const doubtPath = `/doubt?goalId=${encodeURIComponent(props.goal.id)}&stepId=${encodeURIComponent(props.step.id)}`;
 
   return (
     <form class="attempt-form" onSubmit={submit} noValidate aria-busy={busy}>
@@ -210,7 +210,7 @@ function AttemptForm(props: { goal: Goal; step: Step }) {
           onChange={(v) => change("anxietyBefore", v)}
           error={problems.anxietyBefore}
         />
-        <Routine doubtPath={doubtPath} />
+        <Routine startPath={startPath(props.goal.id, props.step.id)} />
       </section>
 
       <section class="card form-section" aria-labelledby="after-heading">
@@ -351,45 +351,13 @@ function WhenChoice(props: {
   );
 }
 
-function Routine(props: { doubtPath: string }) {
+/** The old checklist saved nothing: the two-phase start saves the before part at once. */
+function Routine(props: { startPath: string }) {
   return (
-    <details class="routine">
-      <summary>A short routine before you start (optional)</summary>
-      <p class="hint">
-        Anxiety before a stretch is normal, and it is not a sign you cannot do it. These take a few
-        minutes; tick them off for yourself (nothing here is saved).
-      </p>
-      <ul class="checklist">
-        <li>
-          <label>
-            <input type="checkbox" />
-            <span>
-              <strong>Paced breathing.</strong> Breathe in for a count of 4 and out for 6, for about
-              two minutes.
-            </span>
-          </label>
-        </li>
-        <li>
-          <label>
-            <input type="checkbox" />
-            <span>
-              <strong>Review past successes.</strong> Re-read what you have already done.
-            </span>
-          </label>
-          <a href={props.doubtPath} target="_blank" rel="noopener" class="checklist-link">
-            Open your evidence (new tab)
-          </a>
-        </li>
-        <li>
-          <label>
-            <input type="checkbox" />
-            <span>
-              <strong>Mental rehearsal.</strong> Picture yourself doing this step from start to
-              finish, including a moment where it gets hard, and how you carry on.
-            </span>
-          </label>
-        </li>
-      </ul>
-    </details>
+    <p class="hint">
+      About to begin rather than done already?{" "}
+      <a href={props.startPath}>Start the attempt instead</a>: your ratings are saved now, with your
+      routine if you run it, and you finish it later.
+    </p>
   );
 }

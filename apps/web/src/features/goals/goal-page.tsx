@@ -19,6 +19,7 @@ import { SelectField } from "../../ui/fields";
 import { Page } from "../../ui/page";
 import { doubtPath, milestonePath } from "../../ui/paths";
 import { PracticeSection } from "../practice/practice-section";
+import { InProgress } from "../prepare/in-progress";
 import { SharingSection } from "../sharing/sharing-section";
 import type {
   AttemptListResponse,
@@ -184,6 +185,7 @@ function GoalBody(props: {
           ladder={ladder}
         />
       )}
+      <InProgress goalId={goal.id} />
       <GoalAttempts
         attempts={props.data.attempts}
         ladder={ladder}

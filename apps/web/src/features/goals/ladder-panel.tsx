@@ -11,10 +11,10 @@ import { SelectField } from "../../ui/fields";
 import { formatDay } from "../../ui/format";
 import { actionHeadline, percent } from "../../ui/ladder-words";
 import { Menu } from "../../ui/menu";
-import { attemptPath } from "../../ui/paths";
 import { PercentBar } from "../../ui/percent-bar";
 import { SplitFlow } from "../advice/split-flow";
 import { PredictionWhy, TargetWhy, Why } from "../advice/why";
+import { startPath } from "../prepare/prepare";
 import type { LadderResponse, StepRemoveResponse, StepUpdateResponse } from "./api-types";
 import { useFocusLater } from "./focus-later";
 import { placeFieldProblems } from "./goal-form";
@@ -421,7 +421,7 @@ function StepItem(props: {
         <div class="step-actions">
           <a
             class={rec ? "button button-small" : "button button-small button-secondary"}
-            href={attemptPath(ctx.goalId, step.id)}
+            href={startPath(ctx.goalId, step.id)}
           >
             Start an attempt<span class="visually-hidden">: {step.title}</span>
           </a>

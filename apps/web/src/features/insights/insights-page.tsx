@@ -37,6 +37,7 @@ import {
   trendSummary,
 } from "./insights";
 import "../../ui/page-parts.css";
+import { PreparationSection } from "../prepare/preparation-insights";
 import "./insights.css";
 
 type Setup = { goals: Goal[]; domains: Domain[] };
@@ -110,6 +111,7 @@ function Insights(props: { goalId: string; setup: Setup }) {
     <>
       <CalibrationSection calibration={data.calibration} />
       <AnxietySection anxiety={data.anxiety} />
+      <PreparationSection preparation={data.preparation} />
       <AttributionSection months={data.attribution} />
       <AuditSection audit={data.audit} domains={props.setup.domains} />
       <PredictionSection prediction={data.prediction} />

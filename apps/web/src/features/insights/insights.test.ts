@@ -70,6 +70,25 @@ function insights(overrides: Partial<InsightsResponse> = {}): InsightsResponse {
       gap: null,
       sentence: "Cando has predicted 0 of your attempts so far.",
     },
+    preparation: {
+      anxietyDrop: {
+        attempts: 0,
+        meanBefore: null,
+        meanAfter: null,
+        drop: null,
+        enough: false,
+        sentence: "",
+      },
+      routine: {
+        withRoutine: { count: 0, successPercent: null },
+        without: { count: 0, successPercent: null },
+        difference: null,
+        enough: false,
+        sentence: "",
+      },
+      nerves: { successes: 0, anxiousSuccesses: 0, highAt: 6, enough: false, sentence: "" },
+      ratedBefore: { before: 0, after: 0, unknown: 0, sentence: "" },
+    },
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import type { RhythmTodayResponse } from "@cando/core";
-import { attemptPath, goalPath } from "../../ui/paths";
+import { goalPath } from "../../ui/paths";
+import { startPath } from "../prepare/prepare";
 import { reflectionWeekPath } from "../reflections/reflection-words";
 
 /** What is due now: steps planned for today, practice not yet done, the weekly reflection. */
@@ -23,7 +24,7 @@ export function DueNow(props: { rhythm: RhythmTodayResponse }) {
         {plannedSteps.map((s) => (
           <li key={s.stepId}>
             Planned for today: <strong>{s.title}</strong> <span class="muted">({s.statement})</span>{" "}
-            <a href={attemptPath(s.goalId, s.stepId)}>
+            <a href={startPath(s.goalId, s.stepId)}>
               Start an attempt<span class="visually-hidden">: {s.title}</span>
             </a>
           </li>

@@ -17,6 +17,9 @@ const none = {
   practiceRestDays: 0,
   practiceTargets: 0,
   reflections: 0,
+  routines: 0,
+  routineRuns: 0,
+  attemptStarts: 0,
 };
 const result = (added: Partial<typeof none>, present: Partial<typeof none> = {}): ImportResult => ({
   added: { ...none, ...added },

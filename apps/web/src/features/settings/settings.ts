@@ -26,6 +26,9 @@ const TABLE_WORDS: Record<keyof ImportResult["added"], [string, string]> = {
   practiceRestDays: ["planned rest day", "planned rest days"],
   practiceTargets: ["weekly practice target", "weekly practice targets"],
   reflections: ["weekly reflection", "weekly reflections"],
+  routines: ["routine", "routines"],
+  routineRuns: ["routine run", "routine runs"],
+  attemptStarts: ["attempt in progress", "attempts in progress"],
 };
 
 /** "Added 1 goal, 3 steps and 2 attempts; 5 things were already here." */

@@ -11,6 +11,8 @@ import { Page } from "../../ui/page";
 import { attemptPath, doubtPath, goalPath, milestonePath } from "../../ui/paths";
 import { PercentBar } from "../../ui/percent-bar";
 import { TodayPractice } from "../practice/today-practice";
+import { InProgress } from "../prepare/in-progress";
+import { runnerPath, startPath } from "../prepare/prepare";
 import { dueNotice, latestRatings } from "./due-notice";
 import { isPast, todayMode } from "./today";
 import "./today.css";
@@ -44,6 +46,7 @@ function TodayBody(props: { data: TodayData }) {
     <>
       {today.milestones.length > 0 && <ToCelebrate milestones={today.milestones} />}
       {mode === "first_run" && <FirstRun />}
+      <InProgress />
       {mode === "none_active" && (
         <section class="card" aria-labelledby="no-active-heading">
           <h2 id="no-active-heading">No active goal right now</h2>
@@ -153,8 +156,14 @@ function NextStep(props: { item: TodayItem }) {
       </p>
       <p class="today-reason">{recommendation.reason}</p>
       <div class="today-actions">
-        <a class="button" href={attemptPath(goal.id, step.id)}>
+        <a class="button" href={startPath(goal.id, step.id)}>
           Start an attempt<span class="visually-hidden">: {step.title}</span>
+        </a>
+        <a class="button button-secondary" href={attemptPath(goal.id, step.id)}>
+          Log one done<span class="visually-hidden">: {step.title}</span>
+        </a>
+        <a href={runnerPath(goal.id, step.id)}>
+          Run my routine<span class="visually-hidden"> before {step.title}</span>
         </a>
         {recommendation.action === "split" && (
           <a class="button button-secondary" href={`${goalPath(goal.id)}#add-step`}>
