@@ -101,6 +101,9 @@ export function buildAttempt(
     minutes: 20,
     note: "",
     predictedSuccess: 0.7,
+    confidenceRated: null,
+    energyBefore: null,
+    sleepHours: null,
     createdAt: "2026-11-22T08:00:00.000Z",
     ...overrides,
   };
