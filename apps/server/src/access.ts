@@ -10,10 +10,15 @@ import {
   findEvidence,
   findGoal,
   findMilestone,
+  findRoleModel,
+  findRoleModelStep,
   findStep,
   type GoalRow,
   lockGoal,
+  lockRoleModel,
   type MilestoneRow,
+  type RoleModelRow,
+  type RoleModelStepRow,
   type StepRow,
   type UserRow,
 } from "@cando/storage";
@@ -58,6 +63,19 @@ export const access = {
 
   async milestone(db: Db, actor: UserRow, milestoneId: string): Promise<MilestoneRow> {
     return found(await findMilestone(db, actor.id, milestoneId), "milestone");
+  },
+
+  async roleModel(db: Db, actor: UserRow, roleModelId: string): Promise<RoleModelRow> {
+    return found(await findRoleModel(db, actor.id, roleModelId), "role_model");
+  },
+
+  /** The role model, locked until the transaction ends: for writes to its steps. */
+  async roleModelForUpdate(db: Db, actor: UserRow, roleModelId: string): Promise<RoleModelRow> {
+    return found(await lockRoleModel(db, actor.id, roleModelId), "role_model");
+  },
+
+  async roleModelStep(db: Db, actor: UserRow, id: string): Promise<RoleModelStepRow> {
+    return found(await findRoleModelStep(db, actor.id, id), "role_model_step");
   },
 };
 

@@ -98,6 +98,15 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "POST /api/rhythm/calendar",
         "DELETE /api/rhythm/calendar",
         "GET /api/calendar/{token}",
+        "GET /api/role-models",
+        "POST /api/role-models",
+        "GET /api/role-models/{roleModelId}",
+        "PATCH /api/role-models/{roleModelId}",
+        "DELETE /api/role-models/{roleModelId}",
+        "POST /api/role-models/{roleModelId}/steps",
+        "PATCH /api/role-model-steps/{roleModelStepId}",
+        "DELETE /api/role-model-steps/{roleModelStepId}",
+        "GET /api/goals/{goalId}/role-models",
       ].sort(),
     );
     const rating =

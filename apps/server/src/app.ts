@@ -27,6 +27,7 @@ import { registerReflectionRoutes } from "./reflections/routes";
 import { registerReportRoutes } from "./report/routes";
 import { registerCalendarFeedRoutes } from "./rhythm/feed-routes";
 import { registerRhythmRoutes } from "./rhythm/routes";
+import { registerRoleModelRoutes } from "./role-models/routes";
 import { registerTargetRoutes } from "./targets/routes";
 import { registerTodayRoutes } from "./today/routes";
 
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerCorrectionRoutes(app);
   registerReportRoutes(app);
   registerTargetRoutes(app);
+  registerRoleModelRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

@@ -23,6 +23,8 @@ export * from "./practice/schema";
 export * from "./reflections/rules";
 export * from "./reflections/schema";
 export * from "./report";
+export * from "./role-models/rules";
+export * from "./role-models/schema";
 export * from "./shared";
 export * from "./text/text-rule";
 export * from "./time";

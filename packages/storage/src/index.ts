@@ -20,6 +20,7 @@ export * from "./milestones/milestones";
 export * from "./practice/calendar";
 export * from "./practice/practice";
 export * from "./reflections/reflections";
+export * from "./role-models/role-models";
 export * from "./report/report";
 export type { Database } from "./schema";
 export * from "./security/secrets";

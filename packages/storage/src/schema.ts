@@ -254,6 +254,31 @@ export interface CalendarFeedsTable {
   createdAt: string;
 }
 
+export interface RoleModelsTable {
+  id: string;
+  userId: string;
+  name: string;
+  relation: string;
+  /** How similar their starting point was, 0–100. */
+  similarity: number;
+  ahead: string;
+  knownFrom: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RoleModelStepsTable {
+  id: string;
+  roleModelId: string;
+  userId: string;
+  what: string;
+  timing: string;
+  /** The step of the person's own ladder it matches; null when unlinked (or the goal is gone). */
+  stepId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -278,4 +303,6 @@ export interface Database {
   rhythmSettings: RhythmSettingsTable;
   reflections: ReflectionsTable;
   calendarFeeds: CalendarFeedsTable;
+  roleModels: RoleModelsTable;
+  roleModelSteps: RoleModelStepsTable;
 }

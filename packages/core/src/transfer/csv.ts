@@ -13,6 +13,8 @@ import {
   ExportedPracticeRestDay,
   ExportedPracticeTarget,
   ExportedReflection,
+  ExportedRoleModel,
+  ExportedRoleModelStep,
   ExportedStep,
   ExportedStepRating,
   type ExportFile,
@@ -36,6 +38,8 @@ const COLUMNS: Record<"account" | ExportTable, readonly string[]> = {
   practiceRestDays: Object.keys(ExportedPracticeRestDay.shape),
   practiceTargets: Object.keys(ExportedPracticeTarget.shape),
   reflections: Object.keys(ExportedReflection.shape),
+  roleModels: Object.keys(ExportedRoleModel.shape),
+  roleModelSteps: Object.keys(ExportedRoleModelStep.shape),
 };
 
 /** One cell: empty for null, JSON for arrays and objects, quoted when it holds , " or a newline. */

@@ -206,6 +206,30 @@ export const ExportedReflection = z.object({
 });
 export type ExportedReflection = z.infer<typeof ExportedReflection>;
 
+export const ExportedRoleModel = z.object({
+  id: Ref,
+  name: Text(100),
+  relation: Text(200),
+  similarity: Int(0, 100),
+  ahead: Text(200),
+  knownFrom: Text(200),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type ExportedRoleModel = z.infer<typeof ExportedRoleModel>;
+
+export const ExportedRoleModelStep = z.object({
+  id: Ref,
+  roleModelId: Ref,
+  what: Text(500),
+  timing: Text(200),
+  /** The step of the person's own ladder it is linked to, or null. */
+  stepId: Ref.nullable(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type ExportedRoleModelStep = z.infer<typeof ExportedRoleModelStep>;
+
 /** The tables of an export file, in the order they are written and imported (parents first). */
 export const EXPORT_TABLES = [
   "domains",
@@ -222,6 +246,8 @@ export const EXPORT_TABLES = [
   "practiceRestDays",
   "practiceTargets",
   "reflections",
+  "roleModels",
+  "roleModelSteps",
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
@@ -245,6 +271,9 @@ const ExportShape = z.object({
   practiceRestDays: z.array(ExportedPracticeRestDay).default([]),
   practiceTargets: z.array(ExportedPracticeTarget).default([]),
   reflections: z.array(ExportedReflection).default([]),
+  // Role models came later still: a file without them has none.
+  roleModels: z.array(ExportedRoleModel).default([]),
+  roleModelSteps: z.array(ExportedRoleModelStep).default([]),
 });
 
 type Issue = { path: (string | number)[]; message: string };
@@ -351,6 +380,12 @@ function checkReferences(file: z.infer<typeof ExportShape>): Issue[] {
     if (targeted.has(t.goalId))
       issues.push({ path: ["practiceTargets", i, "goalId"], message: "has two targets" });
     targeted.add(t.goalId);
+  });
+  const roleModels = idsOf("roleModels", file.roleModels);
+  idsOf("roleModelSteps", file.roleModelSteps);
+  file.roleModelSteps.forEach((r, i) => {
+    must(roleModels.has(r.roleModelId), ["roleModelSteps", i, "roleModelId"], "a role model");
+    if (r.stepId !== null) must(steps.has(r.stepId), ["roleModelSteps", i, "stepId"], "a step");
   });
   return issues;
 }

@@ -28,6 +28,8 @@ const empty: ExportFile = {
   practiceRestDays: [],
   practiceTargets: [],
   reflections: [],
+  roleModels: [],
+  roleModelSteps: [],
 };
 
 describe("exportToCsvFiles", () => {
@@ -69,6 +71,8 @@ describe("parseExport", () => {
       practiceRestDays: _r,
       practiceTargets: _t,
       reflections: _f,
+      roleModels: _m,
+      roleModelSteps: _s,
       ...older
     } = empty;
     const { reflectionWeekday: _w, ...olderAccount } = empty.account;
@@ -76,6 +80,7 @@ describe("parseExport", () => {
     expect(parsed.ok).toBe(true);
     if (parsed.ok) {
       expect(parsed.file.practiceEntries).toEqual([]);
+      expect(parsed.file.roleModels).toEqual([]);
       expect(parsed.file.account.reflectionWeekday).toBeNull();
     }
     const entry = {
@@ -101,11 +106,27 @@ describe("parseExport", () => {
       ...empty,
       practiceEntries: [entry],
       reflections: [reflection, { ...reflection, id: "r2" }],
+      roleModelSteps: [
+        {
+          id: "s1",
+          roleModelId: "nobody",
+          what: "Spoke at a meetup",
+          timing: "",
+          stepId: "nowhere",
+          createdAt: "2026-11-20T09:00:00.000Z",
+          updatedAt: "2026-11-20T09:00:00.000Z",
+        },
+      ],
     });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.problems.map((p) => p.path)).toEqual(
-        expect.arrayContaining(["practiceEntries.0.goalId", "reflections.1.weekEnd"]),
+        expect.arrayContaining([
+          "practiceEntries.0.goalId",
+          "reflections.1.weekEnd",
+          "roleModelSteps.0.roleModelId",
+          "roleModelSteps.0.stepId",
+        ]),
       );
     }
   });

@@ -44,6 +44,8 @@ export const OWNERSHIP: Record<
   rhythmSettings: { column: "userId" },
   reflections: { column: "userId" },
   calendarFeeds: { column: "userId" },
+  roleModels: { column: "userId" },
+  roleModelSteps: { column: "userId" },
 };
 
 /**
@@ -94,6 +96,8 @@ export async function deleteAccountData(db: Db, userId: string): Promise<void> {
   const steps = db.selectFrom("steps").select("id").where("userId", "=", userId);
   const audits = db.selectFrom("audits").select("id").where("userId", "=", userId);
   await db.deleteFrom("deletions").where("userId", "=", userId).execute();
+  await db.deleteFrom("roleModelSteps").where("userId", "=", userId).execute();
+  await db.deleteFrom("roleModels").where("userId", "=", userId).execute();
   await db.deleteFrom("calendarFeeds").where("userId", "=", userId).execute();
   await db.deleteFrom("reflections").where("userId", "=", userId).execute();
   await db.deleteFrom("rhythmSettings").where("userId", "=", userId).execute();

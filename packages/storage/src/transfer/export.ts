@@ -208,6 +208,41 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
     .orderBy("weekEnd")
     .execute();
 
+  const roleModels = await db
+    .selectFrom("roleModels")
+    .select([
+      "id",
+      "name",
+      "relation",
+      "similarity",
+      "ahead",
+      "knownFrom",
+      "createdAt",
+      "updatedAt",
+    ])
+    .where("userId", "=", userId)
+    .orderBy("createdAt")
+    .orderBy("name")
+    .execute();
+  const roleModelSteps = await db
+    .selectFrom("roleModelSteps as r")
+    .innerJoin("roleModels as m", "m.id", "r.roleModelId")
+    .select([
+      "r.id",
+      "r.roleModelId",
+      "r.what",
+      "r.timing",
+      "r.stepId",
+      "r.createdAt",
+      "r.updatedAt",
+    ])
+    .where("r.userId", "=", userId)
+    .orderBy("m.createdAt")
+    .orderBy("m.name")
+    .orderBy("r.createdAt")
+    .orderBy("r.what")
+    .execute();
+
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -255,5 +290,7 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
     practiceRestDays,
     practiceTargets,
     reflections,
+    roleModels,
+    roleModelSteps,
   };
 }
