@@ -28,6 +28,7 @@ const SECONDARY: readonly NavItem[] = [
   { href: "/audit", label: "Audit" },
   { href: "/history", label: "History" },
   { href: "/domains", label: "Domains" },
+  { href: "/role-models", label: "Role models" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -62,6 +62,9 @@ const ReflectionsPage = lazy(() =>
 const RerateLadderPage = lazy(() =>
   import("./features/rhythm/rerate-page").then((m) => m.RerateLadderPage),
 );
+const RoleModelsPage = lazy(() =>
+  import("./features/role-models/role-models-page").then((m) => m.RoleModelsPage),
+);
 const RhythmPage = lazy(() => import("./features/rhythm/rhythm-page").then((m) => m.RhythmPage));
 
 /** Wraps a page so only a logged-in person reaches it. */
@@ -102,6 +105,7 @@ const ReflectionRoute = signedIn(ReflectionPage);
 const ReflectionsRoute = signedIn(ReflectionsPage);
 const RhythmRoute = signedIn(RhythmPage);
 const RerateRoute = signedIn(RerateLadderPage);
+const RoleModelsRoute = signedIn(RoleModelsPage);
 
 const Login = () => (
   <GuestOnly>
@@ -158,6 +162,7 @@ export function App() {
               <Route path="/reflections/week" component={ReflectionRoute} />
               <Route path="/rhythm" component={RhythmRoute} />
               <Route path="/goals/:goalId/rerate" component={RerateRoute} />
+              <Route path="/role-models" component={RoleModelsRoute} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />

@@ -8,7 +8,7 @@ const attributions = { effort: 3, strategy: 3, ability: 2, luck: 1, help: 0, eas
  * with a ladder, a re-rated step, attempts with debriefs (and their evidence), manual evidence
  * with the re-attribution exercise, a mastery override and the milestones it brings; and the
  * rhythm: practice entries, a planned rest day, a weekly target, a reflection and its weekday,
- * and a calendar feed.
+ * and a calendar feed; a role model with a step linked to the ladder.
  */
 export async function seedHistory(client: TestClient, clock: TestClock) {
   const ok = (status: number, expected: number, what: string) =>
@@ -123,6 +123,26 @@ export async function seedHistory(client: TestClient, clock: TestClock) {
     (await client.patch("/api/rhythm/settings", { reflectionWeekday: 5 })).status,
     200,
     "reflection weekday",
+  );
+  // A role model and what she did, linked to a step of the ladder.
+  const roleModel = await client.post("/api/role-models", {
+    name: "Priya",
+    relation: "a friend from the running club",
+    similarity: 70,
+    ahead: "a year",
+    knownFrom: "the club",
+  });
+  ok(roleModel.status, 201, "role model");
+  ok(
+    (
+      await client.post(`/api/role-models/${roleModel.body.roleModel.id}/steps`, {
+        what: "Spoke at the club's meeting",
+        timing: "in her third month",
+        stepId: stepIds[1],
+      })
+    ).status,
+    201,
+    "role model step",
   );
   // The private calendar address: a secret, so not exported, but deleted with the account.
   ok((await client.post("/api/rhythm/calendar")).status, 201, "calendar feed");

@@ -47,7 +47,9 @@ describeEachDatabase("role models API", (db) => {
     const unlinked = await ada.post(`/api/role-models/${id}/steps`, { what: "Joined a club" });
     expect(unlinked.body.roleModel.steps[1]).toMatchObject({ timing: "", step: null });
 
-    const list = (await ada.get("/api/role-models")).body.roleModels;
+    const listed = (await ada.get("/api/role-models")).body;
+    expect(listed.linkable.map((s: { id: string }) => s.id)).toEqual(stepIds);
+    const list = listed.roleModels;
     expect(list.map((m: { name: string }) => m.name)).toEqual(["Sam", "A famous speaker"]);
     expect(list[0].steps).toHaveLength(2);
 

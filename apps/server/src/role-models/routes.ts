@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  LinkedStep,
   ROLE_MODEL_LIMIT,
   ROLE_MODEL_STEP_LIMIT,
   RoleModel,
@@ -18,6 +19,7 @@ import {
   deleteRoleModelStep,
   insertRoleModel,
   insertRoleModelStep,
+  linkableSteps,
   listRoleModelSteps,
   listRoleModels,
   lockUser,
@@ -48,7 +50,13 @@ const list = createRoute({
   summary: "My role models, most similar first, each with what they did",
   ...authenticated,
   responses: {
-    200: json(z.object({ roleModels: z.array(RoleModel) }), "The role models."),
+    200: json(
+      z.object({
+        roleModels: z.array(RoleModel),
+        linkable: z.array(LinkedStep).describe("Steps of my active goals a step can be linked to"),
+      }),
+      "The role models.",
+    ),
     ...errors(401),
   },
 });
@@ -190,7 +198,8 @@ export function registerRoleModelRoutes(app: App): void {
     const rows = await listRoleModels(db, user.id);
     // Every role model's steps in one query.
     const steps = await listRoleModelSteps(db, user.id);
-    return c.json({ roleModels: rows.map((r) => presentRoleModel(r, steps)) }, 200);
+    const linkable = await linkableSteps(db, user.id);
+    return c.json({ roleModels: rows.map((r) => presentRoleModel(r, steps)), linkable }, 200);
   });
 
   app.openapi(create, async (c) => {

@@ -43,6 +43,7 @@ export const LinkedStep = z.object({
   goalId: z.string(),
   goalStatement: z.string(),
 });
+export type LinkedStep = z.infer<typeof LinkedStep>;
 
 export const RoleModelStep = z.object({
   id: z.string(),

@@ -153,6 +153,25 @@ export async function deleteRoleModelStep(db: Db, userId: string, id: string): P
   await db.deleteFrom("roleModelSteps").where("userId", "=", userId).where("id", "=", id).execute();
 }
 
+/** The steps a role model's step can be linked to: those of active goals, in ladder order. */
+export async function linkableSteps(
+  db: Db,
+  userId: string,
+): Promise<{ id: string; title: string; goalId: string; goalStatement: string }[]> {
+  return db
+    .selectFrom("steps")
+    .innerJoin("goals", "goals.id", "steps.goalId")
+    .select(["steps.id", "steps.title", "goals.id as goalId", "goals.statement as goalStatement"])
+    .where("steps.userId", "=", userId)
+    .where("steps.archivedAt", "is", null)
+    .where("goals.status", "=", "active")
+    .orderBy("goals.createdAt", "desc")
+    .orderBy("goals.id")
+    .orderBy("steps.position")
+    .limit(500)
+    .execute();
+}
+
 /** Who did the steps of one goal's ladder: the role-model steps linked to them, with the name. */
 export async function roleModelStepsOfGoal(
   db: Db,

@@ -17,6 +17,8 @@ const none = {
   practiceRestDays: 0,
   practiceTargets: 0,
   reflections: 0,
+  roleModels: 0,
+  roleModelSteps: 0,
 };
 const result = (added: Partial<typeof none>, present: Partial<typeof none> = {}): ImportResult => ({
   added: { ...none, ...added },

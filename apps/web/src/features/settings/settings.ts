@@ -26,6 +26,8 @@ const TABLE_WORDS: Record<keyof ImportResult["added"], [string, string]> = {
   practiceRestDays: ["planned rest day", "planned rest days"],
   practiceTargets: ["weekly practice target", "weekly practice targets"],
   reflections: ["weekly reflection", "weekly reflections"],
+  roleModels: ["role model", "role models"],
+  roleModelSteps: ["step of a role model", "steps of role models"],
 };
 
 /** "Added 1 goal, 3 steps and 2 attempts; 5 things were already here." */
