@@ -1,4 +1,4 @@
-import { NotFoundError } from "@cando/core";
+import { ConflictError, NotFoundError, type Sections } from "@cando/core";
 import {
   type AttemptRow,
   type Db,
@@ -9,11 +9,17 @@ import {
   findDomain,
   findEvidence,
   findGoal,
+  findGrant,
+  findInvitation,
+  findLiveGrant,
   findMilestone,
   findRoleModel,
   findRoleModelStep,
   findStep,
   type GoalRow,
+  type GrantRow,
+  type InvitationRow,
+  listSharedWith,
   lockGoal,
   lockRoleModel,
   type MilestoneRow,
@@ -77,7 +83,77 @@ export const access = {
   async roleModelStep(db: Db, actor: UserRow, id: string): Promise<RoleModelStepRow> {
     return found(await findRoleModelStep(db, actor.id, id), "role_model_step");
   },
+
+  // Sharing. Every other method above answers for the owner only, so a supporter or coach can
+  // never write (or read) through them. What others may read is decided here, by a live grant
+  // looked up on every request: a revoked grant stops the very next one.
+
+  /**
+   * Who is reading this goal, and what of it: the owner reads every section; a supporter or coach
+   * with a live grant reads the goal, ladder, outcomes and next step plus the sections switched
+   * on; anyone else gets the 404 of a missing goal.
+   */
+  async goalReader(db: Db, actor: UserRow, goalId: string): Promise<GoalReader> {
+    const own = await findGoal(db, actor.id, goalId);
+    if (own) return { goal: own, viewer: "owner", sections: ALL_SECTIONS, grant: null };
+    const grant = await findLiveGrant(db, actor.id, goalId);
+    const goal = grant && (await findGoal(db, grant.userId, goalId));
+    if (!grant || !goal) throw new NotFoundError("goal");
+    return readerOf(goal, grant);
+  },
+
+  /** "See what they see": the owner reads their goal exactly as this grant's supporter does. */
+  async grantPreview(db: Db, actor: UserRow, grantId: string): Promise<GoalReader> {
+    const grant = await access.grant(db, actor, grantId);
+    if (grant.revokedAt !== null)
+      throw new ConflictError("grant_revoked", "This grant was revoked: they see nothing now.");
+    return readerOf(found(await findGoal(db, actor.id, grant.goalId), "goal"), grant);
+  },
+
+  /** The goals shared with the caller by live grants (a supporter's or coach's list). */
+  async sharedWithMe(db: Db, actor: UserRow) {
+    return listSharedWith(db, actor.id);
+  },
+
+  /** A grant the caller gave (only the person who shares may change or revoke it). */
+  async grant(db: Db, actor: UserRow, grantId: string): Promise<GrantRow> {
+    return found(await findGrant(db, actor.id, grantId), "grant");
+  },
+
+  /** An invitation the caller made. */
+  async invitation(db: Db, actor: UserRow, invitationId: string): Promise<InvitationRow> {
+    return found(await findInvitation(db, actor.id, invitationId), "invitation");
+  },
 };
+
+export interface GoalReader {
+  goal: GoalRow;
+  viewer: "owner" | "supporter" | "coach";
+  sections: Sections;
+  /** The grant it is read through; null for the owner. */
+  grant: GrantRow | null;
+}
+
+const ALL_SECTIONS: Sections = { debriefs: true, evidence: true, audits: true, reflections: true };
+
+/** What a grant shares beyond the goal, ladder, outcomes and next step. */
+export function sectionsOf(grant: GrantRow): Sections {
+  return {
+    debriefs: grant.shareDebriefs === 1,
+    evidence: grant.shareEvidence === 1,
+    audits: grant.shareAudits === 1,
+    reflections: grant.shareReflections === 1,
+  };
+}
+
+function readerOf(goal: GoalRow, grant: GrantRow): GoalReader {
+  return {
+    goal,
+    viewer: grant.role === "coach" ? "coach" : "supporter",
+    sections: sectionsOf(grant),
+    grant,
+  };
+}
 
 function found<T>(row: T | undefined, thing: string): T {
   if (row === undefined) throw new NotFoundError(thing);

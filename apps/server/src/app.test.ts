@@ -107,6 +107,16 @@ describeEachDatabase("the HTTP application", (db, kind) => {
         "PATCH /api/role-model-steps/{roleModelStepId}",
         "DELETE /api/role-model-steps/{roleModelStepId}",
         "GET /api/goals/{goalId}/role-models",
+        "POST /api/invitations",
+        "GET /api/invitations",
+        "DELETE /api/invitations/{invitationId}",
+        "POST /api/invitations/accept",
+        "GET /api/goals/{goalId}/grants",
+        "PATCH /api/grants/{grantId}",
+        "DELETE /api/grants/{grantId}",
+        "GET /api/grants/{grantId}/preview",
+        "GET /api/shared",
+        "GET /api/shared/goals/{goalId}",
       ].sort(),
     );
     const rating =

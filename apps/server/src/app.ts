@@ -28,6 +28,7 @@ import { registerReportRoutes } from "./report/routes";
 import { registerCalendarFeedRoutes } from "./rhythm/feed-routes";
 import { registerRhythmRoutes } from "./rhythm/routes";
 import { registerRoleModelRoutes } from "./role-models/routes";
+import { registerSharingRoutes } from "./sharing/routes";
 import { registerTargetRoutes } from "./targets/routes";
 import { registerTodayRoutes } from "./today/routes";
 
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerReportRoutes(app);
   registerTargetRoutes(app);
   registerRoleModelRoutes(app);
+  registerSharingRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

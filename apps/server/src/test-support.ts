@@ -173,6 +173,11 @@ export class TestClient {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
+  /** Another browser on the same server (no cookies): for a second person. */
+  another(): TestClient {
+    return new TestClient(this.send, this.origin);
+  }
+
   get<T = Loose>(path: string) {
     return this.call<T>("GET", path);
   }

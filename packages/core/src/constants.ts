@@ -14,6 +14,7 @@ export * from "./ladders/rules";
 export * from "./ladders/schedule";
 export * from "./practice/rules";
 export * from "./reflections/rules";
+export * from "./sharing/rules";
 export * from "./report/sections";
 export * from "./role-models/rules";
 export * from "./time";

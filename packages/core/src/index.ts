@@ -26,6 +26,8 @@ export * from "./report";
 export * from "./role-models/rules";
 export * from "./role-models/schema";
 export * from "./shared";
+export * from "./sharing/rules";
+export * from "./sharing/schema";
 export * from "./text/text-rule";
 export * from "./time";
 export * from "./today/schema";

@@ -25,5 +25,6 @@ export * from "./role-models/role-models";
 export type { Database } from "./schema";
 export * from "./security/secrets";
 export * from "./security/throttles";
+export * from "./sharing/sharing";
 export * from "./transfer/export";
 export * from "./transfer/import";

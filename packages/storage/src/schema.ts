@@ -277,6 +277,45 @@ export interface RoleModelStepsTable {
   stepId: string | null;
   createdAt: string;
   updatedAt: string;
+/** A single-use link by which a person invites a supporter or coach to one goal. */
+export interface InvitationsTable {
+  id: string;
+  /** The person who invites (and owns the row). */
+  userId: string;
+  goalId: string;
+  /** "supporter" or "coach". */
+  role: string;
+  /** The person's own words for who it is for ("Maya, my mentor"). */
+  label: string;
+  /** sha256 (hex) of the link's token. */
+  tokenHash: string;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  acceptedAt: string | null;
+  /** Who accepted it; null while pending (or once that account is deleted). */
+  acceptedBy: string | null;
+}
+
+/** What one supporter or coach may read of one goal; owned by the person who shares. */
+export interface GrantsTable {
+  id: string;
+  userId: string;
+  goalId: string;
+  supporterId: string;
+  role: string;
+  label: string;
+  /** The person's trust in this supporter's judgement for this goal, 0–100; null = not rated. */
+  credibility: number | null;
+  /** 1 = shared, 0 = not (least privilege: all 0 by default). */
+  shareDebriefs: number;
+  shareEvidence: number;
+  shareAudits: number;
+  shareReflections: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Set when the person revokes it; the next request is refused. */
+  revokedAt: string | null;
 }
 
 export interface Database {
@@ -305,4 +344,6 @@ export interface Database {
   calendarFeeds: CalendarFeedsTable;
   roleModels: RoleModelsTable;
   roleModelSteps: RoleModelStepsTable;
+  invitations: InvitationsTable;
+  grants: GrantsTable;
 }

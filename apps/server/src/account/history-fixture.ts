@@ -1,5 +1,11 @@
 import { expect } from "vitest";
-import { attemptBody, goalWithLadder, type TestClient, type TestClock } from "../test-support";
+import {
+  attemptBody,
+  goalWithLadder,
+  signedUp,
+  type TestClient,
+  type TestClock,
+} from "../test-support";
 
 const attributions = { effort: 3, strategy: 3, ability: 2, luck: 1, help: 0, easy: 0 };
 
@@ -8,7 +14,8 @@ const attributions = { effort: 3, strategy: 3, ability: 2, luck: 1, help: 0, eas
  * with a ladder, a re-rated step, attempts with debriefs (and their evidence), manual evidence
  * with the re-attribution exercise, a mastery override and the milestones it brings; and the
  * rhythm: practice entries, a planned rest day, a weekly target, a reflection and its weekday,
- * and a calendar feed; a role model with a step linked to the ladder.
+ * and a calendar feed; a role model with a step linked to the ladder; the goal shared with a supporter (an accepted invitation, a grant rated
+ * for credibility) and a pending invitation.
  */
 export async function seedHistory(client: TestClient, clock: TestClock) {
   const ok = (status: number, expected: number, what: string) =>
@@ -146,6 +153,26 @@ export async function seedHistory(client: TestClient, clock: TestClock) {
   );
   // The private calendar address: a secret, so not exported, but deleted with the account.
   ok((await client.post("/api/rhythm/calendar")).status, 201, "calendar feed");
+  // Sharing: not exported (it names other accounts), but deleted with the account.
+  const invited = await client.post("/api/invitations", {
+    goalId,
+    role: "supporter",
+    label: "Maya",
+  });
+  ok(invited.status, 201, "invitation");
+  ok(
+    (await client.post("/api/invitations", { goalId, role: "coach", label: "Coach" })).status,
+    201,
+    "pending invitation",
+  );
+  const supporter = await signedUp(client.another());
+  ok(
+    (await supporter.post("/api/invitations/accept", { token: invited.body.token })).status,
+    200,
+    "accepted",
+  );
+  const grantId = (await client.get(`/api/goals/${goalId}/grants`)).body.grants[0].id as string;
+  ok((await client.patch(`/api/grants/${grantId}`, { credibility: 70 })).status, 200, "grant");
   return { goalId, domainId, stepIds, attemptIds };
 }
 

@@ -20,6 +20,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../context";
 import { clientAddress } from "../http/client";
 import { errors, json, jsonBody } from "../http/openapi";
+import { acceptInvitation, isLiveInvitation } from "../sharing/accept";
 import { issueDeviceCookie, trustedDevice } from "./device-cookie";
 import { authenticated } from "./require-user";
 import { endSession, startSession } from "./sessions";
@@ -70,7 +71,11 @@ export function registerAuthRoutes(app: App): void {
   app.openapi(signup, async (c) => {
     const input = c.req.valid("json");
     const { db, clock, newId, passwords, auth, deployment } = c.var.deps;
-    if (c.var.deps.signup === "closed") {
+    // An invitation link lets its one sign-up through a closed server (accepting uses it up).
+    if (
+      c.var.deps.signup === "closed" &&
+      !(input.invitation && (await isLiveInvitation(db, input.invitation, clock.now())))
+    ) {
       throw new ForbiddenError(
         "signup_closed",
         "Sign-up is closed on this server. Ask whoever runs it for an account.",
@@ -101,6 +106,8 @@ export function registerAuthRoutes(app: App): void {
             createdAt: now,
           })),
         );
+        if (input.invitation)
+          await acceptInvitation(trx, c.var.deps, input.invitation, user.id, "invitation");
       });
     } catch (error) {
       if (isUniqueViolation(error)) {

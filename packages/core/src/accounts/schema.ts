@@ -22,6 +22,13 @@ export const SignupInput = z.object({
       error: "is too common; choose one that is harder to guess",
     })
     .describe("Refused when it is on the list of common passwords."),
+  invitation: z
+    .string({ error: "must be text" })
+    .max(200, { error: "must be at most 200 characters" })
+    .optional()
+    .describe(
+      "An invitation link's token: accepted with the sign-up (and lets it through when sign-up is closed)",
+    ),
 });
 export type SignupInput = z.infer<typeof SignupInput>;
 

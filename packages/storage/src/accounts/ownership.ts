@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db";
 import type { Database } from "../schema";
+import { deleteSupporterSide } from "../sharing/sharing";
 
 /**
  * Tables of the server itself, not of any person: nothing in them is exported or counted as a
@@ -46,6 +47,10 @@ export const OWNERSHIP: Record<
   calendarFeeds: { column: "userId" },
   roleModels: { column: "userId" },
   roleModelSteps: { column: "userId" },
+  // The person who shares owns both; the supporter's side goes with their account too
+  // (deleteSupporterSide).
+  invitations: { column: "userId" },
+  grants: { column: "userId" },
 };
 
 /**
@@ -60,6 +65,10 @@ export const NOT_EXPORTED: Partial<Record<TableName, string>> = {
   calendarFeeds:
     "the private calendar address is a secret (only its hash is stored); make a new one after an import",
   rhythmSettings: "exported as the export's `account` (the weekday of the weekly reflection)",
+  invitations:
+    "single-use links to this server (only their hash is stored); they mean nothing elsewhere",
+  grants:
+    "permissions given to other accounts on this server; those people are not in the file — share again after an import",
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -95,6 +104,9 @@ export async function deleteAccountData(db: Db, userId: string): Promise<void> {
   const attempts = db.selectFrom("attempts").select("id").where("userId", "=", userId);
   const steps = db.selectFrom("steps").select("id").where("userId", "=", userId);
   const audits = db.selectFrom("audits").select("id").where("userId", "=", userId);
+  await deleteSupporterSide(db, userId);
+  await db.deleteFrom("grants").where("userId", "=", userId).execute();
+  await db.deleteFrom("invitations").where("userId", "=", userId).execute();
   await db.deleteFrom("deletions").where("userId", "=", userId).execute();
   await db.deleteFrom("roleModelSteps").where("userId", "=", userId).execute();
   await db.deleteFrom("roleModels").where("userId", "=", userId).execute();

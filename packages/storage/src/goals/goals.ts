@@ -80,7 +80,7 @@ export async function countGoalContents(db: Db, goalId: string): Promise<GoalCon
 
 /**
  * Deletes one person's goal with everything under it: its evidence, milestones, debriefs,
- * attempts, step ratings and steps, and its practice (entries, planned rest days, target). Explicit, in dependency order, rather than trusting each
+ * attempts, step ratings and steps, its practice (entries, planned rest days, target) and its sharing (invitations, grants). Explicit, in dependency order, rather than trusting each
  * database's cascade order. Call inside a transaction.
  */
 export async function deleteGoal(db: Db, userId: string, id: string): Promise<void> {
@@ -104,5 +104,7 @@ export async function deleteGoal(db: Db, userId: string, id: string): Promise<vo
   await db.deleteFrom("practiceEntries").where("goalId", "=", id).execute();
   await db.deleteFrom("practiceRestDays").where("goalId", "=", id).execute();
   await db.deleteFrom("practiceTargets").where("goalId", "=", id).execute();
+  await db.deleteFrom("grants").where("goalId", "=", id).execute();
+  await db.deleteFrom("invitations").where("goalId", "=", id).execute();
   await db.deleteFrom("goals").where("id", "=", id).execute();
 }

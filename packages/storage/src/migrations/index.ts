@@ -8,6 +8,7 @@ import * as throttles from "./20261207T0730_throttles";
 import * as account from "./20261207T0740_account";
 import * as advice from "./20261207T0750_advice";
 import * as rhythm from "./20261207T0810_rhythm";
+import * as sharing from "./20261208T0730_sharing";
 import * as roleModels from "./20261208T0735_role_models";
 
 // Forward-only, named by timestamp, applied in name order. Append; never edit a landed one
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   "20261207T0740_account": account,
   "20261207T0750_advice": advice,
   "20261207T0810_rhythm": rhythm,
+  "20261208T0730_sharing": sharing,
   "20261208T0735_role_models": roleModels,
 };
