@@ -277,6 +277,8 @@ export interface RoleModelStepsTable {
   stepId: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
 /** A single-use link by which a person invites a supporter or coach to one goal. */
 export interface InvitationsTable {
   id: string;
