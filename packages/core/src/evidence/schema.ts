@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { Day, Id, requiredText, text, wholeNumber } from "../shared";
 
-export const EVIDENCE_SOURCES = ["attempt", "manual"] as const;
+// social_persuasion: a supporter's feedback the person saved as evidence.
+export const EVIDENCE_SOURCES = ["attempt", "manual", "social_persuasion"] as const;
 
 export const EvidenceInput = z.object({
   domainId: Id,

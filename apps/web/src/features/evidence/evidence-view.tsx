@@ -13,7 +13,13 @@ export function lookupsOf(domains: readonly Domain[], goals: readonly Goal[]): L
 
 /** Where it came from, and whether the imposter exercise has been done for it. */
 export function evidenceBadges(evidence: Evidence): string[] {
-  const badges = [evidence.source === "attempt" ? "From an attempt" : "Added by hand"];
+  const badges = [
+    evidence.source === "attempt"
+      ? "From an attempt"
+      : evidence.source === "social_persuasion"
+        ? "From a supporter's feedback"
+        : "Added by hand",
+  ];
   if (evidence.reattribution !== null) badges.push("Re-attributed");
   return badges;
 }
