@@ -4,10 +4,14 @@ import {
   type Db,
   type DomainRow,
   type EvidenceRow,
+  type FeedbackRow,
   findAttempt,
+  findAttemptForFeedback,
   findAudit,
   findDomain,
   findEvidence,
+  findEvidenceForFeedback,
+  findFeedback,
   findGoal,
   findGrant,
   findInvitation,
@@ -118,6 +122,35 @@ export const access = {
   /** A grant the caller gave (only the person who shares may change or revoke it). */
   async grant(db: Db, actor: UserRow, grantId: string): Promise<GrantRow> {
     return found(await findGrant(db, actor.id, grantId), "grant");
+  },
+
+  /**
+   * Where a supporter or coach may write feedback: an attempt of a goal they can read (outcomes are
+   * always shared), or a piece of evidence of such a goal when evidence is switched on. Anything
+   * else, and the owner's own data, is the 404 of a missing attempt or evidence.
+   */
+  async feedbackTarget(
+    db: Db,
+    actor: UserRow,
+    target: { attemptId?: string | undefined; evidenceId?: string | undefined },
+  ): Promise<GoalReader & { grant: GrantRow }> {
+    const thing = target.attemptId !== undefined ? "attempt" : "evidence";
+    const row =
+      target.attemptId !== undefined
+        ? await findAttemptForFeedback(db, target.attemptId)
+        : await findEvidenceForFeedback(db, target.evidenceId ?? "");
+    if (!row || row.goalId === null || row.userId === actor.id) throw new NotFoundError(thing);
+    const grant = await findLiveGrant(db, actor.id, row.goalId);
+    const goal = grant && (await findGoal(db, grant.userId, row.goalId));
+    if (!grant || !goal || goal.userId !== row.userId) throw new NotFoundError(thing);
+    const reader = readerOf(goal, grant);
+    if (thing === "evidence" && !reader.sections.evidence) throw new NotFoundError(thing);
+    return { ...reader, grant };
+  },
+
+  /** Feedback kept in the caller's account (only the person it is about may change it). */
+  async feedback(db: Db, actor: UserRow, feedbackId: string): Promise<FeedbackRow> {
+    return found(await findFeedback(db, actor.id, feedbackId), "feedback");
   },
 
   /** An invitation the caller made. */

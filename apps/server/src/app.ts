@@ -11,10 +11,12 @@ import { registerAttemptRoutes } from "./attempts/routes";
 import { registerAuditRoutes } from "./audits/routes";
 import { registerAuthRoutes } from "./auth/routes";
 import { SESSION_COOKIE } from "./auth/sessions";
+import { registerCoachRoutes } from "./coach/routes";
 import type { App, AppDeps, AppEnv } from "./context";
 import { registerCorrectionRoutes } from "./corrections/routes";
 import { registerDomainRoutes } from "./domains/routes";
 import { registerEvidenceRoutes } from "./evidence/routes";
+import { registerFeedbackRoutes } from "./feedback/routes";
 import { registerGoalRoutes } from "./goals/routes";
 import { limitBody } from "./http/body-limit";
 import { originCheck } from "./http/csrf";
@@ -22,6 +24,7 @@ import { fieldsFromZod, handleError } from "./http/errors";
 import { noStore, securityHeaders } from "./http/headers";
 import { registerInsightRoutes } from "./insights/routes";
 import { registerLadderRoutes } from "./ladders/routes";
+import { registerNotificationRoutes } from "./notifications/routes";
 import { registerPracticeRoutes } from "./practice/routes";
 import { registerReflectionRoutes } from "./reflections/routes";
 import { registerReportRoutes } from "./report/routes";
@@ -92,6 +95,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerReportRoutes(app);
   registerTargetRoutes(app);
   registerRoleModelRoutes(app);
+  registerFeedbackRoutes(app);
+  registerNotificationRoutes(app);
+  registerCoachRoutes(app);
   registerSharingRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {

@@ -320,6 +320,37 @@ export interface GrantsTable {
   revokedAt: string | null;
 }
 
+/** A supporter's feedback on an attempt or evidence, kept in the account it is about. */
+export interface FeedbackTable {
+  id: string;
+  /** The person it is about (whose goal it is). */
+  userId: string;
+  goalId: string;
+  authorId: string;
+  /** The grant it was written under (its credibility weighs it). */
+  grantId: string;
+  attemptId: string | null;
+  evidenceId: string | null;
+  body: string;
+  reply: string;
+  repliedAt: string | null;
+  hiddenAt: string | null;
+  /** The evidence the person saved it as, if any. */
+  savedEvidenceId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  userId: string;
+  kind: string;
+  text: string;
+  href: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -348,4 +379,6 @@ export interface Database {
   roleModelSteps: RoleModelStepsTable;
   invitations: InvitationsTable;
   grants: GrantsTable;
+  feedback: FeedbackTable;
+  notifications: NotificationsTable;
 }

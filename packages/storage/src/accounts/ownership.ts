@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../db";
+import { deleteFeedbackOfAccount } from "../feedback/feedback";
 import type { Database } from "../schema";
 import { deleteSupporterSide } from "../sharing/sharing";
 
@@ -51,6 +52,9 @@ export const OWNERSHIP: Record<
   // (deleteSupporterSide).
   invitations: { column: "userId" },
   grants: { column: "userId" },
+  // Feedback is kept in the account it is about; its author's account takes it too on deletion.
+  feedback: { column: "userId" },
+  notifications: { column: "userId" },
 };
 
 /**
@@ -69,6 +73,9 @@ export const NOT_EXPORTED: Partial<Record<TableName, string>> = {
     "single-use links to this server (only their hash is stored); they mean nothing elsewhere",
   grants:
     "permissions given to other accounts on this server; those people are not in the file — share again after an import",
+  feedback:
+    "written by supporters under their own accounts on this server; what the person keeps of it is saved as evidence, which is exported",
+  notifications: "passing alerts of this server (new feedback, invitation accepted, grant revoked)",
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -104,6 +111,8 @@ export async function deleteAccountData(db: Db, userId: string): Promise<void> {
   const attempts = db.selectFrom("attempts").select("id").where("userId", "=", userId);
   const steps = db.selectFrom("steps").select("id").where("userId", "=", userId);
   const audits = db.selectFrom("audits").select("id").where("userId", "=", userId);
+  await deleteFeedbackOfAccount(db, userId);
+  await db.deleteFrom("notifications").where("userId", "=", userId).execute();
   await deleteSupporterSide(db, userId);
   await db.deleteFrom("grants").where("userId", "=", userId).execute();
   await db.deleteFrom("invitations").where("userId", "=", userId).execute();

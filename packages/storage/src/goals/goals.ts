@@ -87,6 +87,7 @@ export async function deleteGoal(db: Db, userId: string, id: string): Promise<vo
   const owned = await findGoal(db, userId, id);
   if (!owned) return;
   const attempts = db.selectFrom("attempts").select("id").where("goalId", "=", id);
+  await db.deleteFrom("feedback").where("goalId", "=", id).execute();
   await db.deleteFrom("evidence").where("goalId", "=", id).execute();
   await db.deleteFrom("evidence").where("attemptId", "in", attempts).execute();
   await db.deleteFrom("milestones").where("goalId", "=", id).execute();

@@ -10,6 +10,7 @@ import * as advice from "./20261207T0750_advice";
 import * as rhythm from "./20261207T0810_rhythm";
 import * as sharing from "./20261208T0730_sharing";
 import * as roleModels from "./20261208T0735_role_models";
+import * as feedback from "./20261208T0736_feedback";
 
 // Forward-only, named by timestamp, applied in name order. Append; never edit a landed one
 // (scripts/check-migrations.mjs compares each against migrations.lock.json).
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "20261207T0810_rhythm": rhythm,
   "20261208T0730_sharing": sharing,
   "20261208T0735_role_models": roleModels,
+  "20261208T0736_feedback": feedback,
 };
