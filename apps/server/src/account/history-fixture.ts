@@ -173,6 +173,17 @@ export async function seedHistory(client: TestClient, clock: TestClock) {
   );
   const grantId = (await client.get(`/api/goals/${goalId}/grants`)).body.grants[0].id as string;
   ok((await client.patch(`/api/grants/${grantId}`, { credibility: 70 })).status, 200, "grant");
+  // The supporter's feedback on an attempt, and the notifications it and the acceptance left.
+  ok(
+    (
+      await supporter.post("/api/feedback", {
+        attemptId: attemptIds[0],
+        body: "You kept going after the second try",
+      })
+    ).status,
+    201,
+    "feedback",
+  );
   return { goalId, domainId, stepIds, attemptIds };
 }
 
