@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Db } from "../db";
+import { type Db, dbKind } from "../db";
 
 /** How many of each client's latest attempts the coach view reads (calibration, runs, flags). */
 export const COACH_RECENT_ATTEMPTS = 30;
@@ -67,10 +67,27 @@ export async function loadCoachClients(
     .execute();
   if (grants.length === 0) return { grants, attempts: [], steps: [] };
   const goalIds = grants.map((g) => g.goalId);
-  const { rows: attempts } = await sql<CoachAttemptRow>`
-    select r.goal_id as "goalId", r.attempted_at as "attemptedAt", r.outcome,
+  const columns = sql`r.goal_id as "goalId", r.attempted_at as "attemptedAt", r.outcome,
       r.confidence_before as "confidenceBefore", d.effort, d.strategy, d.ability, d.luck, d.help,
-      d.easy, d.reattribution, d.dismissed_flags as "dismissedFlags"
+      d.easy, d.reattribution, d.dismissed_flags as "dismissedFlags"`;
+  // PostgreSQL: one index scan (attempts_goal) of at most N rows per goal, however long the
+  // history. SQLite (one person's laptop, no LATERAL): a window function over the goals' attempts.
+  const { rows: attempts } =
+    dbKind(db) === "postgres"
+      ? await sql<CoachAttemptRow>`
+    select ${columns}
+    from unnest(${goalIds}::text[]) as g(goal_id)
+    cross join lateral (
+      select a.id, a.goal_id, a.attempted_at, a.outcome, a.confidence_before
+      from attempts a
+      where a.goal_id = g.goal_id
+      order by a.attempted_at desc, a.id desc
+      limit ${COACH_RECENT_ATTEMPTS}
+    ) r
+    left join debriefs d on d.attempt_id = r.id
+    order by r.goal_id, r.attempted_at desc, r.id desc`.execute(db)
+      : await sql<CoachAttemptRow>`
+    select ${columns}
     from (
       select a.id, a.goal_id, a.attempted_at, a.outcome, a.confidence_before,
         row_number() over (partition by a.goal_id order by a.attempted_at desc, a.id desc) as rn
