@@ -29,6 +29,7 @@ const SECONDARY: readonly NavItem[] = [
   { href: "/history", label: "History" },
   { href: "/domains", label: "Domains" },
   { href: "/role-models", label: "Role models" },
+  { href: "/shared", label: "Shared with me" },
   { href: "/settings", label: "Settings" },
 ];
 

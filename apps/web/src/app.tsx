@@ -66,6 +66,11 @@ const RoleModelsPage = lazy(() =>
   import("./features/role-models/role-models-page").then((m) => m.RoleModelsPage),
 );
 const RhythmPage = lazy(() => import("./features/rhythm/rhythm-page").then((m) => m.RhythmPage));
+const sharing = () => import("./features/sharing/shared-pages");
+const SharedListPage = lazy(() => sharing().then((m) => m.SharedListPage));
+const SharedGoalPage = lazy(() => sharing().then((m) => m.SharedGoalPage));
+const PreviewGrantPage = lazy(() => sharing().then((m) => m.PreviewGrantPage));
+const InvitePage = lazy(() => sharing().then((m) => m.InvitePage));
 
 /** Wraps a page so only a logged-in person reaches it. */
 function signedIn<P extends object>(Component: (props: P) => preact.JSX.Element | null) {
@@ -106,6 +111,9 @@ const ReflectionsRoute = signedIn(ReflectionsPage);
 const RhythmRoute = signedIn(RhythmPage);
 const RerateRoute = signedIn(RerateLadderPage);
 const RoleModelsRoute = signedIn(RoleModelsPage);
+const SharedListRoute = signedIn(SharedListPage);
+const SharedGoalRoute = signedIn(SharedGoalPage);
+const PreviewGrantRoute = signedIn(PreviewGrantPage);
 
 const Login = () => (
   <GuestOnly>
@@ -163,6 +171,13 @@ export function App() {
               <Route path="/rhythm" component={RhythmRoute} />
               <Route path="/goals/:goalId/rerate" component={RerateRoute} />
               <Route path="/role-models" component={RoleModelsRoute} />
+              <Route path="/shared" component={SharedListRoute} />
+              <Route path="/shared/goals/:goalId" component={SharedGoalRoute} />
+              <Route
+                path="/goals/:goalId/see-what-they-see/:grantId"
+                component={PreviewGrantRoute}
+              />
+              <Route path="/invite/:token" component={InvitePage} />
               <Route path="/login" component={Login} />
               <Route path="/signup" component={Signup} />
               <Route default component={NotFound} />

@@ -33,6 +33,7 @@ export type OpenApiDoc = {
 export type Operation = {
   parameters?: { name: string; in: string; schema?: JsonSchema; required?: boolean }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+  security?: unknown[];
 };
 
 /** Every documented operation as `[method, path, operation]`. */

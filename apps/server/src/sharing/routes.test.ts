@@ -5,6 +5,7 @@ import {
   buildTestApp,
   GOOD_PASSWORD,
   goalWithLadder,
+  serveTestApp,
   signedUp,
   TestClient,
   uniqueEmail,
@@ -192,5 +193,39 @@ describeEachDatabase("supporters and coaches", (db) => {
       password: GOOD_PASSWORD,
     });
     expect(login.status).toBe(401);
+  });
+
+  it("under parallel requests a link is used once, and one supporter holds one grant per goal", async () => {
+    const served = await serveTestApp(db());
+    try {
+      const owner = await signedUp(TestClient.http(served.baseUrl));
+      const { goalId } = await goalWithLadder(owner);
+      const one = await owner.post("/api/invitations", { goalId, role: "supporter", label: "A" });
+      const racers = await Promise.all(
+        Array.from({ length: 6 }, () => signedUp(TestClient.http(served.baseUrl))),
+      );
+      const replies = await Promise.all(
+        racers.map((r) => r.post("/api/invitations/accept", { token: one.body.token })),
+      );
+      expect(replies.map((r) => r.status).sort()).toEqual([200, 400, 400, 400, 400, 400]);
+
+      // Four links to the same goal, accepted at once by the same person: one grant.
+      const tokens = await Promise.all(
+        [1, 2, 3, 4].map(
+          async () =>
+            (await owner.post("/api/invitations", { goalId, role: "coach", label: "C" })).body
+              .token as string,
+        ),
+      );
+      const coach = await signedUp(TestClient.http(served.baseUrl));
+      const accepted = await Promise.all(
+        tokens.map((token) => coach.post("/api/invitations/accept", { token })),
+      );
+      expect(accepted.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+      const grants = (await owner.get(`/api/goals/${goalId}/grants`)).body.grants;
+      expect(grants).toHaveLength(2);
+    } finally {
+      await served.close();
+    }
   });
 });

@@ -80,7 +80,11 @@ export const GrantUpdate = z
     audits: z.boolean({ error: "must be true or false" }).optional(),
     reflections: z.boolean({ error: "must be true or false" }).optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    error: "change at least one field",
+  })
+  .meta({ minProperties: 1 });
 export type GrantUpdate = z.infer<typeof GrantUpdate>;
 
 export const SharedGoalSummary = z.object({

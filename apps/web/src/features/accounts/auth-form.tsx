@@ -42,9 +42,12 @@ export function AuthForm(props: { mode: Mode }) {
     setSummary(null);
     setFieldErrors({});
     try {
+      // An invitation link's sign-up accepts it too (and is let through a closed server).
+      const invitation = signup ? query["invitation"] : undefined;
       const body = await api.post<UserResponse>(signup ? "/api/auth/signup" : "/api/auth/login", {
         email,
         password,
+        ...(invitation ? { invitation } : {}),
       });
       setUser(body.user);
       // Someone new starts on the first-run path, unless they were on their way somewhere.

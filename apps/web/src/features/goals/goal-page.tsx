@@ -19,6 +19,7 @@ import { SelectField } from "../../ui/fields";
 import { Page } from "../../ui/page";
 import { doubtPath, milestonePath } from "../../ui/paths";
 import { PracticeSection } from "../practice/practice-section";
+import { SharingSection } from "../sharing/sharing-section";
 import type {
   AttemptListResponse,
   GoalUpdateResponse,
@@ -168,6 +169,7 @@ function GoalBody(props: {
       <GoalAttempts attempts={props.data.attempts} ladder={ladder} />
       <DeleteGoal goal={goal} />
       <PracticeSection goalId={goal.id} />
+      <SharingSection goalId={goal.id} />
     </>
   );
 }
