@@ -65,6 +65,10 @@ const RerateLadderPage = lazy(() =>
 const RoleModelsPage = lazy(() =>
   import("./features/role-models/role-models-page").then((m) => m.RoleModelsPage),
 );
+const CoachPage = lazy(() => import("./features/coach/coach-page").then((m) => m.CoachPage));
+const NotificationsPage = lazy(() =>
+  import("./features/notifications/notifications-page").then((m) => m.NotificationsPage),
+);
 const RhythmPage = lazy(() => import("./features/rhythm/rhythm-page").then((m) => m.RhythmPage));
 const sharing = () => import("./features/sharing/shared-pages");
 const SharedListPage = lazy(() => sharing().then((m) => m.SharedListPage));
@@ -111,6 +115,8 @@ const ReflectionsRoute = signedIn(ReflectionsPage);
 const RhythmRoute = signedIn(RhythmPage);
 const RerateRoute = signedIn(RerateLadderPage);
 const RoleModelsRoute = signedIn(RoleModelsPage);
+const CoachRoute = signedIn(CoachPage);
+const NotificationsRoute = signedIn(NotificationsPage);
 const SharedListRoute = signedIn(SharedListPage);
 const SharedGoalRoute = signedIn(SharedGoalPage);
 const PreviewGrantRoute = signedIn(PreviewGrantPage);
@@ -171,6 +177,8 @@ export function App() {
               <Route path="/rhythm" component={RhythmRoute} />
               <Route path="/goals/:goalId/rerate" component={RerateRoute} />
               <Route path="/role-models" component={RoleModelsRoute} />
+              <Route path="/coach" component={CoachRoute} />
+              <Route path="/notifications" component={NotificationsRoute} />
               <Route path="/shared" component={SharedListRoute} />
               <Route path="/shared/goals/:goalId" component={SharedGoalRoute} />
               <Route

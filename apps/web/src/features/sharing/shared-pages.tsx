@@ -7,6 +7,7 @@ import { EmptyState } from "../../ui/empty-state";
 import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
 import { Page } from "../../ui/page";
 import { useSession } from "../accounts/session";
+import { GiveFeedback } from "../feedback/give-feedback";
 import { SharedGoal, sharedSectionsText } from "./shared-goal-view";
 import "./sharing.css";
 
@@ -66,7 +67,7 @@ export function SharedGoalPage() {
           <p class="notice">
             Shared with you by {state.data.ownerEmail}, read-only: {sharedSectionsText(state.data)}.
           </p>
-          <SharedGoal view={state.data} />
+          <SharedGoal view={state.data} act={(target) => <GiveFeedback target={target} />} />
         </>
       )}
     </Page>
