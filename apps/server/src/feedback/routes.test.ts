@@ -11,7 +11,13 @@ import {
 } from "../test-support";
 
 /** Invites a new account to the goal with this role; returns its client and the grant's id. */
-async function share(app: App, owner: TestClient, goalId: string, role = "supporter", label = "A friend") {
+async function share(
+  app: App,
+  owner: TestClient,
+  goalId: string,
+  role = "supporter",
+  label = "A friend",
+) {
   const made = await owner.post("/api/invitations", { goalId, role, label });
   const supporter = await signedUp(app);
   expect((await supporter.post("/api/invitations/accept", { token: made.body.token })).status).toBe(

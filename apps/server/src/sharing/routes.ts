@@ -273,7 +273,8 @@ export function registerSharingRoutes(app: App): void {
         await notify(trx, c.var.deps, {
           userId: grant.supporterId,
           kind: "grant_revoked",
-          text: `${user.email} stopped sharing a goal with you.`,
+          // No name: after revocation they learn nothing more of the person's data.
+          text: "A goal shared with you is no longer shared.",
           href: "/shared",
         });
       }
