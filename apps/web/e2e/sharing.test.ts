@@ -37,6 +37,7 @@ describe.skipIf(!chromiumPath)("supporters in two browsers", () => {
     const page = ada.page;
     await page.goto(`/goals/${goal.id}`);
     const sharing = page.getByRole("region", { name: "Supporters and coaches" });
+    await sharing.getByText("Invite someone, or see who sees this goal").click();
     await sharing.getByLabel("Who is it for?").fill("Maya");
     await sharing.getByRole("button", { name: "Make an invitation link" }).click();
     const link = await sharing.getByLabel(/^Invitation link/).inputValue();
@@ -77,6 +78,7 @@ describe.skipIf(!chromiumPath)("supporters in two browsers", () => {
 
       // Ada sees that Maya accepted, shares the debriefs, and previews what Maya sees.
       await page.reload();
+      await sharing.getByText("Invite someone, or see who sees this goal").click();
       await sharing.getByText(`Maya · supporter · accepted by ${mayaEmail}`).waitFor();
       await sharing.getByRole("checkbox", { name: "Debriefs" }).check();
       await sharing.getByText(`Debriefs now shared with Maya (${mayaEmail}).`).waitFor();
@@ -104,6 +106,56 @@ describe.skipIf(!chromiumPath)("supporters in two browsers", () => {
     } finally {
       await maya.context.close();
       expect(maya.problems, "errors in Maya's browser").toEqual([]);
+    }
+  });
+
+  it("a revoked link no longer works; a logged-in invitee accepts a live one with one click", async () => {
+    const ada = suite.session;
+    const api = apiAs(ada.context.request, suite.baseUrl);
+    await api.signup(uniqueEmail());
+    const career = (await api.domains()).find((d: Domain) => d.name === "Career");
+    if (!career) throw new Error("no Career domain");
+    const goal = await api.createGoal({ domainId: career.id, statement: GOAL });
+    await api.buildLadder(goal.id, TALK_STEPS);
+    const headers = { Origin: suite.baseUrl, "Content-Type": "application/json" };
+    const invite = async (label: string) =>
+      (
+        await (
+          await ada.context.request.post("/api/invitations", {
+            headers,
+            data: { goalId: goal.id, role: "coach", label },
+          })
+        ).json()
+      ).token as string;
+    const revoked = await invite("Old link");
+    const live = await invite("Sam");
+    const page = ada.page;
+    await page.goto(`/goals/${goal.id}`);
+    const sharing = page.getByRole("region", { name: "Supporters and coaches" });
+    await sharing.getByText("Invite someone, or see who sees this goal").click();
+    await sharing.getByRole("button", { name: "Revoke invitation for Old link" }).click();
+    await sharing.getByText("The invitation for Old link is revoked.").waitFor();
+    await sharing.getByText("Old link · coach · revoked").waitFor();
+
+    const sam = await newSession(suite.browser, suite.baseUrl);
+    try {
+      await apiAs(sam.context.request, suite.baseUrl).signup(uniqueEmail());
+      const sp = sam.page;
+      await sp.goto(`/invite/${revoked}`);
+      await sp.getByRole("button", { name: "Accept the invitation" }).click();
+      await sp.getByText(/This invitation link no longer works/).waitFor();
+      await expectNoAxeViolations(sp, "a dead invitation link");
+      await sp.goto(`/invite/${live}`);
+      await sp.getByRole("button", { name: "Accept the invitation" }).click();
+      await sp
+        .getByText(
+          /^Shared with you by .*, read-only: the goal, ladder, outcomes and next step only\.$/,
+        )
+        .waitFor();
+      await sp.getByRole("heading", { name: "Ladder" }).waitFor();
+    } finally {
+      await sam.context.close();
+      expect(sam.problems, "errors in Sam's browser").toEqual([]);
     }
   });
 });

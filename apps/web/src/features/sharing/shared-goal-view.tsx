@@ -157,12 +157,3 @@ function Optional(props: {
     </section>
   );
 }
-
-/** Which optional sections a view holds, in words ("debriefs and evidence" / "nothing more"). */
-export function sharedSectionsText(view: SharedGoalView): string {
-  const on = (["debriefs", "evidence", "audits", "reflections"] as const).filter(
-    (k) => view.sections[k],
-  );
-  if (on.length === 0) return "the goal, ladder, outcomes and next step only";
-  return `the goal, ladder, outcomes and next step, and ${on.join(", ")}`;
-}

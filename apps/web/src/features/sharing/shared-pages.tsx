@@ -8,7 +8,8 @@ import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
 import { Page } from "../../ui/page";
 import { useSession } from "../accounts/session";
 import { GiveFeedback } from "../feedback/give-feedback";
-import { SharedGoal, sharedSectionsText } from "./shared-goal-view";
+import { SharedGoal } from "./shared-goal-view";
+import { sharedSectionsText } from "./shared-sections";
 import "./sharing.css";
 
 const ROLE_WORDS = { supporter: "supporter", coach: "coach" } as const;
@@ -65,7 +66,8 @@ export function SharedGoalPage() {
       {state.status === "ready" && (
         <>
           <p class="notice">
-            Shared with you by {state.data.ownerEmail}, read-only: {sharedSectionsText(state.data)}.
+            Shared with you by {state.data.ownerEmail}, read-only:{" "}
+            {sharedSectionsText(state.data.sections)}.
           </p>
           <SharedGoal view={state.data} act={(target) => <GiveFeedback target={target} />} />
         </>
@@ -85,13 +87,15 @@ export function PreviewGrantPage() {
   return (
     <Page title="See what they see">
       <p>
-        <a href={`/goals/${encodeURIComponent(goalId)}#sharing-heading`}>Back to your goal</a>
+        <a href={`/goals/${encodeURIComponent(goalId)}#sharing`}>Back to your goal</a>
       </p>
       {state.status === "loading" && <Loading what="their view" />}
       {state.status === "error" && <LoadError error={state.error} retry={reload} />}
       {state.status === "ready" && (
         <>
-          <p class="notice">Exactly what they see, read-only: {sharedSectionsText(state.data)}.</p>
+          <p class="notice">
+            Exactly what they see, read-only: {sharedSectionsText(state.data.sections)}.
+          </p>
           <SharedGoal view={state.data} />
         </>
       )}

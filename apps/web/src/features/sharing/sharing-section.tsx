@@ -31,19 +31,36 @@ async function loadSharing(goalId: string): Promise<Sharing> {
   return { invitations: invitations.invitations, grants: grants.grants };
 }
 
-/** The goal page's sharing: invite by link, see who accepted, what each sees, revoke. */
+/**
+ * The goal page's sharing: invite by link, see who accepted, what each sees, revoke. Folded until
+ * opened, and only then loaded, so the goal page costs no more for a person who shares nothing.
+ */
 export function SharingSection(props: { goalId: string }) {
-  const { state, reload } = useLoad(() => loadSharing(props.goalId));
-  const [status, setStatus] = useState("");
+  const [open, setOpen] = useState(() => window.location.hash === "#sharing");
   return (
-    <section class="card sharing" aria-labelledby="sharing-heading">
-      <h2 id="sharing-heading" tabIndex={-1}>
-        Supporters and coaches
-      </h2>
+    <section class="card sharing" id="sharing" aria-labelledby="sharing-heading">
+      <h2 id="sharing-heading">Supporters and coaches</h2>
       <p class="hint">
         They see the goal, ladder, outcomes and next step, read-only; anything more only when you
         switch it on. You can revoke at any time.
       </p>
+      <details
+        class="disclosure"
+        open={open}
+        onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+      >
+        <summary>Invite someone, or see who sees this goal</summary>
+        <div class="disclosure-body">{open && <SharingBody goalId={props.goalId} />}</div>
+      </details>
+    </section>
+  );
+}
+
+function SharingBody(props: { goalId: string }) {
+  const { state, reload } = useLoad(() => loadSharing(props.goalId));
+  const [status, setStatus] = useState("");
+  return (
+    <>
       <p class="status-line" role="status">
         {status}
       </p>
@@ -69,7 +86,7 @@ export function SharingSection(props: { goalId: string }) {
           />
         </>
       )}
-    </section>
+    </>
   );
 }
 
