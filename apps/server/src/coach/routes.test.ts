@@ -1,6 +1,5 @@
 import { describeEachDatabase } from "@cando/storage/test-support";
 import { expect, it } from "vitest";
-import type { App } from "../context";
 import {
   attemptBody,
   buildTestApp,
@@ -10,13 +9,7 @@ import {
   uniqueEmail,
 } from "../test-support";
 
-async function shareWith(
-  app: App,
-  owner: TestClient,
-  goalId: string,
-  coach: TestClient,
-  role = "coach",
-) {
+async function shareWith(owner: TestClient, goalId: string, coach: TestClient, role = "coach") {
   const made = await owner.post("/api/invitations", { goalId, role, label: "My coach" });
   expect((await coach.post("/api/invitations/accept", { token: made.body.token })).status).toBe(
     200,
@@ -35,7 +28,7 @@ describeEachDatabase("coach view API", (db) => {
       return { c, email, ...(await goalWithLadder(c, [80, 60, 40])) };
     };
     const quiet = await client("quiet");
-    await shareWith(app, quiet.c, quiet.goalId, coach);
+    await shareWith(quiet.c, quiet.goalId, coach);
     clock.advanceMinutes(15 * 24 * 60);
 
     const stuck = await client("stuck");
@@ -43,8 +36,8 @@ describeEachDatabase("coach view API", (db) => {
     const reached = await client("reached");
     const fine = await client("fine");
     const supporterOnly = await client("supported");
-    for (const k of [stuck, blamed, reached, fine]) await shareWith(app, k.c, k.goalId, coach);
-    await shareWith(app, supporterOnly.c, supporterOnly.goalId, coach, "supporter");
+    for (const k of [stuck, blamed, reached, fine]) await shareWith(k.c, k.goalId, coach);
+    await shareWith(supporterOnly.c, supporterOnly.goalId, coach, "supporter");
 
     for (let i = 0; i < 3; i++) {
       clock.advanceMinutes(10);
