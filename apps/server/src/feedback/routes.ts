@@ -6,7 +6,9 @@ import {
   FeedbackInput,
   FeedbackPatch,
   feedbackSpecificsNote,
+  feedbackTargetProblem,
   Id,
+  ValidationError,
 } from "@cando/core";
 import {
   type FeedbackView,
@@ -129,6 +131,8 @@ async function viewOf(db: Parameters<typeof listFeedback>[0], userId: string, id
 export function registerFeedbackRoutes(app: App): void {
   app.openapi(give, async (c) => {
     const input = c.req.valid("json");
+    const problem = feedbackTargetProblem(input);
+    if (problem) throw new ValidationError([problem]);
     const { db, clock, newId } = c.var.deps;
     const user = c.var.user;
     const feedback = await db.transaction().execute(async (trx) => {

@@ -1,22 +1,20 @@
 import { z } from "zod";
 import { Id, requiredText, text, wholeNumber } from "../shared";
 
-export const FeedbackInput = z
-  .object({
-    attemptId: Id.optional().describe("The attempt it is about (or evidenceId)"),
-    evidenceId: Id.optional().describe("The piece of evidence it is about (or attemptId)"),
-    body: requiredText(2000).describe("What did you see them do?"),
-  })
-  .superRefine((input, ctx) => {
-    if ((input.attemptId === undefined) === (input.evidenceId === undefined)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["attemptId"],
-        message: "name either an attempt or a piece of evidence",
-      });
-    }
-  });
+/** Exactly one of attemptId and evidenceId: checked by `feedbackTargetProblem` after the text rule. */
+export const FeedbackInput = z.object({
+  attemptId: Id.optional().describe("The attempt it is about (or evidenceId)"),
+  evidenceId: Id.optional().describe("The piece of evidence it is about (or attemptId)"),
+  body: requiredText(2000).describe("What did you see them do?"),
+});
 export type FeedbackInput = z.infer<typeof FeedbackInput>;
+
+/** Feedback points at one thing: an attempt or a piece of evidence, not both, not neither. */
+export function feedbackTargetProblem(input: { attemptId?: string; evidenceId?: string }) {
+  return (input.attemptId === undefined) === (input.evidenceId === undefined)
+    ? { path: "attemptId", message: "name either an attempt or a piece of evidence" }
+    : null;
+}
 
 export const FeedbackPatch = z.object({
   reply: text(2000).optional().describe("My reply (empty takes it back)"),
