@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { deleteAccountData, insertDomains, insertGoal, insertUser } from "../index";
+import { deleteAccountData, deleteGoal, insertDomains, insertGoal, insertUser } from "../index";
 import { buildDomain, buildGoal, buildUser, describeEachDatabase } from "../test-support";
 import {
   consumeInvitation,
@@ -136,5 +136,18 @@ describeEachDatabase("sharing", (db) => {
       .execute((trx) => deleteAccountData(trx, user.id));
     const left = await db().selectFrom("invitations").select("id").execute();
     expect(left.filter((r) => r.id === "invitation-d1")).toEqual([]);
+  });
+
+  it("deleting a goal deletes its invitations and grants", async () => {
+    const { user, goal } = await personWithGoal();
+    const maya = buildUser();
+    await insertUser(db(), maya);
+    await insertInvitation(db(), invitation(user.id, goal.id, "g1"));
+    await upsertGrant(db(), grant(user.id, goal.id, maya.id));
+    await db()
+      .transaction()
+      .execute((trx) => deleteGoal(trx, user.id, goal.id));
+    expect(await listInvitations(db(), user.id)).toEqual([]);
+    expect(await listSharedWith(db(), maya.id)).toEqual([]);
   });
 });
