@@ -5,16 +5,22 @@ import {
   type Db,
   type DomainRow,
   type EvidenceRow,
+  type FeedbackRow,
   findAttempt,
+  findAttemptForFeedback,
   findAttemptStart,
   findAudit,
   findDomain,
   findEvidence,
+  findEvidenceForFeedback,
+  findFeedback,
   findGoal,
   findGrant,
   findInvitation,
   findLiveGrant,
   findMilestone,
+  findRoleModel,
+  findRoleModelStep,
   findRoutineRun,
   findStep,
   type GoalRow,
@@ -22,7 +28,10 @@ import {
   type InvitationRow,
   listSharedWith,
   lockGoal,
+  lockRoleModel,
   type MilestoneRow,
+  type RoleModelRow,
+  type RoleModelStepRow,
   type RoutineRunRow,
   type StepRow,
   type UserRow,
@@ -70,6 +79,19 @@ export const access = {
     return found(await findMilestone(db, actor.id, milestoneId), "milestone");
   },
 
+  async roleModel(db: Db, actor: UserRow, roleModelId: string): Promise<RoleModelRow> {
+    return found(await findRoleModel(db, actor.id, roleModelId), "role_model");
+  },
+
+  /** The role model, locked until the transaction ends: for writes to its steps. */
+  async roleModelForUpdate(db: Db, actor: UserRow, roleModelId: string): Promise<RoleModelRow> {
+    return found(await lockRoleModel(db, actor.id, roleModelId), "role_model");
+  },
+
+  async roleModelStep(db: Db, actor: UserRow, id: string): Promise<RoleModelStepRow> {
+    return found(await findRoleModelStep(db, actor.id, id), "role_model_step");
+  },
+
   // Sharing. Every other method above answers for the owner only, so a supporter or coach can
   // never write (or read) through them. What others may read is decided here, by a live grant
   // looked up on every request: a revoked grant stops the very next one.
@@ -104,6 +126,35 @@ export const access = {
   /** A grant the caller gave (only the person who shares may change or revoke it). */
   async grant(db: Db, actor: UserRow, grantId: string): Promise<GrantRow> {
     return found(await findGrant(db, actor.id, grantId), "grant");
+  },
+
+  /**
+   * Where a supporter or coach may write feedback: an attempt of a goal they can read (outcomes are
+   * always shared), or a piece of evidence of such a goal when evidence is switched on. Anything
+   * else, and the owner's own data, is the 404 of a missing attempt or evidence.
+   */
+  async feedbackTarget(
+    db: Db,
+    actor: UserRow,
+    target: { attemptId?: string | undefined; evidenceId?: string | undefined },
+  ): Promise<GoalReader & { grant: GrantRow }> {
+    const thing = target.attemptId !== undefined ? "attempt" : "evidence";
+    const row =
+      target.attemptId !== undefined
+        ? await findAttemptForFeedback(db, target.attemptId)
+        : await findEvidenceForFeedback(db, target.evidenceId ?? "");
+    if (!row || row.goalId === null || row.userId === actor.id) throw new NotFoundError(thing);
+    const grant = await findLiveGrant(db, actor.id, row.goalId);
+    const goal = grant && (await findGoal(db, grant.userId, row.goalId));
+    if (!grant || !goal || goal.userId !== row.userId) throw new NotFoundError(thing);
+    const reader = readerOf(goal, grant);
+    if (thing === "evidence" && !reader.sections.evidence) throw new NotFoundError(thing);
+    return { ...reader, grant };
+  },
+
+  /** Feedback kept in the caller's account (only the person it is about may change it). */
+  async feedback(db: Db, actor: UserRow, feedbackId: string): Promise<FeedbackRow> {
+    return found(await findFeedback(db, actor.id, feedbackId), "feedback");
   },
 
   /** An invitation the caller made. */

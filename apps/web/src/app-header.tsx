@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { api } from "./api/client";
 import { useSession } from "./features/accounts/session";
+import { NotificationsLink } from "./features/notifications/unread";
 import { Menu } from "./ui/menu";
 import { ThemeSwitch } from "./ui/theme-switch";
 import "./app-header.css";
@@ -28,7 +29,9 @@ const SECONDARY: readonly NavItem[] = [
   { href: "/audit", label: "Audit" },
   { href: "/history", label: "History" },
   { href: "/domains", label: "Domains" },
+  { href: "/role-models", label: "Role models" },
   { href: "/shared", label: "Shared with me" },
+  { href: "/coach", label: "Clients" },
   { href: "/settings", label: "Settings" },
 ];
 
@@ -88,6 +91,7 @@ export function AppHeader() {
           </svg>
           Cando
         </a>
+        {user !== null && <NotificationsLink path={path} />}
         {user !== null ? (
           <nav class="main-nav" aria-label="Main">
             <ul class="nav-list">

@@ -63,6 +63,13 @@ const RerateLadderPage = lazy(() =>
   import("./features/rhythm/rerate-page").then((m) => m.RerateLadderPage),
 );
 const PlanPage = lazy(() => import("./features/plan/plan-page").then((m) => m.PlanPage));
+const RoleModelsPage = lazy(() =>
+  import("./features/role-models/role-models-page").then((m) => m.RoleModelsPage),
+);
+const CoachPage = lazy(() => import("./features/coach/coach-page").then((m) => m.CoachPage));
+const NotificationsPage = lazy(() =>
+  import("./features/notifications/notifications-page").then((m) => m.NotificationsPage),
+);
 const RhythmPage = lazy(() => import("./features/rhythm/rhythm-page").then((m) => m.RhythmPage));
 const sharing = () => import("./features/sharing/shared-pages");
 const SharedListPage = lazy(() => sharing().then((m) => m.SharedListPage));
@@ -119,6 +126,9 @@ const ReflectionsRoute = signedIn(ReflectionsPage);
 const RhythmRoute = signedIn(RhythmPage);
 const RerateRoute = signedIn(RerateLadderPage);
 const PlanRoute = signedIn(PlanPage);
+const RoleModelsRoute = signedIn(RoleModelsPage);
+const CoachRoute = signedIn(CoachPage);
+const NotificationsRoute = signedIn(NotificationsPage);
 const SharedListRoute = signedIn(SharedListPage);
 const SharedGoalRoute = signedIn(SharedGoalPage);
 const PreviewGrantRoute = signedIn(PreviewGrantPage);
@@ -183,6 +193,9 @@ export function App() {
               <Route path="/rhythm" component={RhythmRoute} />
               <Route path="/goals/:goalId/rerate" component={RerateRoute} />
               <Route path="/goals/:goalId/plan" component={PlanRoute} />
+              <Route path="/role-models" component={RoleModelsRoute} />
+              <Route path="/coach" component={CoachRoute} />
+              <Route path="/notifications" component={NotificationsRoute} />
               <Route path="/shared" component={SharedListRoute} />
               <Route path="/shared/goals/:goalId" component={SharedGoalRoute} />
               <Route

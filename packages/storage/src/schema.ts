@@ -284,6 +284,31 @@ export interface ReadVersionsTable {
   version: number;
 }
 
+export interface RoleModelsTable {
+  id: string;
+  userId: string;
+  name: string;
+  relation: string;
+  /** How similar their starting point was, 0–100. */
+  similarity: number;
+  ahead: string;
+  knownFrom: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RoleModelStepsTable {
+  id: string;
+  roleModelId: string;
+  userId: string;
+  what: string;
+  timing: string;
+  /** The step of the person's own ladder it matches; null when unlinked (or the goal is gone). */
+  stepId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** A single-use link by which a person invites a supporter or coach to one goal. */
 export interface InvitationsTable {
   id: string;
@@ -325,6 +350,37 @@ export interface GrantsTable {
   revokedAt: string | null;
 }
 
+/** A supporter's feedback on an attempt or evidence, kept in the account it is about. */
+export interface FeedbackTable {
+  id: string;
+  /** The person it is about (whose goal it is). */
+  userId: string;
+  goalId: string;
+  authorId: string;
+  /** The grant it was written under (its credibility weighs it). */
+  grantId: string;
+  attemptId: string | null;
+  evidenceId: string | null;
+  body: string;
+  reply: string;
+  repliedAt: string | null;
+  hiddenAt: string | null;
+  /** The evidence the person saved it as, if any. */
+  savedEvidenceId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  userId: string;
+  kind: string;
+  text: string;
+  href: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -356,6 +412,10 @@ export interface Database {
   routines: RoutinesTable;
   routineRuns: RoutineRunsTable;
   attemptStarts: AttemptStartsTable;
+  roleModels: RoleModelsTable;
+  roleModelSteps: RoleModelStepsTable;
+  feedback: FeedbackTable;
+  notifications: NotificationsTable;
 }
 
 export interface RoutinesTable {

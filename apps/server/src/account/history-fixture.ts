@@ -14,8 +14,9 @@ const attributions = { effort: 3, strategy: 3, ability: 2, luck: 1, help: 0, eas
  * with a ladder, a re-rated step, attempts with debriefs (and their evidence), manual evidence
  * with the re-attribution exercise, a mastery override and the milestones it brings; and the
  * rhythm: practice entries, a planned rest day, a weekly target, a reflection and its weekday,
- * and a calendar feed; the goal shared with a supporter (an accepted invitation, a grant rated
- * for credibility) and a pending invitation; and prepare: routines, a run linked to a two-phase
+ * and a calendar feed; a role model with a step linked to the ladder; the goal shared with a
+ * supporter (an accepted invitation, a grant rated for credibility), the supporter's feedback and
+ * notifications, and a pending invitation; and prepare: routines, a run linked to a two-phase
  * attempt, and an attempt still in progress.
  */
 export async function seedHistory(client: TestClient, clock: TestClock) {
@@ -152,6 +153,26 @@ export async function seedHistory(client: TestClient, clock: TestClock) {
   );
   // The 30-day plan keeps a snapshot (derived, not exported).
   ok((await client.get(`/api/goals/${goalId}/plan`)).status, 200, "plan");
+  // A role model and what she did, linked to a step of the ladder.
+  const roleModel = await client.post("/api/role-models", {
+    name: "Priya",
+    relation: "a friend from the running club",
+    similarity: 70,
+    ahead: "a year",
+    knownFrom: "the club",
+  });
+  ok(roleModel.status, 201, "role model");
+  ok(
+    (
+      await client.post(`/api/role-models/${roleModel.body.roleModel.id}/steps`, {
+        what: "Spoke at the club's meeting",
+        timing: "in her third month",
+        stepId: stepIds[1],
+      })
+    ).status,
+    201,
+    "role model step",
+  );
   // The private calendar address: a secret, so not exported, but deleted with the account.
   ok((await client.post("/api/rhythm/calendar")).status, 201, "calendar feed");
   // Sharing: not exported (it names other accounts), but deleted with the account.
@@ -225,6 +246,17 @@ export async function seedHistory(client: TestClient, clock: TestClock) {
     (await client.post("/api/attempt-starts", { stepId: stepIds[1], anxietyBefore: 7 })).status,
     201,
     "attempt in progress",
+  );
+  // The supporter's feedback on an attempt, and the notifications it and the acceptance left.
+  ok(
+    (
+      await supporter.post("/api/feedback", {
+        attemptId: attemptIds[0],
+        body: "You kept going after the second try",
+      })
+    ).status,
+    201,
+    "feedback",
   );
   return { goalId, domainId, stepIds, attemptIds };
 }

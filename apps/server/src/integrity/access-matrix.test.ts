@@ -32,6 +32,8 @@ const M = {
   practice: "SECRETPRACTICE",
   goalB: "SECRETGOALB",
   label: "SECRETLABEL",
+  roleModel: "SECRETROLEMODEL",
+  feedback: "SECRETFEEDBACK",
 };
 
 /** Operations on the caller's own account only (no one else's id can be named): sent last. */
@@ -183,6 +185,13 @@ describeEachDatabase("authorization: the route × role matrix", (db) => {
         })
       ).status,
     ).toBe(201);
+    const roleModel = await owner.post("/api/role-models", { name: M.roleModel, similarity: 70 });
+    ids.roleModelId = roleModel.body.roleModel.id;
+    const modelStep = await owner.post(`/api/role-models/${ids.roleModelId}/steps`, {
+      what: M.roleModel,
+      stepId: ids.stepId,
+    });
+    ids.roleModelStepId = modelStep.body.roleModel.steps[0].id;
     const milestones = (await owner.get("/api/milestones")).body.milestones as { id: string }[];
     ids.milestoneId = milestones[0]?.id ?? "milestone";
     const goalB = await owner.post("/api/goals", {
@@ -231,6 +240,10 @@ describeEachDatabase("authorization: the route × role matrix", (db) => {
       reflections: true,
       credibility: 90,
     });
+    // The full supporter's feedback on the attempt: in the owner's account, seen by no one else.
+    const given = await full.post("/api/feedback", { attemptId: ids.attemptId, body: M.feedback });
+    expect(given.status, "feedback").toBe(201);
+    ids.feedbackId = (await owner.get(`/api/goals/${ids.goalId}/feedback`)).body.feedback[0].id;
     revoked = await joinWith((await invite(ids.goalId)).token);
     revokedGrant = await grantOf(ids.goalId, revoked);
     await owner.patch(`/api/grants/${revokedGrant}`, { debriefs: true, evidence: true });
@@ -262,7 +275,8 @@ describeEachDatabase("authorization: the route × role matrix", (db) => {
       ids.attemptId,
       ...stepIds,
     ] as string[];
-    const shared = /^\/api\/shared(\/goals\/\{goalId\})?$/;
+    // A coach also reads their coach view and the list of their own feedback on the goal.
+    const shared = /^\/api\/(shared(\/goals\/\{goalId\})?|coach|goals\/\{goalId\}\/feedback)$/;
     roles.push(
       { name: "another user", client: other },
       { name: "supporter without a grant (of someone else)", client: noGrant },

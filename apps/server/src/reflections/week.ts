@@ -27,9 +27,9 @@ const SOURCE_ORDER: readonly SourceKey[] = ["mastery", "roleModels", "feedback",
 export type SourceCounter = (db: Db, window: SourceWindow) => Promise<number>;
 
 /**
- * Where each of the week's sources is counted. Mastery from attempts; role models, feedback and
- * routines are seams in storage that count nothing until their branches' tables arrive: plug a
- * real count in here (one line each).
+ * Where each of the week's sources is counted: mastery from effortful successes, role models from
+ * the entries made or changed, feedback from what supporters sent (not hidden), routines from the
+ * runs finished. Each is one small storage function.
  */
 export const WEEK_SOURCE_COUNTERS: Record<SourceKey, SourceCounter> = {
   mastery: (db, window) => countMasteryExperiences(db, window, MASTERY_MIN_EFFORT),

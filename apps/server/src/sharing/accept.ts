@@ -7,6 +7,7 @@ import {
   upsertGrant,
 } from "@cando/storage";
 import type { AppDeps } from "../context";
+import { notify } from "../notifications/notify";
 
 /**
  * Accepts an invitation for this account inside the caller's transaction: uses the link once and
@@ -45,6 +46,12 @@ export async function acceptInvitation(
     createdAt: now,
     updatedAt: now,
     revokedAt: null,
+  });
+  await notify(trx, deps, {
+    userId: invitation.userId,
+    kind: "invitation_accepted",
+    text: `${invitation.label || "Your supporter"} accepted your invitation.`,
+    href: `/goals/${encodeURIComponent(invitation.goalId)}`,
   });
   return { invitation, grant };
 }

@@ -31,6 +31,7 @@ import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { GoalParams } from "../goals/routes";
 import { errors, json, jsonBody } from "../http/openapi";
+import { notify } from "../notifications/notify";
 import { acceptInvitation } from "./accept";
 import { presentGrant, presentInvitation } from "./present";
 import { sharedGoalView } from "./view";
@@ -266,7 +267,18 @@ export function registerSharingRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const grant = await access.grant(db, user, grantId);
-    await revokeGrant(db, user.id, grant.id, clock.now().toISOString());
+    await db.transaction().execute(async (trx) => {
+      await revokeGrant(trx, user.id, grant.id, clock.now().toISOString());
+      if (grant.revokedAt === null) {
+        await notify(trx, c.var.deps, {
+          userId: grant.supporterId,
+          kind: "grant_revoked",
+          // No name: after revocation they learn nothing more of the person's data.
+          text: "A goal shared with you is no longer shared.",
+          href: "/shared",
+        });
+      }
+    });
     return c.json({ grant: await grantOf(db, user.id, grant.goalId, grant.id) }, 200);
   });
 

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { Day, Id, requiredText, text, wholeNumber } from "../shared";
 
-/** Where evidence came from: a debriefed attempt, entered by hand, or kept from a weekly reflection. */
-export const EVIDENCE_SOURCES = ["attempt", "manual", "reflection"] as const;
+/**
+ * Where evidence came from: a debriefed attempt, entered by hand, kept from a weekly reflection,
+ * or a supporter's feedback the person saved (social persuasion).
+ */
+export const EVIDENCE_SOURCES = ["attempt", "manual", "reflection", "social_persuasion"] as const;
 
 export const EvidenceInput = z.object({
   domainId: Id,

@@ -14,6 +14,8 @@ import {
   ExportedPracticeRestDay,
   ExportedPracticeTarget,
   ExportedReflection,
+  ExportedRoleModel,
+  ExportedRoleModelStep,
   ExportedRoutine,
   ExportedRoutineRun,
   ExportedStep,
@@ -42,6 +44,8 @@ const COLUMNS: Record<"account" | ExportTable, readonly string[]> = {
   routines: Object.keys(ExportedRoutine.shape),
   routineRuns: Object.keys(ExportedRoutineRun.shape),
   attemptStarts: Object.keys(ExportedAttemptStart.shape),
+  roleModels: Object.keys(ExportedRoleModel.shape),
+  roleModelSteps: Object.keys(ExportedRoleModelStep.shape),
 };
 
 /** One cell: empty for null, JSON for arrays and objects, quoted when it holds , " or a newline. */

@@ -263,6 +263,29 @@ export const ExportedAttemptStart = z.object({
   startedAt: Instant,
 });
 export type ExportedAttemptStart = z.infer<typeof ExportedAttemptStart>;
+export const ExportedRoleModel = z.object({
+  id: Ref,
+  name: Text(100),
+  relation: Text(200),
+  similarity: Int(0, 100),
+  ahead: Text(200),
+  knownFrom: Text(200),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type ExportedRoleModel = z.infer<typeof ExportedRoleModel>;
+
+export const ExportedRoleModelStep = z.object({
+  id: Ref,
+  roleModelId: Ref,
+  what: Text(500),
+  timing: Text(200),
+  /** The step of the person's own ladder it is linked to, or null. */
+  stepId: Ref.nullable(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type ExportedRoleModelStep = z.infer<typeof ExportedRoleModelStep>;
 
 /** The tables of an export file, in the order they are written and imported (parents first). */
 export const EXPORT_TABLES = [
@@ -283,6 +306,8 @@ export const EXPORT_TABLES = [
   "routines",
   "routineRuns",
   "attemptStarts",
+  "roleModels",
+  "roleModelSteps",
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
@@ -310,6 +335,9 @@ const ExportShape = z.object({
   routines: z.array(ExportedRoutine).default([]),
   routineRuns: z.array(ExportedRoutineRun).default([]),
   attemptStarts: z.array(ExportedAttemptStart).default([]),
+  // Role models came later still: a file without them has none.
+  roleModels: z.array(ExportedRoleModel).default([]),
+  roleModelSteps: z.array(ExportedRoleModelStep).default([]),
 });
 
 type Issue = { path: (string | number)[]; message: string };
@@ -444,6 +472,12 @@ function checkReferences(file: z.infer<typeof ExportShape>): Issue[] {
     );
     if (a.routineRunId !== null)
       must(runs.has(a.routineRunId), ["attemptStarts", i, "routineRunId"], "a routine run");
+  });
+  const roleModels = idsOf("roleModels", file.roleModels);
+  idsOf("roleModelSteps", file.roleModelSteps);
+  file.roleModelSteps.forEach((r, i) => {
+    must(roleModels.has(r.roleModelId), ["roleModelSteps", i, "roleModelId"], "a role model");
+    if (r.stepId !== null) must(steps.has(r.stepId), ["roleModelSteps", i, "stepId"], "a step");
   });
   return issues;
 }

@@ -33,6 +33,8 @@ const empty: ExportFile = {
   routines: [],
   routineRuns: [],
   attemptStarts: [],
+  roleModels: [],
+  roleModelSteps: [],
 };
 
 describe("exportToCsvFiles", () => {
@@ -74,6 +76,8 @@ describe("parseExport", () => {
       practiceRestDays: _r,
       practiceTargets: _t,
       reflections: _f,
+      roleModels: _m,
+      roleModelSteps: _s,
       ...older
     } = empty;
     const {
@@ -86,6 +90,7 @@ describe("parseExport", () => {
     expect(parsed.ok).toBe(true);
     if (parsed.ok) {
       expect(parsed.file.practiceEntries).toEqual([]);
+      expect(parsed.file.roleModels).toEqual([]);
       expect(parsed.file.account.reflectionWeekday).toBeNull();
       expect(parsed.file.account.practiceTime).toBeNull();
     }
@@ -112,11 +117,27 @@ describe("parseExport", () => {
       ...empty,
       practiceEntries: [entry],
       reflections: [reflection, { ...reflection, id: "r2" }],
+      roleModelSteps: [
+        {
+          id: "s1",
+          roleModelId: "nobody",
+          what: "Spoke at a meetup",
+          timing: "",
+          stepId: "nowhere",
+          createdAt: "2026-11-20T09:00:00.000Z",
+          updatedAt: "2026-11-20T09:00:00.000Z",
+        },
+      ],
     });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.problems.map((p) => p.path)).toEqual(
-        expect.arrayContaining(["practiceEntries.0.goalId", "reflections.1.weekEnd"]),
+        expect.arrayContaining([
+          "practiceEntries.0.goalId",
+          "reflections.1.weekEnd",
+          "roleModelSteps.0.roleModelId",
+          "roleModelSteps.0.stepId",
+        ]),
       );
     }
   });

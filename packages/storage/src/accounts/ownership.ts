@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../db";
+import { deleteFeedbackOfAccount } from "../feedback/feedback";
 import type { Database } from "../schema";
 import { deleteSupporterSide } from "../sharing/sharing";
 
@@ -47,6 +48,8 @@ export const OWNERSHIP: Record<
   calendarFeeds: { column: "userId" },
   readVersions: { column: "userId" },
   planSnapshots: { column: "userId" },
+  roleModels: { column: "userId" },
+  roleModelSteps: { column: "userId" },
   // The person who shares owns both; the supporter's side goes with their account too
   // (deleteSupporterSide).
   invitations: { column: "userId" },
@@ -54,6 +57,9 @@ export const OWNERSHIP: Record<
   routines: { column: "userId" },
   routineRuns: { column: "userId" },
   attemptStarts: { column: "userId" },
+  // Feedback is kept in the account it is about; its author's account takes it too on deletion.
+  feedback: { column: "userId" },
+  notifications: { column: "userId" },
 };
 
 /**
@@ -76,6 +82,9 @@ export const NOT_EXPORTED: Partial<Record<TableName, string>> = {
     "single-use links to this server (only their hash is stored); they mean nothing elsewhere",
   grants:
     "permissions given to other accounts on this server; those people are not in the file — share again after an import",
+  feedback:
+    "written by supporters under their own accounts on this server; what the person keeps of it is saved as evidence, which is exported",
+  notifications: "passing alerts of this server (new feedback, invitation accepted, grant revoked)",
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -111,10 +120,14 @@ export async function deleteAccountData(db: Db, userId: string): Promise<void> {
   const attempts = db.selectFrom("attempts").select("id").where("userId", "=", userId);
   const steps = db.selectFrom("steps").select("id").where("userId", "=", userId);
   const audits = db.selectFrom("audits").select("id").where("userId", "=", userId);
+  await deleteFeedbackOfAccount(db, userId);
+  await db.deleteFrom("notifications").where("userId", "=", userId).execute();
   await deleteSupporterSide(db, userId);
   await db.deleteFrom("grants").where("userId", "=", userId).execute();
   await db.deleteFrom("invitations").where("userId", "=", userId).execute();
   await db.deleteFrom("deletions").where("userId", "=", userId).execute();
+  await db.deleteFrom("roleModelSteps").where("userId", "=", userId).execute();
+  await db.deleteFrom("roleModels").where("userId", "=", userId).execute();
   await db.deleteFrom("calendarFeeds").where("userId", "=", userId).execute();
   await db.deleteFrom("planSnapshots").where("userId", "=", userId).execute();
   await db.deleteFrom("reflections").where("userId", "=", userId).execute();

@@ -91,6 +91,7 @@ export async function deleteGoal(db: Db, userId: string, id: string): Promise<vo
   const owned = await findGoal(db, userId, id);
   if (!owned) return;
   const attempts = db.selectFrom("attempts").select("id").where("goalId", "=", id);
+  await db.deleteFrom("feedback").where("goalId", "=", id).execute();
   await db.deleteFrom("evidence").where("goalId", "=", id).execute();
   await db.deleteFrom("evidence").where("attemptId", "in", attempts).execute();
   await db.deleteFrom("milestones").where("goalId", "=", id).execute();
@@ -98,6 +99,12 @@ export async function deleteGoal(db: Db, userId: string, id: string): Promise<vo
   await db.deleteFrom("attempts").where("goalId", "=", id).execute();
   const steps = db.selectFrom("steps").select("id").where("goalId", "=", id);
   await db.deleteFrom("stepRatings").where("stepId", "in", steps).execute();
+  // Role models keep what they did; it is no longer linked to a step of this ladder.
+  await db
+    .updateTable("roleModelSteps")
+    .set({ stepId: null })
+    .where("stepId", "in", steps)
+    .execute();
   await db.deleteFrom("steps").where("goalId", "=", id).execute();
   await db.deleteFrom("practiceEntries").where("goalId", "=", id).execute();
   await db.deleteFrom("practiceRestDays").where("goalId", "=", id).execute();

@@ -11,6 +11,8 @@ import * as rhythm from "./20261207T0810_rhythm";
 import * as readPaths from "./20261208T0700_read_paths";
 import * as prepare from "./20261208T0720_prepare";
 import * as sharing from "./20261208T0730_sharing";
+import * as roleModels from "./20261208T0735_role_models";
+import * as feedback from "./20261208T0736_feedback";
 import * as rhythmPlan from "./20261208T0750_rhythm_plan";
 
 // Forward-only, named by timestamp, applied in name order. Append; never edit a landed one
@@ -28,5 +30,7 @@ export const migrations: Record<string, Migration> = {
   "20261208T0700_read_paths": readPaths,
   "20261208T0720_prepare": prepare,
   "20261208T0730_sharing": sharing,
+  "20261208T0735_role_models": roleModels,
+  "20261208T0736_feedback": feedback,
   "20261208T0750_rhythm_plan": rhythmPlan,
 };

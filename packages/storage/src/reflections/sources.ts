@@ -1,4 +1,6 @@
 import type { Db } from "../db";
+import { feedbackReceivedBetween } from "../feedback/feedback";
+import { roleModelEntriesBetween } from "../role-models/role-models";
 
 /** A person's week, as instants [from, to) computed in their time zone. */
 export type SourceWindow = { userId: string; from: string; to: string };
@@ -26,20 +28,19 @@ export async function countMasteryExperiences(
   return Number(row?.n ?? 0);
 }
 
-/**
- * Vicarious experience: role models watched this week. Seam: role models are recorded by the
- * `social` branch; until its table is here, nothing counts.
- */
-export async function countRoleModelExperiences(_db: Db, _window: SourceWindow): Promise<number> {
-  return 0;
+/** Vicarious experience: role models and their steps recorded or changed this week. */
+export async function countRoleModelExperiences(db: Db, window: SourceWindow): Promise<number> {
+  const entries = await roleModelEntriesBetween(db, window.userId, window.from, window.to);
+  return entries.length;
 }
 
 /**
- * Social persuasion: supporters' feedback received this week. Seam: feedback is recorded by the
- * `social` branch; until its table is here, nothing counts.
+ * Social persuasion: supporters' feedback received this week and not hidden. (How much each
+ * counts by the supporter's credibility is core's `persuasionWeight`; the week shows the count.)
  */
-export async function countSupporterFeedback(_db: Db, _window: SourceWindow): Promise<number> {
-  return 0;
+export async function countSupporterFeedback(db: Db, window: SourceWindow): Promise<number> {
+  const received = await feedbackReceivedBetween(db, window.userId, window.from, window.to);
+  return received.filter((f) => !f.hidden).length;
 }
 
 /** Physiological and emotional state: pre-performance routines finished this week (Prepare). */

@@ -272,6 +272,40 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
     .orderBy("stepId")
     .execute();
   const num = (x: number | null | undefined) => (x === null || x === undefined ? null : Number(x));
+  const roleModels = await db
+    .selectFrom("roleModels")
+    .select([
+      "id",
+      "name",
+      "relation",
+      "similarity",
+      "ahead",
+      "knownFrom",
+      "createdAt",
+      "updatedAt",
+    ])
+    .where("userId", "=", userId)
+    .orderBy("createdAt")
+    .orderBy("name")
+    .execute();
+  const roleModelSteps = await db
+    .selectFrom("roleModelSteps as r")
+    .innerJoin("roleModels as m", "m.id", "r.roleModelId")
+    .select([
+      "r.id",
+      "r.roleModelId",
+      "r.what",
+      "r.timing",
+      "r.stepId",
+      "r.createdAt",
+      "r.updatedAt",
+    ])
+    .where("r.userId", "=", userId)
+    .orderBy("m.createdAt")
+    .orderBy("m.name")
+    .orderBy("r.createdAt")
+    .orderBy("r.what")
+    .execute();
 
   return {
     format: EXPORT_FORMAT,
@@ -342,5 +376,7 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
       sleepHours: num(a.sleepHours),
       predictedSuccess: num(a.predictedSuccess),
     })),
+    roleModels,
+    roleModelSteps,
   };
 }

@@ -40,7 +40,8 @@ async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>):
  * it was taken; a goal by statement and creation time; a step by goal, title and creation
  * time; a rating by step and time; an attempt by step and time; evidence by its attempt, else
  * title and creation time; a milestone by goal, kind and step; a practice entry by goal, day and
- * creation time; a rest day by goal and day; a weekly target by goal; a reflection by its week
+ * creation time; a rest day by goal and day; a weekly target by goal; a reflection by its week;
+ * a role model by name and creation time, its step by what and creation time
  * (the rhythm's rows are not counted as touching a goal's ladder). Matched rows are kept as they
  * are; new rows get new ids.
  */
@@ -540,6 +541,58 @@ export async function importAccount(
   }
 
   await importPreparation(db, userId, file, newId, { ids, added, present });
+
+  // Role models: one by name and creation time; a step of one by what and creation time.
+  const models = await db
+    .selectFrom("roleModels")
+    .select(["id", "name", "createdAt"])
+    .where("userId", "=", userId)
+    .execute();
+  const modelByFact = new Map(models.map((m) => [`${m.name} ${Date.parse(m.createdAt)}`, m.id]));
+  const newModels: Database["roleModels"][] = [];
+  for (const m of file.roleModels) {
+    const fact = `${m.name} ${Date.parse(m.createdAt)}`;
+    const existing = modelByFact.get(fact);
+    if (existing !== undefined) {
+      present.roleModels++;
+      ids.set(key("roleModels", m.id), existing);
+      continue;
+    }
+    const id = newId();
+    modelByFact.set(fact, id);
+    ids.set(key("roleModels", m.id), id);
+    newModels.push({ ...m, id, userId });
+  }
+  await inChunks(newModels, (rows) => db.insertInto("roleModels").values(rows).execute());
+  added.roleModels = newModels.length;
+
+  const modelSteps = await db
+    .selectFrom("roleModelSteps")
+    .select(["roleModelId", "what", "createdAt"])
+    .where("userId", "=", userId)
+    .execute();
+  const stepFacts = new Set(
+    modelSteps.map((r) => `${r.roleModelId} ${Date.parse(r.createdAt)} ${r.what}`),
+  );
+  const newModelSteps: Database["roleModelSteps"][] = [];
+  for (const r of file.roleModelSteps) {
+    const roleModelId = mapped("roleModels", r.roleModelId);
+    const fact = `${roleModelId} ${Date.parse(r.createdAt)} ${r.what}`;
+    if (stepFacts.has(fact)) {
+      present.roleModelSteps++;
+      continue;
+    }
+    stepFacts.add(fact);
+    newModelSteps.push({
+      ...r,
+      id: newId(),
+      userId,
+      roleModelId,
+      stepId: mappedOrNull("steps", r.stepId),
+    });
+  }
+  await inChunks(newModelSteps, (rows) => db.insertInto("roleModelSteps").values(rows).execute());
+  added.roleModelSteps = newModelSteps.length;
 
   // Ladder models: replayed from what is now stored, never read from the file.
   const newGoalIds = new Set(newGoals.map((g) => g.id));

@@ -12,6 +12,7 @@ import { NumberScale, scaleInputId } from "../../ui/number-scale";
 import { Page } from "../../ui/page";
 import { type ProblemLink, ProblemSummary } from "../../ui/problem-summary";
 import { Why } from "../advice/why";
+import { FeedbackOnTarget } from "../feedback/feedback-list";
 import { AttemptCorrections, type Deleted, DeletedAttempt } from "./attempt-corrections";
 import { anxietyText, beliefVsOutcome, milestoneIdsFrom, percent } from "./attempt-form";
 import {
@@ -143,6 +144,7 @@ function Debrief(props: {
           onAttempt={props.onAttempt}
         />
       )}
+      <FeedbackOnTarget goalId={goal.id} attemptId={attempt.id} />
       <AttemptCorrections
         attempt={attempt}
         onEdited={(edited) => props.onAttempt(edited)}

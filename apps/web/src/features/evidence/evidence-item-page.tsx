@@ -32,6 +32,7 @@ import {
 } from "./reattribution";
 import type { DomainListResponse, EvidenceResponse, GoalListResponse } from "./types";
 import "../../ui/page-parts.css";
+import { FeedbackOnTarget } from "../feedback/feedback-list";
 import "./evidence.css";
 
 type Loaded = { evidence: Evidence | null; lookups: Lookups };
@@ -86,6 +87,9 @@ export function EvidenceItemPage(props: { evidenceId: string }) {
             onSaved={(e) => set({ ...state.data, evidence: e })}
           />
           <Exercise evidence={evidence} onSaved={(e) => set({ ...state.data, evidence: e })} />
+          {evidence.goalId !== null && (
+            <FeedbackOnTarget goalId={evidence.goalId} evidenceId={evidence.id} />
+          )}
           <DeleteEvidence
             evidence={evidence}
             onDeleted={(undo) => {

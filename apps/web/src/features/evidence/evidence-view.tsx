@@ -15,6 +15,7 @@ const SOURCE_BADGES: Record<Evidence["source"], string> = {
   attempt: "From an attempt",
   manual: "Added by hand",
   reflection: "From a weekly reflection",
+  social_persuasion: "From a supporter's feedback",
 };
 
 /** Where it came from, and whether the imposter exercise has been done for it. */

@@ -1,4 +1,4 @@
-import type { Goal, LadderView, Milestone, Step, StepRating } from "@cando/core";
+import type { Goal, LadderView, Milestone, Step, StepRating, StepRoleModel } from "@cando/core";
 import { LADDER_MAX_STEPS, LADDER_MIN_STEPS } from "@cando/core/constants";
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -15,6 +15,7 @@ import { PercentBar } from "../../ui/percent-bar";
 import { SplitFlow } from "../advice/split-flow";
 import { PredictionWhy, TargetWhy, Why } from "../advice/why";
 import { startPath } from "../prepare/prepare";
+import { StepRoleModels, useStepRoleModels } from "../role-models/step-role-models";
 import type { LadderResponse, StepRemoveResponse, StepUpdateResponse } from "./api-types";
 import { useFocusLater } from "./focus-later";
 import { placeFieldProblems } from "./goal-form";
@@ -139,7 +140,9 @@ export function LadderPanel(props: Props) {
     }
   }
 
+  const roleModels = useStepRoleModels(goal.id);
   const ctx: StepContext = {
+    roleModels,
     goalId: goal.id,
     target: ladder.target,
     total: ladder.steps.length,
@@ -303,6 +306,8 @@ function dropMark(drag: Drag | null, index: number): "before" | "after" | null {
 type StepEdit = { title?: string; description?: string; plannedDate?: string | null };
 
 type StepContext = {
+  /** Who did each step (role models), by step id. */
+  roleModels: Map<string, StepRoleModel[]>;
   goalId: string;
   target: number;
   total: number;
@@ -418,6 +423,7 @@ function StepItem(props: {
           </div>
         </dl>
         {rec && <p class="step-reason">{rec.reason}</p>}
+        <StepRoleModels entries={ctx.roleModels.get(step.id)} />
         <div class="step-actions">
           <a
             class={rec ? "button button-small" : "button button-small button-secondary"}

@@ -20,6 +20,8 @@ const none = {
   routines: 0,
   routineRuns: 0,
   attemptStarts: 0,
+  roleModels: 0,
+  roleModelSteps: 0,
 };
 const result = (added: Partial<typeof none>, present: Partial<typeof none> = {}): ImportResult => ({
   added: { ...none, ...added },

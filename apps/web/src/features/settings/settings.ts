@@ -29,6 +29,8 @@ const TABLE_WORDS: Record<keyof ImportResult["added"], [string, string]> = {
   routines: ["routine", "routines"],
   routineRuns: ["routine run", "routine runs"],
   attemptStarts: ["attempt in progress", "attempts in progress"],
+  roleModels: ["role model", "role models"],
+  roleModelSteps: ["step of a role model", "steps of role models"],
 };
 
 /** "Added 1 goal, 3 steps and 2 attempts; 5 things were already here." */

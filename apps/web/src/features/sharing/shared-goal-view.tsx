@@ -1,4 +1,5 @@
 import type { SharedGoalView } from "@cando/core";
+import type { ComponentChildren } from "preact";
 import { formatPlainDay } from "../../ui/days";
 
 const OUTCOME_WORDS = { done: "Done", partly: "Partly", not_yet: "Not yet" } as const;
@@ -8,7 +9,11 @@ const OUTCOME_WORDS = { done: "Done", partly: "Partly", not_yet: "Not yet" } as 
  * step always; debriefs, evidence, audits and reflections only when the person shared them.
  * Nothing here changes the person's data.
  */
-export function SharedGoal(props: { view: SharedGoalView }) {
+export function SharedGoal(props: {
+  view: SharedGoalView;
+  /** What a supporter can do about one attempt or piece of evidence (feedback); none in a preview. */
+  act?: (target: { attemptId?: string; evidenceId?: string; label: string }) => ComponentChildren;
+}) {
   const { view } = props;
   const { goal, ladder } = view;
   const stepTitle = new Map(ladder.steps.map((s) => [s.id, s.title]));
@@ -65,6 +70,10 @@ export function SharedGoal(props: { view: SharedGoalView }) {
               <li key={o.id}>
                 {formatPlainDay(o.attemptedAt.slice(0, 10))}: {stepTitle.get(o.stepId) ?? "a step"}{" "}
                 — <strong>{OUTCOME_WORDS[o.outcome]}</strong>
+                {props.act?.({
+                  attemptId: o.id,
+                  label: `the attempt at “${stepTitle.get(o.stepId) ?? "a step"}”`,
+                })}
               </li>
             ))}
           </ul>
@@ -95,6 +104,7 @@ export function SharedGoal(props: { view: SharedGoalView }) {
             <li key={e.id}>
               <strong>{e.title}</strong> <span class="muted">{formatPlainDay(e.occurredOn)}</span>
               {e.body !== "" && <p>{e.body}</p>}
+              {props.act?.({ evidenceId: e.id, label: `“${e.title}”` })}
             </li>
           ))}
         </ul>

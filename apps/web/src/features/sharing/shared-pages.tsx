@@ -7,6 +7,7 @@ import { EmptyState } from "../../ui/empty-state";
 import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
 import { Page } from "../../ui/page";
 import { useSession } from "../accounts/session";
+import { GiveFeedback } from "../feedback/give-feedback";
 import { SharedGoal } from "./shared-goal-view";
 import { sharedSectionsText } from "./shared-sections";
 import "./sharing.css";
@@ -68,7 +69,7 @@ export function SharedGoalPage() {
             Shared with you by {state.data.ownerEmail}, read-only:{" "}
             {sharedSectionsText(state.data.sections)}.
           </p>
-          <SharedGoal view={state.data} />
+          <SharedGoal view={state.data} act={(target) => <GiveFeedback target={target} />} />
         </>
       )}
     </Page>
