@@ -133,10 +133,12 @@ function ReflectionList(props: { q: string }) {
           </li>
         ))}
       </ul>
-      {next !== null && (
+      {list.length > 0 && (
         <ShowMore
           what="reflections"
+          more={next !== null}
           onMore={async () => {
+            if (next === null) return;
             const page = await api.get<ReflectionPage>(path(next));
             set({ reflections: [...list, ...page.reflections], nextCursor: page.nextCursor });
           }}
