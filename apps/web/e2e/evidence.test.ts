@@ -310,6 +310,32 @@ describe.skipIf(!chromiumPath)("the evidence journal and doubt in a browser", ()
       .toBe("exercise-heading");
   });
 
+  it("a long journal loads a page at a time, the rest on demand", async () => {
+    const api = apiAs(suite.session.context.request, suite.baseUrl);
+    await api.signup(uniqueEmail());
+    const careerId = (await api.domains()).find((d) => d.name === "Career")?.id ?? "";
+    for (let i = 0; i < 104; i++) {
+      await api.addEvidence({
+        domainId: careerId,
+        title: `Small win ${i}`,
+        occurredOn: dayAgo(i % 30),
+        ownership: 60,
+      });
+    }
+    const journal = new EvidencePage(suite.page);
+    await journal.goto();
+    expect(await journal.items().count()).toBe(100);
+    expect(await journal.count().textContent()).toBe(
+      "The latest 100 pieces of evidence; there are more.",
+    );
+    await suite.page.getByRole("button", { name: "Show more evidence" }).click();
+    await suite.page.getByRole("status").filter({ hasText: "More evidence shown." }).waitFor();
+    expect(await journal.items().count()).toBe(104);
+    expect(new Set(await journal.titles()).size).toBe(104);
+    expect(await suite.page.getByRole("button", { name: "Show more evidence" }).count()).toBe(0);
+    await expectNoAxeViolations(suite.page, "the journal after Show more");
+  });
+
   it("with nothing in the journal yet, explains how evidence grows", async () => {
     const api = apiAs(suite.session.context.request, suite.baseUrl);
     await api.signup(uniqueEmail());

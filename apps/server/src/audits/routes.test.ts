@@ -20,6 +20,7 @@ describeEachDatabase("audits API", (db) => {
     expect(before.body).toEqual({
       audits: [],
       due: { due: true, lastTakenAt: null, nextDueAt: null, reason: "none_yet" },
+      nextCursor: null,
     });
     const domains = await domainsOf(ada);
     const saved = await ada.post("/api/audits", {

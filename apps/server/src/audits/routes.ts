@@ -5,14 +5,24 @@ import {
   AuditResponse,
   auditDue,
   type FieldProblem,
+  NextCursor,
+  PageQuery,
   ValidationError,
 } from "@cando/core";
-import { type DomainRow, insertAudit, listAudits, listDomains, lockUser } from "@cando/storage";
+import {
+  type DomainRow,
+  insertAudit,
+  lastAuditAt,
+  listAudits,
+  listDomains,
+  lockUser,
+} from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
 import { access } from "../access";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
+import { decodeCursor, pageOf, rowsToRead } from "../http/pages";
 
 const AuditParams = z.object({ auditId: z.string().min(1).max(64) });
 
@@ -20,9 +30,15 @@ const list = createRoute({
   method: "get",
   path: "/api/audits",
   tags: ["audits"],
-  summary: "The person's audits, oldest first, and whether the next one is due",
+  summary: "The person's audits, oldest first, a page at a time, and whether the next one is due",
+  description:
+    "Paginated: at most `limit` audits (default 100); pass `nextCursor` as `cursor` for the next page.",
   ...authenticated,
-  responses: { 200: json(AuditList, "Audit history."), ...errors(401) },
+  request: { query: PageQuery },
+  responses: {
+    200: json(AuditList.extend({ nextCursor: NextCursor }), "Audit history."),
+    ...errors(400, 401),
+  },
 });
 
 const create = createRoute({
@@ -68,9 +84,20 @@ function checkCoverage(input: AuditInput, domains: DomainRow[]): FieldProblem[] 
 export function registerAuditRoutes(app: App): void {
   app.openapi(list, async (c) => {
     const { db, clock } = c.var.deps;
-    const audits = await listAudits(db, c.var.user.id);
-    const due = auditDue(audits.at(-1)?.takenAt ?? null, clock.now());
-    return c.json({ audits, due }, 200);
+    const query = c.req.valid("query");
+    const rows = await listAudits(db, c.var.user.id, {
+      limit: rowsToRead(query.limit),
+      after: decodeCursor(query.cursor, 2),
+    });
+    const page = pageOf(
+      rows,
+      query.limit,
+      (a) => a,
+      (a) => [a.takenAt, a.id],
+    );
+    // Due from the latest audit of all, whichever page this is.
+    const due = auditDue(await lastAuditAt(db, c.var.user.id), clock.now());
+    return c.json({ audits: page.items, due, nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(create, async (c) => {

@@ -9,7 +9,12 @@ export function encodeCursor(key: readonly string[]): string {
 }
 
 /** The sort key a cursor holds; a 400 on `cursor` when it is not one of ours for this list. */
-export function decodeCursor(cursor: string | undefined, length: number): string[] | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+  length: number,
+  /** Whether the key's values have the shape of this list's sort key. */
+  fits: (key: string[]) => boolean = () => true,
+): string[] | undefined {
   if (cursor === undefined) return undefined;
   let key: unknown;
   try {
@@ -20,7 +25,8 @@ export function decodeCursor(cursor: string | undefined, length: number): string
   if (
     !Array.isArray(key) ||
     key.length !== length ||
-    !key.every((k) => typeof k === "string" && k.length <= 100)
+    !key.every((k) => typeof k === "string" && k.length <= 100) ||
+    !fits(key as string[])
   ) {
     throw new ValidationError([{ path: "cursor", message: "is not a cursor of this list" }]);
   }

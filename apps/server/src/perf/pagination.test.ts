@@ -4,6 +4,7 @@ import {
   attemptBody,
   buildTestApp,
   goalWithLadder,
+  type Reply,
   signedUp,
   type TestClient,
 } from "../test-support";
@@ -17,7 +18,7 @@ async function walk(client: TestClient, path: string, key: string, limit: number
   let pages = 0;
   do {
     const sep = path.includes("?") ? "&" : "?";
-    const res: { status: number; body: Page } = await client.get<Page>(
+    const res: Reply<Page> = await client.get<Page>(
       `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
     );
     expect(res.status, path).toBe(200);
@@ -79,6 +80,47 @@ describeEachDatabase("lists a page at a time", (db) => {
     );
   });
 
+  it("walks audits (oldest first) and reflections (newest first) page by page", async () => {
+    const { app, clock } = buildTestApp(db());
+    const ada = await signedUp(app);
+    const domains = (await ada.get("/api/domains")).body.domains as { id: string }[];
+    for (let i = 0; i < 9; i++) {
+      clock.advanceMinutes(60);
+      const res = await ada.post("/api/audits", {
+        ratings: domains.map((d) => ({ domainId: d.id, rating: i * 10 })),
+      });
+      expect(res.status).toBe(201);
+    }
+    for (let w = 0; w < 7; w++) {
+      const weekEnd = new Date(Date.UTC(2026, 10, 22 - 7 * w)).toISOString().slice(0, 10);
+      const res = await ada.call("PUT", `/api/reflections/${weekEnd}`, { learned: `week ${w}` });
+      expect(res.status, weekEnd).toBe(200);
+    }
+    for (const [path, key] of [
+      ["/api/audits", "audits"],
+      ["/api/reflections", "reflections"],
+    ] as const) {
+      const all = (await ada.get(`${path}?limit=500`)).body;
+      expect(all.nextCursor, path).toBeNull();
+      const idOf = (i: { id?: string; weekEnd?: string }) => i.id ?? i.weekEnd;
+      const expected = (all[key] as { id?: string; weekEnd?: string }[]).map(idOf);
+      expect(expected.length, path).toBeGreaterThan(5);
+      const walked: unknown[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: Reply<Page> = await ada.get<Page>(
+          `${path}?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+        );
+        walked.push(...(res.body[key] as { id?: string; weekEnd?: string }[]).map(idOf));
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      expect(walked, path).toEqual(expected);
+    }
+    // Every page says whether the next audit is due from the latest audit of all.
+    const first = (await ada.get("/api/audits?limit=2")).body;
+    expect(first.due).toEqual((await ada.get("/api/audits?limit=500")).body.due);
+  });
+
   it("refuses a cursor that is not one and a limit out of range, naming the field", async () => {
     const { app } = buildTestApp(db());
     const ada = await signedUp(app);
@@ -89,7 +131,7 @@ describeEachDatabase("lists a page at a time", (db) => {
       ["limit=501", "limit"],
       ["limit=ten", "limit"],
     ]) {
-      for (const list of ["/api/attempts", "/api/evidence"]) {
+      for (const list of ["/api/attempts", "/api/evidence", "/api/audits", "/api/reflections"]) {
         const res = await ada.get(`${list}?${query}`);
         expect(res.status, `${list}?${query}`).toBe(400);
         expect(res.body.error.fields.map((f: { path: string }) => f.path)).toContain(field);

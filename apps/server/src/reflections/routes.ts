@@ -3,7 +3,9 @@ import {
   Day,
   Evidence,
   latestReflectionDay,
+  NextCursor,
   NotFoundError,
+  PageQuery,
   Reflection,
   ReflectionEvidenceInput,
   ReflectionInput,
@@ -29,12 +31,12 @@ import { presentEvidence } from "../attempts/present";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
+import { decodeCursor, pageOf, rowsToRead } from "../http/pages";
 import { personToday } from "../rhythm/settings";
 import { presentReflection, weekFacts } from "./week";
 
 const tags = ["reflections"];
 const WeekParams = z.object({ weekEnd: Day });
-const LIST_LIMIT = 200;
 
 const week = createRoute({
   method: "get",
@@ -66,10 +68,15 @@ const list = createRoute({
   path: "/api/reflections",
   tags,
   summary: "Past reflections, newest week first; `q` finds every word in any answer",
+  description:
+    "Paginated: at most `limit` reflections (default 100); pass `nextCursor` as `cursor` for the next page.",
   ...authenticated,
-  request: { query: ReflectionQuery },
+  request: { query: ReflectionQuery.extend(PageQuery.shape) },
   responses: {
-    200: json(z.object({ reflections: z.array(Reflection) }), "Reflections."),
+    200: json(
+      z.object({ reflections: z.array(Reflection), nextCursor: NextCursor }),
+      "Reflections.",
+    ),
     ...errors(400, 401),
   },
 });
@@ -159,9 +166,16 @@ export function registerReflectionRoutes(app: App): void {
   });
 
   app.openapi(list, async (c) => {
-    const { q } = c.req.valid("query");
-    const rows = await searchReflections(c.var.deps.db, c.var.user.id, q, LIST_LIMIT);
-    return c.json({ reflections: rows.map(presentReflection) }, 200);
+    const { q, limit, cursor } = c.req.valid("query");
+    const rows = await searchReflections(
+      c.var.deps.db,
+      c.var.user.id,
+      q,
+      rowsToRead(limit),
+      decodeCursor(cursor, 1, ([weekEnd]) => Day.safeParse(weekEnd).success)?.[0],
+    );
+    const page = pageOf(rows, limit, presentReflection, (r) => [r.weekEnd]);
+    return c.json({ reflections: page.items, nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(toEvidence, async (c) => {

@@ -4,5 +4,5 @@ import type { Audit, AuditDue, Domain, User } from "@cando/core";
 export type UserResponse = { user: User };
 export type DomainListResponse = { domains: Domain[] };
 export type DomainResponse = { domain: Domain };
-export type AuditListResponse = { audits: Audit[]; due: AuditDue };
+export type AuditListResponse = { audits: Audit[]; due: AuditDue; nextCursor?: string | null };
 export type AuditResponse = { audit: Audit };

@@ -19,23 +19,34 @@ export async function insertAudit(db: Db, audit: NewAudit): Promise<void> {
 }
 
 /** One person's audits, oldest first, each with its ratings. */
-export async function listAudits(db: Db, userId: string): Promise<Audit[]> {
-  const audits = await db
-    .selectFrom("audits")
-    .selectAll()
-    .where("userId", "=", userId)
-    .orderBy("takenAt")
-    .orderBy("id")
-    .execute();
+export async function listAudits(
+  db: Db,
+  userId: string,
+  /** One page, oldest first: at most `limit` audits after the one whose (takenAt, id) is `after`. */
+  page?: { limit: number; after?: readonly string[] | undefined },
+): Promise<Audit[]> {
+  let query = db.selectFrom("audits").selectAll().where("userId", "=", userId);
+  const [takenAt, id] = page?.after ?? [];
+  if (takenAt !== undefined && id !== undefined) {
+    query = query.where((eb) => eb(eb.refTuple("takenAt", "id"), ">", eb.tuple(takenAt, id)));
+  }
+  query = query.orderBy("takenAt").orderBy("id");
+  const audits = await (page ? query.limit(page.limit) : query).execute();
   if (audits.length === 0) return [];
-  const ratings = await db
+  let ratingsQuery = db
     .selectFrom("auditRatings")
     .innerJoin("audits", "audits.id", "auditRatings.auditId")
     .innerJoin("domains", "domains.id", "auditRatings.domainId")
     .select(["auditRatings.auditId", "auditRatings.domainId", "auditRatings.rating"])
-    .where("audits.userId", "=", userId)
-    .orderBy("domains.position")
-    .execute();
+    .where("audits.userId", "=", userId);
+  if (page) {
+    ratingsQuery = ratingsQuery.where(
+      "auditRatings.auditId",
+      "in",
+      audits.map((a) => a.id),
+    );
+  }
+  const ratings = await ratingsQuery.orderBy("domains.position").execute();
   const byAudit = new Map<string, Audit["ratings"]>();
   for (const r of ratings) {
     const list = byAudit.get(r.auditId) ?? [];

@@ -45,8 +45,11 @@ export async function searchReflections(
   userId: string,
   q: string | undefined,
   limit: number,
+  /** Continue after this week (newest first: older weeks than it). */
+  afterWeekEnd?: string,
 ): Promise<ReflectionRow[]> {
   let query = db.selectFrom("reflections").selectAll().where("userId", "=", userId);
+  if (afterWeekEnd !== undefined) query = query.where("weekEnd", "<", afterWeekEnd);
   const words = (q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10);
   for (const word of words) {
     const p = `%${escapeLike(word)}%`;

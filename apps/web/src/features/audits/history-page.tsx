@@ -2,7 +2,7 @@ import type { Undo } from "@cando/core";
 import { useMemo, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { api } from "../../api/client";
-import type { AuditListResponse, DomainListResponse } from "../../api/types";
+import type { DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
 import { EmptyState } from "../../ui/empty-state";
 import { LoadError, Loading } from "../../ui/feedback";
@@ -12,14 +12,12 @@ import { UndoNotice } from "../../ui/undo-notice";
 import { DeleteAudits } from "./audit-delete";
 import { auditLabels, buildHistoryTable, chartSummary, type HistoryTable } from "./history";
 import { HistoryChart } from "./history-chart";
+import { loadAudits } from "./load-audits";
 
 export function HistoryPage() {
   const { query } = useLocation();
   const { state, reload } = useLoad(() =>
-    Promise.all([
-      api.get<AuditListResponse>("/api/audits"),
-      api.get<DomainListResponse>("/api/domains"),
-    ]),
+    Promise.all([loadAudits(), api.get<DomainListResponse>("/api/domains")]),
   );
   const [deleted, setDeleted] = useState<Undo | null>(null);
   const table = useMemo(

@@ -3,7 +3,7 @@ import type { ComponentChildren } from "preact";
 import { useRef, useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { ApiError, api, errorMessage } from "../../api/client";
-import type { AuditListResponse, AuditResponse, DomainListResponse } from "../../api/types";
+import type { AuditResponse, DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
 import { LoadError, Loading } from "../../ui/feedback";
 import { LabelledField } from "../../ui/labelled-field";
@@ -17,14 +17,12 @@ import {
   type Ratings,
   unratedDomains,
 } from "./audit-form";
+import { loadAudits } from "./load-audits";
 import { firstRatingId, RatingScale } from "./rating-scale";
 
 export function TakeAuditPage() {
   const { state, reload } = useLoad(() =>
-    Promise.all([
-      api.get<DomainListResponse>("/api/domains"),
-      api.get<AuditListResponse>("/api/audits"),
-    ]),
+    Promise.all([api.get<DomainListResponse>("/api/domains"), loadAudits()]),
   );
   return (
     <Page title="Take the audit">

@@ -377,10 +377,12 @@ function EvidenceList(props: {
           ))}
         </ul>
       )}
-      {state.status === "ready" && state.next !== null && (
+      {evidence !== null && evidence.length > 0 && (
         <ShowMore
           what="evidence"
+          more={state.status === "ready" && state.next !== null}
           onMore={async () => {
+            if (state.status !== "ready") return;
             const cursor = state.next ?? undefined;
             const page = await api.get<EvidenceListResponse>(
               evidenceListPath(props.filters, cursor),

@@ -53,7 +53,9 @@ export function GoalAttempts(props: {
           {rows.length > SHOWN && (
             <Disclosure summary={`${rows.length - SHOWN}${props.more ? "+" : ""} earlier attempts`}>
               <AttemptList rows={rows.slice(SHOWN)} />
-              {props.more && props.onMore && <ShowMore what="attempts" onMore={props.onMore} />}
+              {props.onMore && (
+                <ShowMore what="attempts" more={props.more ?? false} onMore={props.onMore} />
+              )}
             </Disclosure>
           )}
         </>

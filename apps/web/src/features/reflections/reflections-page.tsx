@@ -8,6 +8,7 @@ import { formatPlainDay } from "../../ui/days";
 import { LoadError, Loading } from "../../ui/feedback";
 import { SelectField } from "../../ui/fields";
 import { Page } from "../../ui/page";
+import { ShowMore } from "../../ui/show-more";
 import { TextField } from "../../ui/text-field";
 import { reflectionsPath, reflectionWeekPath } from "./reflection-words";
 import "./reflections.css";
@@ -87,15 +88,22 @@ function SearchForm(props: { q: string; onSearch: (q: string) => void }) {
   );
 }
 
+type ReflectionPage = { reflections: Reflection[]; nextCursor: string | null };
+
 function ReflectionList(props: { q: string }) {
-  const { state, reload } = useLoad(() =>
-    api.get<{ reflections: Reflection[] }>(
-      `/api/reflections${props.q ? `?q=${encodeURIComponent(props.q)}` : ""}`,
-    ),
-  );
+  // Paged, newest week first: older weeks load on demand.
+  const path = (cursor?: string) => {
+    const params = new URLSearchParams();
+    if (props.q) params.set("q", props.q);
+    if (cursor) params.set("cursor", cursor);
+    const search = params.toString();
+    return `/api/reflections${search ? `?${search}` : ""}`;
+  };
+  const { state, reload, set } = useLoad(() => api.get<ReflectionPage>(path()));
   if (state.status === "loading") return <Loading what="your reflections" />;
   if (state.status === "error") return <LoadError error={state.error} retry={reload} />;
   const list = state.data.reflections;
+  const next = state.data.nextCursor;
   return (
     <section aria-labelledby="past-heading">
       <h2 id="past-heading">{props.q ? `Reflections with “${props.q}”` : "Past reflections"}</h2>
@@ -125,6 +133,17 @@ function ReflectionList(props: { q: string }) {
           </li>
         ))}
       </ul>
+      {list.length > 0 && (
+        <ShowMore
+          what="reflections"
+          more={next !== null}
+          onMore={async () => {
+            if (next === null) return;
+            const page = await api.get<ReflectionPage>(path(next));
+            set({ reflections: [...list, ...page.reflections], nextCursor: page.nextCursor });
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -2,12 +2,13 @@ import type { Audit, Domain, Goal } from "@cando/core";
 import { coachGoal, firstStepDateWarning } from "@cando/core/constants";
 import { useState } from "preact/hooks";
 import { api, errorMessage } from "../../api/client";
-import type { AuditListResponse, DomainListResponse } from "../../api/types";
+import type { DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
 import { formatPlainDay, localDay } from "../../ui/days";
 import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
 import { DateField, SelectField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
+import { loadAudits } from "../audits/load-audits";
 import { AuditForm } from "../audits/take-audit-page";
 import { activeDomains } from "../domains/domain-lists";
 import type { GoalWithLadderResponse, StepUpdateResponse } from "../goals/api-types";
@@ -74,10 +75,7 @@ function latestRatingOf(audits: Audit[]): Map<string, number> {
 
 export function DomainStep(props: StepProps) {
   const { state, reload } = useLoad(() =>
-    Promise.all([
-      api.get<DomainListResponse>("/api/domains"),
-      api.get<AuditListResponse>("/api/audits"),
-    ]),
+    Promise.all([api.get<DomainListResponse>("/api/domains"), loadAudits()]),
   );
   const [chosen, setChosen] = useState(props.domainId ?? "");
   const [error, setError] = useState<string | undefined>(undefined);
