@@ -5,13 +5,12 @@ import { ApiError, api, errorMessage } from "../../api/client";
 import { useLoad } from "../../api/use-load";
 import { LoadError, Loading } from "../../ui/feedback";
 import { placeProblems } from "../../ui/form-problems";
-import { LabelledField } from "../../ui/labelled-field";
-import { localDateTime, newIdempotencyKey } from "../../ui/local-time";
+import { newIdempotencyKey } from "../../ui/local-time";
 import { scaleInputId } from "../../ui/number-scale";
 import { Page } from "../../ui/page";
 import { ProblemSummary, problemLinks } from "../../ui/problem-summary";
 import { startPath } from "../prepare/prepare";
-import { AttemptScale, OutcomeChoice } from "./attempt-fields";
+import { AttemptScale } from "./attempt-fields";
 import {
   ATTEMPT_FIELDS,
   ATTEMPT_LABELS,
@@ -23,6 +22,7 @@ import {
   percent,
   validateAttempt,
 } from "./attempt-form";
+import { HowItWent } from "./how-it-went";
 import type { AttemptLoggedResponse, GoalWithLadderResponse } from "./types";
 import "../../ui/page-parts.css";
 import "./attempts.css";
@@ -213,82 +213,12 @@ function AttemptForm(props: { goal: Goal; step: Step }) {
         <Routine startPath={startPath(props.goal.id, props.step.id)} />
       </section>
 
-      <section class="card form-section" aria-labelledby="after-heading">
-        <h2 id="after-heading">How it went</h2>
-        <OutcomeChoice
-          value={draft.outcome}
-          onChange={(v) => change("outcome", v)}
-          error={problems.outcome}
-        />
-        <AttemptScale
-          question="effort"
-          name="effort"
-          legend="How much effort did it take?"
-          value={draft.effort}
-          onChange={(v) => change("effort", v)}
-          error={problems.effort}
-        />
-        <AttemptScale
-          question="difficulty"
-          name="difficulty"
-          legend="How hard did it feel?"
-          value={draft.difficulty}
-          onChange={(v) => change("difficulty", v)}
-          error={problems.difficulty}
-        />
-        <AttemptScale
-          question="anxietyAfter"
-          name="anxiety-after"
-          legend="How anxious do you feel now? (optional)"
-          value={draft.anxietyAfter}
-          onChange={(v) => change("anxietyAfter", v)}
-          error={problems.anxietyAfter}
-        />
-        <LabelledField
-          id="minutes"
-          label="Time spent, in minutes (optional)"
-          error={problems.minutes}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              inputMode="numeric"
-              class="input-short"
-              value={draft.minutes}
-              onInput={(e) => change("minutes", e.currentTarget.value)}
-            />
-          )}
-        </LabelledField>
-        <WhenChoice
-          when={draft.when}
-          earlierAt={draft.earlierAt}
-          onWhen={(when) => {
-            change("when", when);
-            if (when === "earlier" && draft.earlierAt === "") {
-              change("earlierAt", localDateTime(new Date()));
-            }
-          }}
-          onEarlierAt={(v) => change("earlierAt", v)}
-          error={problems.attemptedAt}
-        />
-        <LabelledField
-          id="note"
-          label="Note (optional)"
-          hint="Anything you want to remember: what happened, what helped."
-          error={problems.note}
-          count={{ length: draft.note.length, limit: 2000 }}
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={draft.note}
-              onInput={(e) => change("note", e.currentTarget.value)}
-            />
-          )}
-        </LabelledField>
-      </section>
+      <HowItWent
+        draft={draft}
+        change={change}
+        problems={problems}
+        noteHint="Anything you want to remember: what happened, what helped."
+      />
 
       <div class="form-actions">
         <button type="submit" class="button" disabled={busy}>
@@ -297,57 +227,6 @@ function AttemptForm(props: { goal: Goal; step: Step }) {
         <span class="muted">Next: a short debrief.</span>
       </div>
     </form>
-  );
-}
-
-function WhenChoice(props: {
-  when: "now" | "earlier";
-  earlierAt: string;
-  onWhen: (when: "now" | "earlier") => void;
-  onEarlierAt: (value: string) => void;
-  error?: string | undefined;
-}) {
-  return (
-    <fieldset class="when-choice">
-      <legend>When did you do it?</legend>
-      <div class="choice-row">
-        <label class="choice">
-          <input
-            type="radio"
-            name="when"
-            value="now"
-            checked={props.when === "now"}
-            onChange={() => props.onWhen("now")}
-          />
-          Just now
-        </label>
-        <label class="choice">
-          <input
-            type="radio"
-            name="when"
-            value="earlier"
-            id="when-earlier"
-            checked={props.when === "earlier"}
-            onChange={() => props.onWhen("earlier")}
-          />
-          Earlier
-        </label>
-      </div>
-      {props.when === "earlier" && (
-        <LabelledField id="when-earlier-at" label="Date and time" error={props.error}>
-          {(control) => (
-            <input
-              {...control}
-              type="datetime-local"
-              class="input-short"
-              value={props.earlierAt}
-              max={localDateTime(new Date())}
-              onInput={(e) => props.onEarlierAt(e.currentTarget.value)}
-            />
-          )}
-        </LabelledField>
-      )}
-    </fieldset>
   );
 }
 

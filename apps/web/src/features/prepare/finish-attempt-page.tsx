@@ -6,11 +6,9 @@ import { useLoad } from "../../api/use-load";
 import { LoadError, Loading } from "../../ui/feedback";
 import { placeProblems } from "../../ui/form-problems";
 import { formatDayTime } from "../../ui/format";
-import { LabelledField } from "../../ui/labelled-field";
-import { fromLocalDateTime, localDateTime } from "../../ui/local-time";
+import { fromLocalDateTime } from "../../ui/local-time";
 import { Page } from "../../ui/page";
 import { goalPath } from "../../ui/paths";
-import { AttemptScale, OutcomeChoice } from "../attempts/attempt-fields";
 import {
   ATTEMPT_LABELS,
   type AttemptDraft,
@@ -20,6 +18,7 @@ import {
   EMPTY_ATTEMPT,
   validateAttempt,
 } from "../attempts/attempt-form";
+import { HowItWent } from "../attempts/how-it-went";
 import type { AttemptLoggedResponse } from "../attempts/types";
 import type { AttemptStartsResponse } from "./prepare";
 import "../../ui/page-parts.css";
@@ -139,114 +138,12 @@ function FinishForm(props: { start: AttemptStart }) {
             </ul>
           </div>
         )}
-        <section class="card form-section" aria-labelledby="after-heading">
-          <h2 id="after-heading">How it went</h2>
-          <OutcomeChoice
-            value={draft.outcome}
-            onChange={(v) => change("outcome", v)}
-            error={problems.outcome}
-          />
-          <AttemptScale
-            question="effort"
-            name="effort"
-            legend="How much effort did it take?"
-            value={draft.effort}
-            onChange={(v) => change("effort", v)}
-            error={problems.effort}
-          />
-          <AttemptScale
-            question="difficulty"
-            name="difficulty"
-            legend="How hard did it feel?"
-            value={draft.difficulty}
-            onChange={(v) => change("difficulty", v)}
-            error={problems.difficulty}
-          />
-          <AttemptScale
-            question="anxietyAfter"
-            name="anxiety-after"
-            legend="How anxious do you feel now? (optional)"
-            value={draft.anxietyAfter}
-            onChange={(v) => change("anxietyAfter", v)}
-            error={problems.anxietyAfter}
-          />
-          <LabelledField
-            id="minutes"
-            label="Time spent, in minutes (optional)"
-            error={problems.minutes}
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                inputMode="numeric"
-                class="input-short"
-                value={draft.minutes}
-                onInput={(e) => change("minutes", e.currentTarget.value)}
-              />
-            )}
-          </LabelledField>
-          <fieldset class="when-choice">
-            <legend>When did you do it?</legend>
-            <div class="choice-row">
-              <label class="choice">
-                <input
-                  type="radio"
-                  name="when"
-                  checked={draft.when === "now"}
-                  onChange={() => change("when", "now")}
-                />
-                Just now
-              </label>
-              <label class="choice">
-                <input
-                  type="radio"
-                  name="when"
-                  checked={draft.when === "earlier"}
-                  onChange={() => {
-                    change("when", "earlier");
-                    if (draft.earlierAt === "") change("earlierAt", localDateTime(new Date()));
-                  }}
-                />
-                Earlier
-              </label>
-            </div>
-            {draft.when === "earlier" && (
-              <LabelledField
-                id="when-earlier-at"
-                label="Date and time"
-                error={problems.attemptedAt}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    type="datetime-local"
-                    class="input-short"
-                    value={draft.earlierAt}
-                    min={localDateTime(new Date(start.startedAt))}
-                    max={localDateTime(new Date())}
-                    onInput={(e) => change("earlierAt", e.currentTarget.value)}
-                  />
-                )}
-              </LabelledField>
-            )}
-          </fieldset>
-          <LabelledField
-            id="note"
-            label="Note (optional)"
-            error={problems.note}
-            count={{ length: draft.note.length, limit: 2000 }}
-          >
-            {(control) => (
-              <textarea
-                {...control}
-                rows={3}
-                value={draft.note}
-                onInput={(e) => change("note", e.currentTarget.value)}
-              />
-            )}
-          </LabelledField>
-        </section>
+        <HowItWent
+          draft={draft}
+          change={change}
+          problems={problems}
+          earliest={new Date(start.startedAt)}
+        />
         <div class="form-actions">
           <button type="submit" class="button" disabled={busy}>
             {busy ? "Finishing…" : "Finish"}
