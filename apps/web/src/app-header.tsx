@@ -25,9 +25,13 @@ const PRIMARY: readonly NavItem[] = [
   { href: "/evidence", label: "Evidence", icon: "evidence" },
   { href: "/insights", label: "Insights", icon: "insights" },
 ];
+/** Beside them on a wide screen; under "More" on a phone. */
 const SECONDARY: readonly NavItem[] = [
   { href: "/audit", label: "Audit" },
   { href: "/history", label: "History" },
+];
+/** Always in the menu: the bar stays one line wide at 1280 px as pages are added. */
+const IN_MENU: readonly NavItem[] = [
   { href: "/domains", label: "Domains" },
   { href: "/role-models", label: "Role models" },
   { href: "/shared", label: "Shared with me" },
@@ -146,7 +150,17 @@ export function AppHeader() {
                       {item.label}
                     </a>
                   ))}
-                  <hr class="menu-separator phone-only" />
+                  {IN_MENU.map((item) => (
+                    <a
+                      key={item.href}
+                      class="menu-item"
+                      href={item.href}
+                      aria-current={current(path, item.href)}
+                    >
+                      {item.label}
+                    </a>
+                  ))}
+                  <hr class="menu-separator" />
                   <div class="menu-theme">
                     <ThemeSwitch id="app-theme" />
                   </div>

@@ -7,11 +7,14 @@ export class AppHeader {
     return this.page.getByRole("navigation", { name: "Main" });
   }
 
-  link(name: "Today" | "Goals" | "Evidence" | "Audit" | "History" | "Domains") {
+  link(name: "Today" | "Goals" | "Evidence" | "Audit" | "History") {
     return this.nav.getByRole("link", { name, exact: true });
   }
 
-  /** Opens the menu (theme, log out; on a phone also Audit, History, Domains). */
+  /**
+   * Opens the menu (Domains, Role models, Shared with me, Clients, Settings, theme, log out; on a
+   * phone also Audit and History).
+   */
   async openMenu(): Promise<void> {
     const button = this.page.locator("#app-menu");
     if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();

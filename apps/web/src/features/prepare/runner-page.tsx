@@ -231,7 +231,7 @@ function Runner(props: { plan: Plan; goalId?: string | undefined; stepId?: strin
 
   if (phase === "intro") {
     return (
-      <section class="card runner-intro" aria-labelledby="routine-heading">
+      <section class="runner-intro" aria-labelledby="routine-heading">
         <h2 id="routine-heading">{plan.name}</h2>
         <p class="hint">
           A few minutes to manage your state before you start: nerves are normal before a stretch,
@@ -287,7 +287,7 @@ function Runner(props: { plan: Plan; goalId?: string | undefined; stepId?: strin
     const total = done.length;
     const kept = done.filter(Boolean).length;
     return (
-      <section class="card runner-done" aria-labelledby="done-heading">
+      <section class="runner-done" aria-labelledby="done-heading">
         <h2 id="done-heading">Routine done</h2>
         <p>
           {kept} of {total} blocks done, in {formatSeconds(seconds)}.
