@@ -10,6 +10,8 @@ import { type Db, readVersionOf } from "@cando/storage";
  */
 export class ReadCache {
   private readonly entries = new Map<string, { version: number; value: unknown }>();
+  /** Computations under way, by person, key and version: concurrent misses share one. */
+  private readonly pending = new Map<string, Promise<unknown>>();
 
   constructor(private readonly capacity = 256) {}
 
@@ -23,7 +25,19 @@ export class ReadCache {
       this.entries.set(id, hit);
       return hit.value as T;
     }
-    const value = await compute();
+    // Ten requests arriving together after a write would otherwise each rebuild from the whole
+    // history at once; they wait for the one rebuild instead.
+    const flight = `${id}\u0001${version}`;
+    const running = this.pending.get(flight);
+    if (running) return (await running) as T;
+    const promise = compute();
+    this.pending.set(flight, promise);
+    let value: T;
+    try {
+      value = await promise;
+    } finally {
+      this.pending.delete(flight);
+    }
     this.entries.delete(id);
     this.entries.set(id, { version, value });
     while (this.entries.size > this.capacity) {
