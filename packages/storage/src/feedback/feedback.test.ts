@@ -1,6 +1,6 @@
 import { isSpecificFeedback, persuasionWeight } from "@cando/core";
 import { expect, it } from "vitest";
-import { insertDomains, insertGoal, insertUser } from "../index";
+import { countSupporterFeedback, insertDomains, insertGoal, insertUser } from "../index";
 import { buildDomain, buildGoal, buildUser, describeEachDatabase } from "../test-support";
 import { type FeedbackRow, feedbackReceivedBetween, insertFeedback } from "./feedback";
 
@@ -71,6 +71,13 @@ describeEachDatabase("feedback received in a week", (db) => {
       week.map((f) => ({ ...f, specific: isSpecificFeedback(f.body) })),
     );
     expect(weight).toBe(1.2);
+    // The week's persuasion source counts the same week in SQL, leaving the hidden one out.
+    const window = {
+      userId: ada.id,
+      from: "2026-11-16T00:00:00.000Z",
+      to: "2026-11-23T00:00:00.000Z",
+    };
+    expect(await countSupporterFeedback(db(), window)).toBe(2);
     expect(await feedbackReceivedBetween(db(), maya.id, "2026-11-01", "2026-12-01")).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
 import type { Db } from "../db";
-import { feedbackReceivedBetween } from "../feedback/feedback";
 import { roleModelEntriesBetween } from "../role-models/role-models";
 
 /** A person's week, as instants [from, to) computed in their time zone. */
@@ -39,8 +38,16 @@ export async function countRoleModelExperiences(db: Db, window: SourceWindow): P
  * counts by the supporter's credibility is core's `persuasionWeight`; the week shows the count.)
  */
 export async function countSupporterFeedback(db: Db, window: SourceWindow): Promise<number> {
-  const received = await feedbackReceivedBetween(db, window.userId, window.from, window.to);
-  return received.filter((f) => !f.hidden).length;
+  // Counted in SQL on (user_id, created_at): a week's count never loads the feedback itself.
+  const row = await db
+    .selectFrom("feedback")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("userId", "=", window.userId)
+    .where("createdAt", ">=", window.from)
+    .where("createdAt", "<", window.to)
+    .where("hiddenAt", "is", null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** Physiological and emotional state: pre-performance routines finished this week (Prepare). */
