@@ -1,7 +1,7 @@
-import { ROLE_MODEL_OUTLIER_NUDGE } from "@cando/core";
+import { ROLE_MODEL_LIMIT, ROLE_MODEL_OUTLIER_NUDGE, ROLE_MODEL_STEP_LIMIT } from "@cando/core";
 import { describeEachDatabase } from "@cando/storage/test-support";
-import { expect, it } from "vitest";
-import { buildTestApp, goalWithLadder, signedUp, TestClient } from "../test-support";
+import { expect, it, onTestFinished } from "vitest";
+import { buildTestApp, goalWithLadder, serveTestApp, signedUp, TestClient } from "../test-support";
 
 const sam = {
   name: "Sam",
@@ -198,5 +198,55 @@ describeEachDatabase("role models API", (db) => {
     expect((await anonymous.post("/api/role-models", sam)).status).toBe(401);
     expect((await anonymous.get(`/api/role-models/${id}`)).status).toBe(401);
     expect((await anonymous.get(`/api/goals/${goalId}/role-models`)).status).toBe(401);
+  });
+  // Through a real server (in process, requests happen to run one after another): on PostgreSQL
+  // each request takes its own pooled connection, and without the locks requests that count
+  // together all see room for one more and pass the limit together (seen: 101).
+  it("parallel adds never pass the limits: exactly the room left is taken, the rest are refused", async () => {
+    const served = await serveTestApp(db());
+    onTestFinished(() => served.close());
+    const ada = await signedUp(TestClient.http(served.baseUrl));
+    for (let i = 0; i < ROLE_MODEL_LIMIT - 2; i++) {
+      expect((await ada.post("/api/role-models", { ...sam, name: `Model ${i}` })).status).toBe(201);
+    }
+    // Three bursts with room for two: a race is a matter of timing, so give it three chances.
+    for (let round = 0; round < 3; round++) {
+      if (round > 0) {
+        const all = (await ada.get("/api/role-models")).body.roleModels as { id: string }[];
+        for (const m of all.slice(0, 2)) {
+          expect((await ada.call("DELETE", `/api/role-models/${m.id}`)).status).toBe(200);
+        }
+      }
+      const models = await Promise.all(
+        Array.from({ length: 16 }, (_, i) =>
+          ada.post("/api/role-models", { ...sam, name: `Late ${round}.${i}` }),
+        ),
+      );
+      expect(models.map((r) => r.status).sort()).toEqual([201, 201, ...Array(14).fill(409)]);
+      expect(models.filter((r) => r.status === 409).map((r) => r.body.error.code)).toEqual(
+        Array(14).fill("role_model_limit"),
+      );
+    }
+    const listed = (await ada.get("/api/role-models")).body.roleModels as { id: string }[];
+    expect(listed).toHaveLength(ROLE_MODEL_LIMIT);
+
+    const id = listed[0]?.id;
+    for (let i = 0; i < ROLE_MODEL_STEP_LIMIT - 2; i++) {
+      expect((await ada.post(`/api/role-models/${id}/steps`, { what: `Did ${i}` })).status).toBe(
+        201,
+      );
+    }
+    const steps = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        ada.post(`/api/role-models/${id}/steps`, { what: `Late ${i}` }),
+      ),
+    );
+    expect(steps.map((r) => r.status).sort()).toEqual([201, 201, ...Array(14).fill(409)]);
+    expect(steps.filter((r) => r.status === 409).map((r) => r.body.error.code)).toEqual(
+      Array(14).fill("role_model_step_limit"),
+    );
+    expect((await ada.get(`/api/role-models/${id}`)).body.roleModel.steps).toHaveLength(
+      ROLE_MODEL_STEP_LIMIT,
+    );
   });
 });
