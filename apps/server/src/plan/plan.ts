@@ -27,9 +27,15 @@ import { personToday } from "../rhythm/settings";
 /**
  * A goal's 30-day plan, re-planned from the current advice and planned dates. When a milestone
  * moved since the last plan, what moved and why is kept with the new plan until it moves again.
- * Call inside a transaction holding the goal's lock (the snapshot is read, compared and written).
+ * With `save`, call inside a transaction holding the goal's lock: the snapshot is read, compared
+ * and written. Without, nothing is written and `stale` says whether the snapshot needs saving.
  */
-export async function currentPlan(db: Db, goal: GoalRow, now: Date): Promise<PlanResponse> {
+export async function currentPlan(
+  db: Db,
+  goal: GoalRow,
+  now: Date,
+  { save }: { save: boolean },
+): Promise<{ body: PlanResponse; stale: boolean }> {
   const { settings, today } = await personToday(db, goal.userId, now);
   const view = await ladderView(db, goal, now);
   const snapshot = await findPlanSnapshot(db, goal.userId, goal.id);
@@ -77,7 +83,8 @@ export async function currentPlan(db: Db, goal: GoalRow, now: Date): Promise<Pla
   }
   const text = JSON.stringify(plan);
   const plannedText = JSON.stringify(planned);
-  if (!snapshot || snapshot.plan !== text || snapshot.planned !== plannedText) {
+  const stale = !snapshot || snapshot.plan !== text || snapshot.planned !== plannedText;
+  if (stale && save) {
     await savePlanSnapshot(db, {
       goalId: goal.id,
       userId: goal.userId,
@@ -89,5 +96,5 @@ export async function currentPlan(db: Db, goal: GoalRow, now: Date): Promise<Pla
       updatedAt: now.toISOString(),
     });
   }
-  return { plan, changes, changedAt, habitMedianDays: HABIT_MEDIAN_DAYS };
+  return { body: { plan, changes, changedAt, habitMedianDays: HABIT_MEDIAN_DAYS }, stale };
 }

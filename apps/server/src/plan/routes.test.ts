@@ -1,5 +1,6 @@
 import { describeEachDatabase } from "@cando/storage/test-support";
 import { expect, it } from "vitest";
+import { counted } from "../perf/query-counter";
 import { buildTestApp, goalWithLadder, signedUp, TestClient } from "../test-support";
 
 type Week = {
@@ -15,6 +16,27 @@ type Week = {
 
 // The test clock starts at 2026-11-22T09:00Z, a Sunday.
 describeEachDatabase("30-day plan API", (db) => {
+  it("viewing an unchanged plan is a read: no lock and no write, the plan as first kept", async () => {
+    const { db: countedDb, counter } = counted(db());
+    const { app, clock } = buildTestApp(countedDb);
+    const ada = await signedUp(app);
+    const { goalId } = await goalWithLadder(ada);
+    counter.reset();
+    const first = await ada.get(`/api/goals/${goalId}/plan`);
+    expect(first.status).toBe(200);
+    // The first view keeps the plan: written under the goal's lock.
+    expect(counter.statements.some((s) => /^insert into "plan_snapshots"/i.test(s))).toBe(true);
+    clock.advanceMinutes(60);
+    counter.reset();
+    const again = await ada.get(`/api/goals/${goalId}/plan`);
+    expect(again.body).toEqual(first.body);
+    // (The session's touch after an hour is the session's, not the plan's.)
+    const writes = counter.statements.filter(
+      (s) => /^(insert|update|delete)|for update/i.test(s) && !/^update "sessions"/.test(s),
+    );
+    expect(writes).toEqual([]);
+  });
+
   it("plans weekly milestones from the advice, re-plans when it changes and says what moved and why", async () => {
     const { app } = buildTestApp(db());
     const ada = await signedUp(app);

@@ -24,11 +24,15 @@ export function registerPlanRoutes(app: App): void {
     const { goalId } = c.req.valid("param");
     const { db, clock } = c.var.deps;
     const user = c.var.user;
-    // The goal's lock: the plan is compared with the last one kept and written back.
-    const body = await db.transaction().execute(async (trx) => {
+    const now = clock.now();
+    // Most views find the plan as last kept: a read, without the goal's lock or the writer.
+    const read = await currentPlan(db, await access.goal(db, user, goalId), now, { save: false });
+    if (!read.stale) return c.json(read.body, 200);
+    // It moved: under the goal's lock, compared again with the last one kept and written back.
+    const saved = await db.transaction().execute(async (trx) => {
       const goal = await access.goalForUpdate(trx, user, goalId);
-      return currentPlan(trx, goal, clock.now());
+      return currentPlan(trx, goal, now, { save: true });
     });
-    return c.json(body, 200);
+    return c.json(saved.body, 200);
   });
 }
