@@ -1,5 +1,4 @@
 import type { Db } from "../db";
-import { roleModelEntriesBetween } from "../role-models/role-models";
 
 /** A person's week, as instants [from, to) computed in their time zone. */
 export type SourceWindow = { userId: string; from: string; to: string };
@@ -29,8 +28,22 @@ export async function countMasteryExperiences(
 
 /** Vicarious experience: role models and their steps recorded or changed this week. */
 export async function countRoleModelExperiences(db: Db, window: SourceWindow): Promise<number> {
-  const entries = await roleModelEntriesBetween(db, window.userId, window.from, window.to);
-  return entries.length;
+  // Counted in SQL (the same rows `roleModelEntriesBetween` lists): created or changed this week.
+  const count = async (table: "roleModels" | "roleModelSteps") => {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("userId", "=", window.userId)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("createdAt", ">=", window.from), eb("createdAt", "<", window.to)]),
+          eb.and([eb("updatedAt", ">=", window.from), eb("updatedAt", "<", window.to)]),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
+  return (await count("roleModels")) + (await count("roleModelSteps"));
 }
 
 /**

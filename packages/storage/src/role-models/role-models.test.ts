@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { deleteGoal, insertDomains, insertGoal, insertSteps, insertUser } from "../index";
+import { countRoleModelExperiences } from "../reflections/sources";
 import {
   buildDomain,
   buildGoal,
@@ -168,5 +169,13 @@ describeEachDatabase("role models", (db) => {
       what: "did s-before",
       name: "rm-old",
     });
+    // The week's vicarious source counts the same entries in SQL.
+    expect(
+      await countRoleModelExperiences(db(), {
+        userId: user.id,
+        from: at("16T00:00:00"),
+        to: at("23T00:00:00"),
+      }),
+    ).toBe(4);
   });
 });
