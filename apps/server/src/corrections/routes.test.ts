@@ -1,12 +1,13 @@
 import { type LadderModel, parseLadderModel, replayLadderModel } from "@cando/core";
 import { type Db, findGoal, listAttempts, listLadderFacts } from "@cando/storage";
 import { describeEachDatabase } from "@cando/storage/test-support";
-import { expect, it } from "vitest";
+import { expect, it, onTestFinished } from "vitest";
 import {
   attemptBody,
   buildTestApp,
   TestClient as Client,
   goalWithLadder,
+  serveTestApp,
   signedUp,
   type TestClient,
 } from "../test-support";
@@ -387,9 +388,11 @@ describeEachDatabase("corrections API", (db) => {
     }
   });
 
+  // Through a real server: in process (app.request) requests were seen to run one after another.
   it("keeps the model equal to its replay when corrections and new attempts arrive at once", async () => {
-    const { app } = buildTestApp(db());
-    const ada = await signedUp(app);
+    const served = await serveTestApp(db());
+    onTestFinished(() => served.close());
+    const ada = await signedUp(Client.http(served.baseUrl));
     const userId = await userIdOf(ada);
     const { goalId, stepIds } = await goalWithLadder(ada);
     const ids: string[] = [];
