@@ -11,7 +11,14 @@ import {
 import { describeEachDatabase, openTestDatabase } from "@cando/storage/test-support";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, it } from "vitest";
-import { buildTestApp, signedUp, TestClient, uniqueEmail } from "../test-support";
+import {
+  attemptBody,
+  buildTestApp,
+  goalWithLadder,
+  signedUp,
+  TestClient,
+  uniqueEmail,
+} from "../test-support";
 import { seedHistory } from "./history-fixture";
 
 /** Ids replaced by their order of first appearance, and the export time dropped. */
@@ -109,6 +116,36 @@ describeEachDatabase("export and import", (db, kind) => {
       for (const table of EXPORT_TABLES) expect(twice.body.added[table], table).toBe(0);
       expect(twice.body.present.attempts).toBe(4);
       expect(withoutIds((await again.get("/api/account/export")).body)).toEqual(withoutIds(file));
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("keeps two attempts at the same time on one step apart: both come back, and once only", async () => {
+    const { app, clock } = buildTestApp(db());
+    const email = uniqueEmail("twice");
+    const ada = await signedUp(app, email);
+    const { stepIds } = await goalWithLadder(ada);
+    const attemptedAt = "2026-11-21T18:00:00.000Z";
+    for (const outcome of ["done", "not_yet"] as const) {
+      clock.advanceMinutes(1);
+      const res = await ada.post(
+        "/api/attempts",
+        attemptBody(stepIds[0] as string, { attemptedAt, outcome }),
+      );
+      expect(res.status).toBe(201);
+    }
+    const file = (await ada.get("/api/account/export")).body as ExportFile;
+    expect(file.attempts.map((a) => a.outcome).sort()).toEqual(["done", "not_yet"]);
+    const fresh = await openTestDatabase(kind);
+    try {
+      const again = await signedUp(buildTestApp(fresh.db).app, email);
+      const imported = await again.post("/api/account/import", file);
+      expect(imported.body.added.attempts).toBe(2);
+      const twice = await again.post("/api/account/import", file);
+      expect(twice.body).toMatchObject({ added: { attempts: 0 }, present: { attempts: 2 } });
+      const back = (await again.get("/api/account/export")).body as ExportFile;
+      expect(back.attempts.map((a) => a.outcome).sort()).toEqual(["done", "not_yet"]);
     } finally {
       await fresh.close();
     }

@@ -38,7 +38,8 @@ async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>):
  * Rows are matched to what the account already holds by what they are, not by id, so
  * importing the same file twice adds nothing: a domain by key, else by name; an audit by when
  * it was taken; a goal by statement and creation time; a step by goal, title and creation
- * time; a rating by step and time; an attempt by step and time; evidence by its attempt, else
+ * time; a rating by step and time; an attempt by step, when it happened and when it was recorded (two
+ * attempts may share a time of day); evidence by its attempt, else
  * title and creation time; a milestone by goal, kind and step; a practice entry by goal, day and
  * creation time; a rest day by goal and day; a weekly target by goal; a reflection by its week;
  * a role model by name and creation time, its step by what and creation time
@@ -279,17 +280,17 @@ export async function importAccount(
   // Attempts.
   const attempts = await db
     .selectFrom("attempts")
-    .select(["id", "stepId", "attemptedAt", "idempotencyKey"])
+    .select(["id", "stepId", "attemptedAt", "createdAt", "idempotencyKey"])
     .where("userId", "=", userId)
     .execute();
-  const attemptByFact = new Map(
-    attempts.map((a) => [`${a.stepId} ${Date.parse(a.attemptedAt)}`, a.id]),
-  );
+  const attemptFact = (stepId: string, a: { attemptedAt: string; createdAt: string }) =>
+    `${stepId} ${Date.parse(a.attemptedAt)} ${Date.parse(a.createdAt)}`;
+  const attemptByFact = new Map(attempts.map((a) => [attemptFact(a.stepId, a), a.id]));
   const usedKeys = new Set(attempts.map((a) => a.idempotencyKey).filter((k) => k !== null));
   const newAttempts: Database["attempts"][] = [];
   for (const a of file.attempts) {
     const stepId = mapped("steps", a.stepId);
-    const fact = `${stepId} ${Date.parse(a.attemptedAt)}`;
+    const fact = attemptFact(stepId, a);
     const existing = attemptByFact.get(fact);
     if (existing !== undefined) {
       ids.set(key("attempts", a.id), existing);
