@@ -134,23 +134,35 @@ export function AttemptScales(props: {
   );
 }
 
-/** Time spent, as text: checked as whole minutes when the form is sent. */
-export function MinutesField(props: {
+/** A written answer: its control's id (and name), label, text and problem. */
+type TextAnswer = {
   id: string;
   label: string;
   value: string;
   onInput: (value: string) => void;
   error?: string | undefined;
-}) {
+};
+
+/** A short one-line answer: whole minutes as text, or a date and time. */
+function ShortAnswer(
+  props: TextAnswer & {
+    type: "text" | "datetime-local";
+    inputMode?: "numeric";
+    min?: string | undefined;
+    max?: string;
+  },
+) {
   return (
     <LabelledField id={props.id} label={props.label} error={props.error}>
       {(control) => (
         <input
           {...control}
-          type="text"
-          inputMode="numeric"
+          type={props.type}
+          inputMode={props.inputMode}
           class="input-short"
           value={props.value}
+          min={props.min}
+          max={props.max}
           onInput={(e) => props.onInput(e.currentTarget.value)}
         />
       )}
@@ -158,15 +170,26 @@ export function MinutesField(props: {
   );
 }
 
+/** Time spent, as text: checked as whole minutes when the form is sent. */
+export function MinutesField(props: TextAnswer) {
+  return <ShortAnswer {...props} type="text" inputMode="numeric" />;
+}
+
+/** When the attempt happened, to the minute: never in the future, nor before `earliest`. */
+export function AttemptTimeField(props: TextAnswer & { earliest?: Date | undefined }) {
+  const { earliest, ...answer } = props;
+  return (
+    <ShortAnswer
+      {...answer}
+      type="datetime-local"
+      min={earliest ? localDateTime(earliest) : undefined}
+      max={localDateTime(new Date())}
+    />
+  );
+}
+
 /** The attempt's note, with a counter towards its 2000 characters. */
-export function NoteField(props: {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  value: string;
-  onInput: (value: string) => void;
-  error?: string | undefined;
-}) {
+export function NoteField(props: TextAnswer & { hint?: string | undefined }) {
   return (
     <LabelledField
       id={props.id}
@@ -180,32 +203,6 @@ export function NoteField(props: {
           {...control}
           rows={3}
           value={props.value}
-          onInput={(e) => props.onInput(e.currentTarget.value)}
-        />
-      )}
-    </LabelledField>
-  );
-}
-
-/** When the attempt happened, to the minute: never in the future, nor before `earliest`. */
-export function AttemptTimeField(props: {
-  id: string;
-  label: string;
-  value: string;
-  earliest?: Date | undefined;
-  onInput: (value: string) => void;
-  error?: string | undefined;
-}) {
-  return (
-    <LabelledField id={props.id} label={props.label} error={props.error}>
-      {(control) => (
-        <input
-          {...control}
-          type="datetime-local"
-          class="input-short"
-          value={props.value}
-          min={props.earliest ? localDateTime(props.earliest) : undefined}
-          max={localDateTime(new Date())}
           onInput={(e) => props.onInput(e.currentTarget.value)}
         />
       )}
