@@ -159,6 +159,15 @@ async function recordRating(
   await insertStepRating(db, { id: deps.newId(), stepId, confidence, ratedAt: now });
 }
 
+/**
+ * A step to change, with its goal locked first (`access.goalForUpdate`); the step is read again
+ * under the lock, so a parallel change to it is seen.
+ */
+async function stepForUpdate(trx: Db, user: UserRow, stepId: string) {
+  const goal = await access.goalForUpdate(trx, user, (await access.step(trx, user, stepId)).goalId);
+  return { goal, step: await access.step(trx, user, stepId) };
+}
+
 export function registerLadderRoutes(app: App): void {
   app.openapi(build, async (c) => {
     const { goalId } = c.req.valid("param");
@@ -250,12 +259,7 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const result = await db.transaction().execute(async (trx) => {
-      const goal = await access.goalForUpdate(
-        trx,
-        user,
-        (await access.step(trx, user, stepId)).goalId,
-      );
-      const step = await access.step(trx, user, stepId);
+      const { goal, step } = await stepForUpdate(trx, user, stepId);
       const changes: Partial<StepRow> = {};
       if (patch.title !== undefined) changes.title = patch.title;
       if (patch.description !== undefined) changes.description = patch.description;
@@ -288,12 +292,7 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const result = await db.transaction().execute(async (trx) => {
-      const goal = await access.goalForUpdate(
-        trx,
-        user,
-        (await access.step(trx, user, stepId)).goalId,
-      );
-      const step = await access.step(trx, user, stepId);
+      const { goal, step } = await stepForUpdate(trx, user, stepId);
       const active = activeOnly(await listSteps(trx, goal.id));
       if (step.archivedAt === null && active.length <= LADDER_MIN_STEPS) {
         throw new ValidationError([
@@ -325,12 +324,7 @@ export function registerLadderRoutes(app: App): void {
     const { db, clock } = c.var.deps;
     const user = c.var.user;
     const ladder = await db.transaction().execute(async (trx) => {
-      const goal = await access.goalForUpdate(
-        trx,
-        user,
-        (await access.step(trx, user, stepId)).goalId,
-      );
-      const step = await access.step(trx, user, stepId);
+      const { goal, step } = await stepForUpdate(trx, user, stepId);
       const now = clock.now().toISOString();
       await updateStep(trx, user.id, step.id, { confidence });
       await recordRating(trx, c.var.deps, step.id, confidence, now);

@@ -5,13 +5,19 @@ import { ApiError, api, errorMessage } from "../../api/client";
 import { readPagesUntil } from "../../api/pages";
 import { ConfirmPanel } from "../../ui/confirm-panel";
 import { placeProblems } from "../../ui/form-problems";
-import { LabelledField } from "../../ui/labelled-field";
-import { localDateTime } from "../../ui/local-time";
 import { scaleInputId } from "../../ui/number-scale";
 import { ProblemSummary, problemLinks } from "../../ui/problem-summary";
 import { UndoNotice } from "../../ui/undo-notice";
 import { deletionConsequences, draftFromAttempt, type EditDraft, editPatch } from "./attempt-edit";
-import { AttemptScale, OutcomeChoice } from "./attempt-fields";
+import {
+  type AskedScale,
+  AttemptScales,
+  AttemptTimeField,
+  isRequiredScale,
+  MinutesField,
+  NoteField,
+  OutcomeChoice,
+} from "./attempt-fields";
 import { ATTEMPT_FIELDS, ATTEMPT_LABELS, type AttemptField } from "./attempt-form";
 import type { AttemptDeletedResponse, AttemptEditedResponse } from "./types";
 import "../../ui/corrections.css";
@@ -27,6 +33,19 @@ const FIELD_TARGETS: Record<AttemptField, string> = {
   attemptedAt: "edit-attempted-at",
   note: "edit-note",
 };
+
+/** The correction form asks every rated question, in the short words of a record. */
+const EDIT_SCALES: readonly AskedScale[] = [
+  {
+    question: "confidenceBefore",
+    name: "edit-confidence-before",
+    legend: "Confidence just before",
+  },
+  { question: "anxietyBefore", name: "edit-anxiety-before", legend: "Anxiety before" },
+  { question: "effort", name: "edit-effort", legend: "Effort" },
+  { question: "difficulty", name: "edit-difficulty", legend: "How hard it felt" },
+  { question: "anxietyAfter", name: "edit-anxiety-after", legend: "Anxiety after" },
+];
 
 export type Deleted = { undo: Undo; removed: AttemptDeletedResponse["removed"] };
 
@@ -225,85 +244,36 @@ function EditAttemptForm(props: {
         onChange={(v) => change("outcome", v)}
         error={problems.outcome}
       />
-      <LabelledField id="edit-attempted-at" label="When it happened" error={problems.attemptedAt}>
-        {(control) => (
-          <input
-            {...control}
-            type="datetime-local"
-            class="input-short"
-            value={draft.attemptedAt}
-            max={localDateTime(new Date())}
-            onInput={(e) => change("attemptedAt", e.currentTarget.value)}
-          />
-        )}
-      </LabelledField>
-      <AttemptScale
-        question="confidenceBefore"
-        name="edit-confidence-before"
-        legend="Confidence just before"
-        value={draft.confidenceBefore}
-        onChange={(v) => change("confidenceBefore", v)}
-        error={problems.confidenceBefore}
+      <AttemptTimeField
+        id="edit-attempted-at"
+        label="When it happened"
+        value={draft.attemptedAt}
+        onInput={(v) => change("attemptedAt", v)}
+        error={problems.attemptedAt}
       />
-      <AttemptScale
-        question="anxietyBefore"
-        name="edit-anxiety-before"
-        legend="Anxiety before"
-        value={draft.anxietyBefore}
-        onChange={(v) => change("anxietyBefore", v)}
-        error={problems.anxietyBefore}
+      <AttemptScales
+        asked={EDIT_SCALES}
+        values={draft}
+        onChange={(question, v) => {
+          // Effort and how hard it felt stay answered: their scales offer no way to clear them.
+          if (v !== null || !isRequiredScale(question)) change(question, v);
+        }}
+        problems={problems}
       />
-      <AttemptScale
-        question="effort"
-        name="edit-effort"
-        legend="Effort"
-        value={draft.effort}
-        onChange={(v) => v !== null && change("effort", v)}
-        error={problems.effort}
+      <MinutesField
+        id="edit-minutes"
+        label="Time spent, in minutes"
+        value={draft.minutes}
+        onInput={(v) => change("minutes", v)}
+        error={problems.minutes}
       />
-      <AttemptScale
-        question="difficulty"
-        name="edit-difficulty"
-        legend="How hard it felt"
-        value={draft.difficulty}
-        onChange={(v) => v !== null && change("difficulty", v)}
-        error={problems.difficulty}
-      />
-      <AttemptScale
-        question="anxietyAfter"
-        name="edit-anxiety-after"
-        legend="Anxiety after"
-        value={draft.anxietyAfter}
-        onChange={(v) => change("anxietyAfter", v)}
-        error={problems.anxietyAfter}
-      />
-      <LabelledField id="edit-minutes" label="Time spent, in minutes" error={problems.minutes}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="numeric"
-            class="input-short"
-            value={draft.minutes}
-            onInput={(e) => change("minutes", e.currentTarget.value)}
-          />
-        )}
-      </LabelledField>
-      <LabelledField
+      <NoteField
         id="edit-note"
         label="Note"
+        value={draft.note}
+        onInput={(v) => change("note", v)}
         error={problems.note}
-        count={{ length: draft.note.length, limit: 2000 }}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            value={draft.note}
-            onInput={(e) => change("note", e.currentTarget.value)}
-          />
-        )}
-      </LabelledField>
+      />
       <div class="form-actions">
         <button type="submit" class="button" disabled={busy}>
           {busy ? "Saving…" : "Save corrections"}

@@ -1,5 +1,7 @@
 import type { Outcome } from "@cando/core";
 import { ATTEMPT_OUTCOMES, OUTCOME_LABELS, RATING_ANCHORS } from "@cando/core/constants";
+import { LabelledField } from "../../ui/labelled-field";
+import { localDateTime } from "../../ui/local-time";
 import { NumberScale } from "../../ui/number-scale";
 
 // The attempt's questions, shared by logging an attempt and correcting one.
@@ -35,9 +37,16 @@ const ATTEMPT_SCALES = {
   anxietyAfter: { min: 0, max: 10, step: 1, anchors: ANXIETY_ANCHORS, required: false },
 } as const;
 
+export type ScaleQuestion = keyof typeof ATTEMPT_SCALES;
+
+/** Effort and how hard it felt are always answered; a required scale never offers to clear. */
+export function isRequiredScale(question: ScaleQuestion): boolean {
+  return ATTEMPT_SCALES[question].required;
+}
+
 /** One rated question of an attempt (confidence, anxiety, effort, how hard) as a button scale. */
 export function AttemptScale(props: {
-  question: keyof typeof ATTEMPT_SCALES;
+  question: ScaleQuestion;
   name: string;
   legend: string;
   value: number | null;
@@ -95,5 +104,108 @@ export function OutcomeChoice(props: {
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** How a form asks one rated question: its control name and its wording. */
+export type AskedScale = { question: ScaleQuestion; name: string; legend: string };
+
+/** Rated questions one after another, each answer and problem found by its question. */
+export function AttemptScales(props: {
+  asked: readonly AskedScale[];
+  values: Record<ScaleQuestion, number | null>;
+  onChange: (question: ScaleQuestion, value: number | null) => void;
+  problems: Partial<Record<ScaleQuestion, string>>;
+}) {
+  return (
+    <>
+      {props.asked.map(({ question, name, legend }) => (
+        <AttemptScale
+          key={question}
+          question={question}
+          name={name}
+          legend={legend}
+          value={props.values[question]}
+          onChange={(v) => props.onChange(question, v)}
+          error={props.problems[question]}
+        />
+      ))}
+    </>
+  );
+}
+
+/** A written answer: its control's id (and name), label, text and problem. */
+type TextAnswer = {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  error?: string | undefined;
+};
+
+/** A short one-line answer: whole minutes as text, or a date and time. */
+function ShortAnswer(
+  props: TextAnswer & {
+    type: "text" | "datetime-local";
+    inputMode?: "numeric";
+    min?: string | undefined;
+    max?: string;
+  },
+) {
+  return (
+    <LabelledField id={props.id} label={props.label} error={props.error}>
+      {(control) => (
+        <input
+          {...control}
+          type={props.type}
+          inputMode={props.inputMode}
+          class="input-short"
+          value={props.value}
+          min={props.min}
+          max={props.max}
+          onInput={(e) => props.onInput(e.currentTarget.value)}
+        />
+      )}
+    </LabelledField>
+  );
+}
+
+/** Time spent, as text: checked as whole minutes when the form is sent. */
+export function MinutesField(props: TextAnswer) {
+  return <ShortAnswer {...props} type="text" inputMode="numeric" />;
+}
+
+/** When the attempt happened, to the minute: never in the future, nor before `earliest`. */
+export function AttemptTimeField(props: TextAnswer & { earliest?: Date | undefined }) {
+  const { earliest, ...answer } = props;
+  return (
+    <ShortAnswer
+      {...answer}
+      type="datetime-local"
+      min={earliest ? localDateTime(earliest) : undefined}
+      max={localDateTime(new Date())}
+    />
+  );
+}
+
+/** The attempt's note, with a counter towards its 2000 characters. */
+export function NoteField(props: TextAnswer & { hint?: string | undefined }) {
+  return (
+    <LabelledField
+      id={props.id}
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      count={{ length: props.value.length, limit: 2000 }}
+    >
+      {(control) => (
+        <textarea
+          {...control}
+          rows={3}
+          value={props.value}
+          onInput={(e) => props.onInput(e.currentTarget.value)}
+        />
+      )}
+    </LabelledField>
   );
 }

@@ -1,7 +1,24 @@
-import { LabelledField } from "../../ui/labelled-field";
 import { localDateTime } from "../../ui/local-time";
-import { AttemptScale, OutcomeChoice } from "./attempt-fields";
+import {
+  type AskedScale,
+  AttemptScales,
+  AttemptTimeField,
+  MinutesField,
+  NoteField,
+  OutcomeChoice,
+} from "./attempt-fields";
 import type { AttemptDraft, AttemptField } from "./attempt-form";
+
+/** What "How it went" asks on a scale, in its words. */
+const AFTER_SCALES: readonly AskedScale[] = [
+  { question: "effort", name: "effort", legend: "How much effort did it take?" },
+  { question: "difficulty", name: "difficulty", legend: "How hard did it feel?" },
+  {
+    question: "anxietyAfter",
+    name: "anxiety-after",
+    legend: "How anxious do you feel now? (optional)",
+  },
+];
 
 /**
  * "How it went": the after part of an attempt, the same whether it is logged in one go or an
@@ -24,46 +41,14 @@ export function HowItWent(props: {
         onChange={(v) => change("outcome", v)}
         error={problems.outcome}
       />
-      <AttemptScale
-        question="effort"
-        name="effort"
-        legend="How much effort did it take?"
-        value={draft.effort}
-        onChange={(v) => change("effort", v)}
-        error={problems.effort}
-      />
-      <AttemptScale
-        question="difficulty"
-        name="difficulty"
-        legend="How hard did it feel?"
-        value={draft.difficulty}
-        onChange={(v) => change("difficulty", v)}
-        error={problems.difficulty}
-      />
-      <AttemptScale
-        question="anxietyAfter"
-        name="anxiety-after"
-        legend="How anxious do you feel now? (optional)"
-        value={draft.anxietyAfter}
-        onChange={(v) => change("anxietyAfter", v)}
-        error={problems.anxietyAfter}
-      />
-      <LabelledField
+      <AttemptScales asked={AFTER_SCALES} values={draft} onChange={change} problems={problems} />
+      <MinutesField
         id="minutes"
         label="Time spent, in minutes (optional)"
+        value={draft.minutes}
+        onInput={(v) => change("minutes", v)}
         error={problems.minutes}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="numeric"
-            class="input-short"
-            value={draft.minutes}
-            onInput={(e) => change("minutes", e.currentTarget.value)}
-          />
-        )}
-      </LabelledField>
+      />
       <WhenChoice
         when={draft.when}
         earlierAt={draft.earlierAt}
@@ -77,22 +62,14 @@ export function HowItWent(props: {
         onEarlierAt={(v) => change("earlierAt", v)}
         error={problems.attemptedAt}
       />
-      <LabelledField
+      <NoteField
         id="note"
         label="Note (optional)"
         hint={props.noteHint}
+        value={draft.note}
+        onInput={(v) => change("note", v)}
         error={problems.note}
-        count={{ length: draft.note.length, limit: 2000 }}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            value={draft.note}
-            onInput={(e) => change("note", e.currentTarget.value)}
-          />
-        )}
-      </LabelledField>
+      />
     </section>
   );
 }
@@ -132,19 +109,14 @@ function WhenChoice(props: {
         </label>
       </div>
       {props.when === "earlier" && (
-        <LabelledField id="when-earlier-at" label="Date and time" error={props.error}>
-          {(control) => (
-            <input
-              {...control}
-              type="datetime-local"
-              class="input-short"
-              value={props.earlierAt}
-              min={props.earliest ? localDateTime(props.earliest) : undefined}
-              max={localDateTime(new Date())}
-              onInput={(e) => props.onEarlierAt(e.currentTarget.value)}
-            />
-          )}
-        </LabelledField>
+        <AttemptTimeField
+          id="when-earlier-at"
+          label="Date and time"
+          value={props.earlierAt}
+          earliest={props.earliest}
+          onInput={props.onEarlierAt}
+          error={props.error}
+        />
       )}
     </fieldset>
   );

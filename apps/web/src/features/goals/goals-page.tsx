@@ -1,25 +1,16 @@
 import type { Domain, Goal } from "@cando/core";
-import { coachGoal } from "@cando/core/constants";
 import { useLocation } from "preact-iso";
 import { api } from "../../api/client";
 import type { DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
 import { formatPlainDay } from "../../ui/days";
-import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
-import { SelectField } from "../../ui/fields";
+import { LoadError, Loading } from "../../ui/feedback";
 import { Page } from "../../ui/page";
 import { goalPath } from "../../ui/paths";
 import { activeDomains } from "../domains/domain-lists";
-import { CoachingNotes } from "./coaching-notes";
-import { GoalFields, useGoalForm } from "./goal-fields";
-import {
-  type GoalDraft,
-  type GoalField,
-  goalBody,
-  goalDraftProblems,
-  hasProblems,
-} from "./goal-form";
+import type { GoalDraft } from "./goal-form";
 import { activeGoalsIn, domainName, groupGoals } from "./goal-lists";
+import { NewGoalFields, useNewGoalForm } from "./new-goal";
 import "./goals.css";
 
 type GoalsData = [{ goals: Goal[] }, DomainListResponse];
@@ -107,33 +98,9 @@ const EMPTY_DRAFT: GoalDraft = {
 function NewGoalForm(props: { goals: Goal[]; domains: Domain[] }) {
   const { route } = useLocation();
   const domains = activeDomains(props.domains);
-  const { draft, setDraft, problems, setProblems, show, tries, busy, send } =
-    useGoalForm(EMPTY_DRAFT);
-
-  const set = (field: GoalField) => (value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    if (problems.byField[field] !== undefined) {
-      const { [field]: _fixed, ...rest } = problems.byField;
-      setProblems({ ...problems, byField: rest });
-    }
-  };
-
-  const notes = draft.statement.trim() === "" ? [] : coachGoal(draft.statement, draft.outcome);
+  const form = useNewGoalForm(EMPTY_DRAFT, (goal) => route(`${goalPath(goal.id)}?created=1`));
+  const { draft } = form;
   const sameDomain = draft.domainId === "" ? [] : activeGoalsIn(props.goals, draft.domainId);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (busy) return;
-    const found = goalDraftProblems(draft);
-    if (hasProblems(found)) {
-      show(found);
-      return;
-    }
-    await send(async () => {
-      const body = await api.post<{ goal: Goal }>("/api/goals", goalBody(draft));
-      route(`${goalPath(body.goal.id)}?created=1`);
-    });
-  }
 
   if (domains.length === 0) {
     return (
@@ -147,61 +114,23 @@ function NewGoalForm(props: { goals: Goal[]; domains: Domain[] }) {
     );
   }
 
-  const invalid = Object.entries(problems.byField) as [GoalField, string][];
   return (
     <section class="card" aria-labelledby="new-goal-heading">
       <h2 id="new-goal-heading">Set a new goal</h2>
-      <form class="stack" onSubmit={submit} noValidate aria-busy={busy}>
-        {hasProblems(problems) && (
-          <ErrorSummary key={tries} focus>
-            <p>Please check the goal before saving.</p>
-            <ul>
-              {invalid.map(([field, message]) => (
-                <li key={field}>
-                  <a
-                    href={`#goal-${field}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      document.getElementById(`goal-${field}`)?.focus();
-                    }}
-                  >
-                    {message}
-                  </a>
-                </li>
-              ))}
-              {problems.other.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          </ErrorSummary>
-        )}
-        <SelectField
-          id="goal-domainId"
-          label="Domain"
-          value={draft.domainId}
-          options={[
-            { value: "", label: "Choose a domain" },
-            ...domains.map((d) => ({ value: d.id, label: d.name })),
-          ]}
-          onChange={set("domainId")}
-          error={problems.byField.domainId}
-          note={
+      <form class="stack" onSubmit={form.submit} noValidate aria-busy={form.busy}>
+        <NewGoalFields
+          form={form}
+          prefix="goal"
+          domains={domains}
+          domainNote={
             sameDomain.length > 0
               ? `You already have an active goal in ${domainName(domains, draft.domainId)}: “${sameDomain[0]?.statement}”. One goal per domain keeps your effort together, but you can add another.`
               : null
           }
-        />
-        <GoalFields
-          prefix="goal"
-          draft={draft}
-          errors={problems.byField}
-          onInput={set}
           statementHint="A capability, starting with “I can …”. For example: I can give a clear 10-minute talk to a room of ten or more."
-          contextHint="Where, with whom, under what conditions."
-          coaching={<CoachingNotes id="goal-coaching" notes={notes} live />}
         />
         <div class="form-actions">
-          <button type="submit" class="button" disabled={busy}>
+          <button type="submit" class="button" disabled={form.busy}>
             Set goal
           </button>
         </div>

@@ -1,6 +1,4 @@
 import type { Domain, Goal, InsightsResponse } from "@cando/core";
-import { CALIBRATION_BIAS_THRESHOLD, CALIBRATION_MIN_ATTEMPTS } from "@cando/core/constants";
-import type { ComponentChildren } from "preact";
 import { useLocation } from "preact-iso";
 import { api } from "../../api/client";
 import type { DomainListResponse } from "../../api/types";
@@ -10,34 +8,23 @@ import { LoadError, Loading } from "../../ui/feedback";
 import { formatDay } from "../../ui/format";
 import { Page } from "../../ui/page";
 import { Why } from "../advice/why";
-import { CalibrationChart } from "./calibration-chart";
-import { CalibrationPlot } from "./calibration-plot";
+import { PreparationSection } from "../prepare/preparation-insights";
+import { CalibrationSection } from "./calibration-section";
 import {
   type Anxiety,
   type AttributionMonth,
   type AttributionRow,
   type AuditSummary,
   anxietyRows,
-  attemptsNeededText,
   attributionRows,
   auditRows,
-  biasText,
-  type Calibration,
-  calibrationHeadline,
-  calibrationMeaning,
-  calibrationPoints,
-  calibrationRows,
   generalitySentence,
-  hasTrend,
   insightsApiPath,
   insightsPagePath,
   isEmpty,
-  monthLabel,
-  signedPoints,
-  trendSummary,
 } from "./insights";
+import { NumberTable, ScrollTable, Section } from "./insights-tables";
 import "../../ui/page-parts.css";
-import { PreparationSection } from "../prepare/preparation-insights";
 import "./insights.css";
 
 type Setup = { goals: Goal[]; domains: Domain[] };
@@ -144,127 +131,6 @@ function NothingYet() {
   );
 }
 
-function Section(props: { id: string; title: string; children: ComponentChildren }) {
-  return (
-    <section class="card insights-section" aria-labelledby={`${props.id}-heading`}>
-      <h2 id={`${props.id}-heading`}>{props.title}</h2>
-      {props.children}
-    </section>
-  );
-}
-
-/** A table that scrolls sideways on its own (never the page) when a phone is too narrow. */
-function ScrollTable(props: { id: string; caption: string; children: ComponentChildren }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1).
-    <section class="table-scroll" aria-labelledby={`${props.id}-caption`} tabIndex={0}>
-      <table class="history-table insights-table" id={props.id}>
-        <caption id={`${props.id}-caption`}>{props.caption}</caption>
-        {props.children}
-      </table>
-    </section>
-  );
-}
-
-function CalibrationSection(props: { calibration: Calibration }) {
-  const c = props.calibration;
-  const headline = calibrationHeadline(c.verdict);
-  const meaning = calibrationMeaning(c.verdict);
-  const bias = biasText(c.bias);
-  const rows = calibrationRows(c.table);
-  return (
-    <Section id="calibration" title="Belief calibration">
-      <p class="muted">
-        The confidence you state before an attempt, compared with how it went. When results keep
-        running ahead of belief, that is the imposter pattern.
-      </p>
-      {headline === null ? (
-        <p class="insights-verdict insights-verdict-pending">{attemptsNeededText(c.attempts)}</p>
-      ) : (
-        <div class={`insights-verdict insights-verdict-${c.verdict}`}>
-          <p class="insights-headline">{headline}</p>
-          <p>{c.sentence}</p>
-          {bias !== null && <p>{bias}</p>}
-          {meaning !== null && <p>{meaning}</p>}
-          <Why label="Why this verdict?">
-            <p>
-              The verdict compares your average stated confidence with your success rate over at
-              least {CALIBRATION_MIN_ATTEMPTS} attempts (a partly done attempt counts half).{" "}
-              {CALIBRATION_BIAS_THRESHOLD} points or more below your results is under-confidence,{" "}
-              {CALIBRATION_BIAS_THRESHOLD} or more above is over-confidence; in between is
-              calibrated (calibration curves: Lichtenstein, Fischhoff & Phillips 1982).
-            </p>
-          </Why>
-        </div>
-      )}
-      {headline === null && c.attempts > 0 && <p>{c.sentence}</p>}
-      {rows.length > 0 && <CalibrationPlot points={calibrationPoints(c.table)} />}
-      {rows.length > 0 && (
-        <ScrollTable id="calibration-table" caption="Stated confidence against actual success">
-          <thead>
-            <tr>
-              <th scope="col">You said</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Average said</th>
-              <th scope="col">Success</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.bin}>
-                <th scope="row">{r.label}</th>
-                <td class="num">{r.count}</td>
-                <td class="num">{r.stated}</td>
-                <td class="num">{r.actual}</td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
-      )}
-      {rows.length > 0 && (
-        <p class="muted insights-note">
-          Only the confidence ranges you have used are shown. A partly done attempt counts half.
-        </p>
-      )}
-      {hasTrend(c) && <CalibrationTrend byMonth={c.byMonth} />}
-    </Section>
-  );
-}
-
-function CalibrationTrend(props: { byMonth: Calibration["byMonth"] }) {
-  return (
-    <>
-      <h3 id="trend-heading">Month by month</h3>
-      <CalibrationChart byMonth={props.byMonth} summary={trendSummary(props.byMonth)} />
-      <ScrollTable
-        id="trend-table"
-        caption="Stated confidence against success per month; the gap in points"
-      >
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Said</th>
-            <th scope="col">Success</th>
-            <th scope="col">Gap</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.byMonth.map((m) => (
-            <tr key={m.month}>
-              <th scope="row">{monthLabel(m.month)}</th>
-              <td class="num">{m.attempts}</td>
-              <td class="num">{Math.round(m.meanConfidence)}%</td>
-              <td class="num">{Math.round(m.successPercent)}%</td>
-              <td class="num">{signedPoints(m.bias)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
-    </>
-  );
-}
-
 function AnxietySection(props: { anxiety: Anxiety }) {
   const a = props.anxiety;
   return (
@@ -287,24 +153,16 @@ function AnxietySection(props: { anxiety: Anxiety }) {
               when it is simply your body getting ready.
             </p>
           )}
-          <ScrollTable id="anxiety-table" caption="Success by anxiety before the attempt (0–10)">
-            <thead>
-              <tr>
-                <th scope="col">Anxiety before</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Success</th>
-              </tr>
-            </thead>
-            <tbody>
-              {anxietyRows(a).map((r) => (
-                <tr key={r.label}>
-                  <th scope="row">{r.label}</th>
-                  <td class="num">{r.count}</td>
-                  <td class="num">{r.success}</td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollTable>
+          <NumberTable
+            id="anxiety-table"
+            caption="Success by anxiety before the attempt (0–10)"
+            columns={["Anxiety before", "Attempts", "Success"]}
+            rows={anxietyRows(a).map((r) => ({
+              key: r.label,
+              head: r.label,
+              cells: [r.count, r.success],
+            }))}
+          />
           <p class="muted insights-note">An anxiety of 5 counts in neither group.</p>
         </>
       )}
@@ -396,26 +254,16 @@ function AuditSection(props: { audit: AuditSummary; domains: Domain[] }) {
             )}
             .
           </p>
-          <ScrollTable id="audit-table" caption="Latest rating per domain (0–100) and its change">
-            <thead>
-              <tr>
-                <th scope="col">Domain</th>
-                <th scope="col">Latest</th>
-                <th scope="col">Since previous</th>
-                <th scope="col">Since first</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.domainId}>
-                  <th scope="row">{r.name}</th>
-                  <td class="num">{r.latest}</td>
-                  <td class="num">{r.sincePrevious}</td>
-                  <td class="num">{r.sinceFirst}</td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollTable>
+          <NumberTable
+            id="audit-table"
+            caption="Latest rating per domain (0–100) and its change"
+            columns={["Domain", "Latest", "Since previous", "Since first"]}
+            rows={rows.map((r) => ({
+              key: r.domainId,
+              head: r.name,
+              cells: [r.latest, r.sincePrevious, r.sinceFirst],
+            }))}
+          />
           {generality !== null && <p>{generality}</p>}
         </>
       )}
@@ -434,33 +282,20 @@ function PredictionSection(props: { prediction: InsightsResponse["prediction"] }
       </p>
       <p>{p.sentence}</p>
       {p.enough && rows.length > 0 && (
-        <ScrollTable
+        <NumberTable
           id="prediction-table"
           caption="Cando's predicted success against actual success"
-        >
-          <thead>
-            <tr>
-              <th scope="col">Cando said</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Average said</th>
-              <th scope="col">Success</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((b) => (
-              <tr key={b.bin}>
-                <th scope="row">{b.bin === 90 ? "90–100%" : `${b.bin}–${b.bin + 9}%`}</th>
-                <td class="num">{b.count}</td>
-                <td class="num">
-                  {b.meanPredicted === null ? "–" : `${Math.round(b.meanPredicted)}%`}
-                </td>
-                <td class="num">
-                  {b.successPercent === null ? "–" : `${Math.round(b.successPercent)}%`}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+          columns={["Cando said", "Attempts", "Average said", "Success"]}
+          rows={rows.map((b) => ({
+            key: b.bin,
+            head: b.bin === 90 ? "90–100%" : `${b.bin}–${b.bin + 9}%`,
+            cells: [
+              b.count,
+              b.meanPredicted === null ? "–" : `${Math.round(b.meanPredicted)}%`,
+              b.successPercent === null ? "–" : `${Math.round(b.successPercent)}%`,
+            ],
+          }))}
+        />
       )}
       <Why label="Why trust these numbers?">
         <p>

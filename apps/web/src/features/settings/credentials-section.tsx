@@ -2,8 +2,8 @@ import type { Account } from "@cando/core";
 import { PASSWORD_MIN_LENGTH } from "@cando/core/constants";
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
-import { ErrorSummary } from "../../ui/feedback";
 import { TextField } from "../../ui/text-field";
+import { ActionForm } from "./action-form";
 import { useAction } from "./use-action";
 
 const PASSWORD_LABELS = { currentPassword: "Current password", newPassword: "New password" };
@@ -14,31 +14,23 @@ export function PasswordSection(props: { onChanged: () => void }) {
   const [newPassword, setNew] = useState("");
   const action = useAction(PASSWORD_LABELS);
 
-  function submit(event: Event) {
-    event.preventDefault();
-    void action.run(async () => {
-      const { ended } = await api.post<{ ended: number }>("/api/account/password", {
-        currentPassword,
-        newPassword,
-      });
-      setCurrent("");
-      setNew("");
-      props.onChanged();
-      return ended === 0
-        ? "Password changed."
-        : `Password changed. ${ended} other ${ended === 1 ? "session was" : "sessions were"} logged out.`;
+  async function save() {
+    const { ended } = await api.post<{ ended: number }>("/api/account/password", {
+      currentPassword,
+      newPassword,
     });
+    setCurrent("");
+    setNew("");
+    props.onChanged();
+    return ended === 0
+      ? "Password changed."
+      : `Password changed. ${ended} other ${ended === 1 ? "session was" : "sessions were"} logged out.`;
   }
 
   return (
     <section class="card settings-section" aria-labelledby="password-heading">
       <h2 id="password-heading">Password</h2>
-      <form class="stack" onSubmit={submit} noValidate aria-busy={action.busy}>
-        {action.summary !== null && (
-          <ErrorSummary key={action.attempt} focus>
-            <p>{action.summary}</p>
-          </ErrorSummary>
-        )}
+      <ActionForm action={action} run={save} submitLabel="Change password">
         <TextField
           id="current-password"
           label={PASSWORD_LABELS.currentPassword}
@@ -60,15 +52,7 @@ export function PasswordSection(props: { onChanged: () => void }) {
           error={action.fields.newPassword}
           maxLength={256}
         />
-        <div>
-          <button type="submit" class="button" disabled={action.busy}>
-            Change password
-          </button>
-        </div>
-        <p class="status-line" role="status">
-          {action.status}
-        </p>
-      </form>
+      </ActionForm>
     </section>
   );
 }
@@ -81,15 +65,12 @@ export function EmailSection(props: { account: Account; onSaved: (a: Account) =>
   const [password, setPassword] = useState("");
   const action = useAction(EMAIL_LABELS);
 
-  function submit(event: Event) {
-    event.preventDefault();
-    void action.run(async () => {
-      const body = await api.post<{ account: Account }>("/api/account/email", { email, password });
-      setEmail("");
-      setPassword("");
-      props.onSaved(body.account);
-      return `Your email is now ${body.account.email}.`;
-    });
+  async function save() {
+    const body = await api.post<{ account: Account }>("/api/account/email", { email, password });
+    setEmail("");
+    setPassword("");
+    props.onSaved(body.account);
+    return `Your email is now ${body.account.email}.`;
   }
 
   return (
@@ -98,12 +79,7 @@ export function EmailSection(props: { account: Account; onSaved: (a: Account) =>
       <p>
         You log in as <strong>{props.account.email}</strong>.
       </p>
-      <form class="stack" onSubmit={submit} noValidate aria-busy={action.busy}>
-        {action.summary !== null && (
-          <ErrorSummary key={action.attempt} focus>
-            <p>{action.summary}</p>
-          </ErrorSummary>
-        )}
+      <ActionForm action={action} run={save} submitLabel="Change email">
         <TextField
           id="new-email"
           label={EMAIL_LABELS.email}
@@ -124,15 +100,7 @@ export function EmailSection(props: { account: Account; onSaved: (a: Account) =>
           error={action.fields.password}
           maxLength={256}
         />
-        <div>
-          <button type="submit" class="button" disabled={action.busy}>
-            Change email
-          </button>
-        </div>
-        <p class="status-line" role="status">
-          {action.status}
-        </p>
-      </form>
+      </ActionForm>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
-import { ErrorSummary } from "../../ui/feedback";
 import { TextField } from "../../ui/text-field";
+import { ActionForm } from "./action-form";
 import { useAction } from "./use-action";
 
 const LABELS = { password: "Password" };
@@ -11,13 +11,10 @@ export function DeleteSection(props: { onDeleted: () => void }) {
   const [password, setPassword] = useState("");
   const action = useAction(LABELS);
 
-  function submit(event: Event) {
-    event.preventDefault();
-    void action.run(async () => {
-      await api.post("/api/account/delete", { password });
-      props.onDeleted();
-      return "Your account is deleted.";
-    });
+  async function remove() {
+    await api.post("/api/account/delete", { password });
+    props.onDeleted();
+    return "Your account is deleted.";
   }
 
   return (
@@ -27,12 +24,13 @@ export function DeleteSection(props: { onDeleted: () => void }) {
         This removes your account and everything in it: audits, goals, ladders, attempts, debriefs,
         evidence and milestones. It cannot be undone. Download your data first if you may want it.
       </p>
-      <form class="stack" onSubmit={submit} noValidate aria-busy={action.busy}>
-        {action.summary !== null && (
-          <ErrorSummary key={action.attempt} focus>
-            <p>{action.summary}</p>
-          </ErrorSummary>
-        )}
+      <ActionForm
+        action={action}
+        run={remove}
+        submitLabel="Delete my account and all my data"
+        danger
+        announce={false}
+      >
         <TextField
           id="delete-password"
           label={LABELS.password}
@@ -44,12 +42,7 @@ export function DeleteSection(props: { onDeleted: () => void }) {
           error={action.fields.password}
           maxLength={256}
         />
-        <div>
-          <button type="submit" class="button button-danger" disabled={action.busy}>
-            Delete my account and all my data
-          </button>
-        </div>
-      </form>
+      </ActionForm>
     </section>
   );
 }

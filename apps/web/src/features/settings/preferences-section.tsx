@@ -1,8 +1,8 @@
 import type { Account } from "@cando/core";
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
-import { ErrorSummary } from "../../ui/feedback";
 import { browserTimeZone, TimeZoneField } from "../../ui/time-zone-field";
+import { ActionForm } from "./action-form";
 import { WEEKDAYS } from "./settings";
 import { useAction } from "./use-action";
 
@@ -18,27 +18,19 @@ export function PreferencesSection(props: { account: Account; onSaved: (a: Accou
   const [weekStartsOn, setWeekStartsOn] = useState(saved.weekStartsOn);
   const action = useAction(LABELS);
 
-  function submit(event: Event) {
-    event.preventDefault();
-    void action.run(async () => {
-      const body = await api.patch<{ account: Account }>("/api/account/settings", {
-        timeZone,
-        weekStartsOn,
-      });
-      props.onSaved(body.account);
-      return "Preferences saved.";
+  async function save() {
+    const body = await api.patch<{ account: Account }>("/api/account/settings", {
+      timeZone,
+      weekStartsOn,
     });
+    props.onSaved(body.account);
+    return "Preferences saved.";
   }
 
   return (
     <section class="card settings-section" aria-labelledby="preferences-heading">
       <h2 id="preferences-heading">Preferences</h2>
-      <form class="stack" onSubmit={submit} noValidate aria-busy={action.busy}>
-        {action.summary !== null && (
-          <ErrorSummary key={action.attempt} focus>
-            <p>{action.summary}</p>
-          </ErrorSummary>
-        )}
+      <ActionForm action={action} run={save} submitLabel="Save preferences">
         <TimeZoneField
           id="time-zone"
           label={LABELS.timeZone}
@@ -65,15 +57,7 @@ export function PreferencesSection(props: { account: Account; onSaved: (a: Accou
             ))}
           </select>
         </div>
-        <div>
-          <button type="submit" class="button" disabled={action.busy}>
-            Save preferences
-          </button>
-        </div>
-        <p class="status-line" role="status">
-          {action.status}
-        </p>
-      </form>
+      </ActionForm>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { fieldMessage } from "../../ui/format";
 
 /**
  * One settings form's submit: busy while it runs, then either a status to announce or the
- * problems (per field, labelled, and the rest as a summary). Nothing else is shared.
+ * problems (per field, labelled, and the rest as a summary). `ActionForm` shows them on Settings.
  */
 export function useAction(labels: Record<string, string>) {
   const [busy, setBusy] = useState(false);
@@ -41,3 +41,5 @@ export function useAction(labels: Record<string, string>) {
 
   return { busy, fields, summary, status, attempt, run };
 }
+
+export type Action = ReturnType<typeof useAction>;

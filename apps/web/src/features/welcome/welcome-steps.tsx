@@ -1,21 +1,19 @@
-import type { Audit, Domain, Goal } from "@cando/core";
-import { coachGoal, firstStepDateWarning } from "@cando/core/constants";
+import type { Audit, Domain } from "@cando/core";
+import { firstStepDateWarning } from "@cando/core/constants";
 import { useState } from "preact/hooks";
 import { api, errorMessage } from "../../api/client";
 import type { DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
 import { formatPlainDay, localDay } from "../../ui/days";
-import { ErrorSummary, LoadError, Loading } from "../../ui/feedback";
-import { DateField, SelectField } from "../../ui/fields";
+import { LoadError, Loading } from "../../ui/feedback";
+import { DateField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
 import { loadAudits } from "../audits/load-audits";
 import { AuditForm } from "../audits/take-audit-page";
 import { activeDomains } from "../domains/domain-lists";
 import type { GoalWithLadderResponse, StepUpdateResponse } from "../goals/api-types";
-import { CoachingNotes } from "../goals/coaching-notes";
-import { GoalFields, useGoalForm } from "../goals/goal-fields";
-import { type GoalField, goalBody, goalDraftProblems, hasProblems } from "../goals/goal-form";
 import { LadderBuilder } from "../goals/ladder-builder-form";
+import { NewGoalFields, useNewGoalForm } from "../goals/new-goal";
 import { scheduleChoices } from "./welcome-flow";
 import type { StepProps } from "./welcome-page";
 
@@ -146,88 +144,24 @@ export function GoalStep(props: StepProps) {
 }
 
 function GoalStepForm(props: StepProps & { domains: Domain[] }) {
-  const { draft, setDraft, problems, setProblems, show, tries, busy, send } = useGoalForm({
-    domainId: props.domainId ?? "",
-    statement: "",
-    outcome: "",
-    context: "",
-    targetDate: "",
-  });
-  const set = (field: GoalField) => (value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    if (problems.byField[field] !== undefined) {
-      const { [field]: _fixed, ...rest } = problems.byField;
-      setProblems({ ...problems, byField: rest });
-    }
-  };
-  const notes = draft.statement.trim() === "" ? [] : coachGoal(draft.statement, draft.outcome);
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (busy) return;
-    const found = goalDraftProblems(draft);
-    if (hasProblems(found)) {
-      show(found);
-      return;
-    }
-    await send(async () => {
-      const body = await api.post<{ goal: Goal }>("/api/goals", goalBody(draft));
-      props.next({ goal: body.goal.id, domain: draft.domainId });
-    });
-  }
-
-  const invalid = Object.entries(problems.byField) as [GoalField, string][];
+  const form = useNewGoalForm(
+    { domainId: props.domainId ?? "", statement: "", outcome: "", context: "", targetDate: "" },
+    (goal) => props.next({ goal: goal.id, domain: goal.domainId }),
+  );
   return (
-    <form class="stack" onSubmit={submit} noValidate aria-busy={busy}>
+    <form class="stack" onSubmit={form.submit} noValidate aria-busy={form.busy}>
       <p>
         Phrase it as a capability, starting with “I can …”, with something others could see, and
         where it happens.
       </p>
-      {hasProblems(problems) && (
-        <ErrorSummary key={tries} focus>
-          <p>Please check the goal before saving.</p>
-          <ul>
-            {invalid.map(([field, message]) => (
-              <li key={field}>
-                <a
-                  href={`#welcome-goal-${field}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    document.getElementById(`welcome-goal-${field}`)?.focus();
-                  }}
-                >
-                  {message}
-                </a>
-              </li>
-            ))}
-            {problems.other.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
-        </ErrorSummary>
-      )}
-      <SelectField
-        id="welcome-goal-domainId"
-        label="Domain"
-        value={draft.domainId}
-        options={[
-          { value: "", label: "Choose a domain" },
-          ...props.domains.map((d) => ({ value: d.id, label: d.name })),
-        ]}
-        onChange={set("domainId")}
-        error={problems.byField.domainId}
-      />
-      <GoalFields
+      <NewGoalFields
+        form={form}
         prefix="welcome-goal"
-        draft={draft}
-        errors={problems.byField}
-        onInput={set}
+        domains={props.domains}
         statementHint="For example: I can give a clear 10-minute talk to a room of ten or more."
-        contextHint="Where, with whom, under what conditions."
-        coaching={<CoachingNotes id="welcome-goal-coaching" notes={notes} live />}
       />
       <div class="form-actions">
-        <button type="submit" class="button" disabled={busy}>
+        <button type="submit" class="button" disabled={form.busy}>
           Set goal and continue
         </button>
         {props.skip}
