@@ -29,6 +29,8 @@ export async function rebuildLadderModel(
  */
 export function cachedModel(goal: GoalRow): LadderModel | null | undefined {
   if (goal.model === null) return null;
+  const known = parsedModels.get(goal);
+  if (known?.json === goal.model) return known.model;
   let json: unknown;
   try {
     json = JSON.parse(goal.model);
@@ -36,8 +38,15 @@ export function cachedModel(goal: GoalRow): LadderModel | null | undefined {
     return undefined;
   }
   const parsed = LadderModelSchema.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
+  if (!parsed.success) return undefined;
+  parsedModels.set(goal, { json: goal.model, model: parsed.data });
+  return parsed.data;
 }
+
+// The model a goal object's JSON was last parsed as or saved from: a request that updates the
+// model and then shows the ladder parses and validates it once, not three times. Keyed by the
+// object and checked against its JSON, so a changed or re-read goal is parsed afresh.
+const parsedModels = new WeakMap<GoalRow, { json: string; model: LadderModel }>();
 
 /** The model to show: the cache, or its replay when the cache is unusable (not saved: a read). */
 export async function readLadderModel(db: Db, goal: GoalRow): Promise<LadderModel | null> {
@@ -63,6 +72,7 @@ export async function saveModel(
   updatedAt: string,
 ): Promise<void> {
   const json = model === null ? null : JSON.stringify(model);
+  if (json !== null && model !== null) parsedModels.set(goal, { json, model });
   goal.model = json;
   goal.updatedAt = updatedAt;
   await updateGoal(db, goal.userId, goal.id, { model: json, updatedAt });

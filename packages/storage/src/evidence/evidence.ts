@@ -22,6 +22,19 @@ export async function findEvidence(
     .executeTakeFirst();
 }
 
+/**
+ * The evidence a debriefed attempt becomes, unless it has some already (`evidence.attempt_id` is
+ * unique): true when this row was inserted. One statement, and two debriefs cannot make two.
+ */
+export async function insertEvidenceOfAttempt(db: Db, row: EvidenceRow): Promise<boolean> {
+  const result = await db
+    .insertInto("evidence")
+    .values(row)
+    .onConflict((oc) => oc.column("attemptId").doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
 export async function findEvidenceOfAttempt(
   db: Db,
   attemptId: string,
