@@ -1,7 +1,8 @@
 // `npx tsx bench/writes.ts` (REPEAT=200, SCALE=1): statements and in-process CPU per write on the
 // hot path (log an attempt, debrief it, save an audit) for the seeded five-year person on a SQLite
 // file, one request at a time, as bench/http.ts sends them. CPU time (process.cpuUsage) is this
-// process's only, so other load on the machine barely moves it. Profile it with
+// process's only, but a loaded machine still moves it: compare the ratio to GET /api/me, measured
+// in the same run. Profile it with
 // `PROFILE=/tmp/writes.cpuprofile npx tsx bench/writes.ts` (the measured rounds only, not the seeding).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -55,7 +56,7 @@ try {
     const answer = await app.request(`${origin}${path}`, {
       method,
       headers,
-      body: JSON.stringify(body),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await answer.text();
     const used = process.cpuUsage(cpu);
@@ -92,6 +93,8 @@ try {
         attributions: { effort: 3, strategy: 3, ability: 2, luck: 1, help: 1, easy: 1 },
       },
     );
+    // The yardstick: a session and a user, measured in the same run (machine load moves all alike).
+    await send("GET /api/me", "GET", "/api/me", undefined);
     await send("POST /api/audits", "POST", "/api/audits", {
       ratings: person.domainIds.map((domainId, i) => ({ domainId, rating: ((n + i) * 10) % 110 })),
       note: "bench",
@@ -110,9 +113,11 @@ try {
     const { profile } = await profiler.post("Profiler.stop");
     writeFileSync(process.env.PROFILE, JSON.stringify(profile));
   }
+  const me = totals.get("GET /api/me");
   for (const [label, t] of totals) {
+    const ratio = me ? (t.cpu / t.n / (me.cpu / me.n)).toFixed(2) : "?";
     console.log(
-      `${label.padEnd(30)} ${(t.statements / t.n).toFixed(1).padStart(5)} statements  ${(t.cpu / t.n).toFixed(2).padStart(6)} CPU ms/request (${(t.sys / t.n).toFixed(2)} of it system; mean of ${t.n})`,
+      `${label.padEnd(30)} ${(t.statements / t.n).toFixed(1).padStart(5)} statements  ${(t.cpu / t.n).toFixed(2).padStart(6)} CPU ms/request (${(t.sys / t.n).toFixed(2)} of it system; ${ratio}× GET /api/me; mean of ${t.n})`,
     );
   }
 } finally {
