@@ -28,6 +28,7 @@ import {
   type InvitationRow,
   listSharedWith,
   lockGoal,
+  lockGoalOf,
   lockRoleModel,
   type MilestoneRow,
   type RoleModelRow,
@@ -61,6 +62,19 @@ export const access = {
    */
   async goalForUpdate(db: Db, actor: UserRow, goalId: string): Promise<GoalRow> {
     return found(await lockGoal(db, actor.id, goalId), "goal");
+  },
+
+  /**
+   * The goal of the caller's step, locked as `goalForUpdate` locks it, in one statement: for a
+   * write that names the step (logging an attempt). Read the step after it, under the lock.
+   */
+  async goalOfStepForUpdate(db: Db, actor: UserRow, stepId: string): Promise<GoalRow> {
+    return found(await lockGoalOf(db, actor.id, { stepId }), "step");
+  },
+
+  /** The goal of the caller's attempt, locked (see goalOfStepForUpdate): debriefing it. */
+  async goalOfAttemptForUpdate(db: Db, actor: UserRow, attemptId: string): Promise<GoalRow> {
+    return found(await lockGoalOf(db, actor.id, { attemptId }), "attempt");
   },
 
   async step(db: Db, actor: UserRow, stepId: string): Promise<StepRow> {

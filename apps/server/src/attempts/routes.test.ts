@@ -146,6 +146,45 @@ describeEachDatabase("attempts API", (db) => {
     expect(archived.body.error.fields).toEqual([{ path: "stepId", message: "is archived" }]);
   });
 
+  it("answers a retry with the attempt its key logged, even when the step was archived since", async () => {
+    const { app } = buildTestApp(db());
+    const ada = await signedUp(app);
+    const { stepIds } = await goalWithLadder(ada, [80, 60, 40, 20]);
+    const body = attemptBody(stepIds[3] as string, { idempotencyKey: "archived-retry-01" });
+    const first = await ada.post("/api/attempts", body);
+    expect(first.status).toBe(201);
+    await ada.call("DELETE", `/api/steps/${stepIds[3]}`);
+    const retried = await ada.post("/api/attempts", body);
+    expect(retried.status).toBe(200);
+    expect(retried.body.attempt.id).toBe(first.body.attempt.id);
+    // A new key at the archived step is still refused.
+    const fresh = await ada.post("/api/attempts", { ...body, idempotencyKey: "archived-new-01" });
+    expect(fresh.body.error.fields).toEqual([{ path: "stepId", message: "is archived" }]);
+  });
+
+  it("debriefs again without a second piece of evidence, and makes it again once deleted", async () => {
+    const { app } = buildTestApp(db());
+    const ada = await signedUp(app);
+    const { stepIds } = await goalWithLadder(ada);
+    const attempt = (await ada.post("/api/attempts", attemptBody(stepIds[0] as string))).body
+      .attempt;
+    const debrief = {
+      didWell: "Kept eye contact",
+      capability: "I can hold a room",
+      differently: "",
+      attributions: { effort: 4, strategy: 3, ability: 2, luck: 0, help: 0, easy: 0 },
+    };
+    const first = await ada.call("PUT", `/api/attempts/${attempt.id}/debrief`, debrief);
+    const again = await ada.call("PUT", `/api/attempts/${attempt.id}/debrief`, debrief);
+    expect(again.body.evidence.id).toBe(first.body.evidence.id);
+    expect(again.body.attempt.debrief.createdAt).toBe(first.body.attempt.debrief.createdAt);
+    expect((await ada.get("/api/evidence")).body.evidence).toHaveLength(1);
+    await ada.call("DELETE", `/api/evidence/${first.body.evidence.id}`);
+    const remade = await ada.call("PUT", `/api/attempts/${attempt.id}/debrief`, debrief);
+    expect(remade.body.evidence.id).not.toBe(first.body.evidence.id);
+    expect((await ada.get("/api/evidence")).body.evidence).toHaveLength(1);
+  });
+
   it("debriefs a success into evidence (once) and names a discounted success gently", async () => {
     const { app } = buildTestApp(db());
     const ada = await signedUp(app);

@@ -4,27 +4,15 @@ import {
   DEFAULT_PAGE_LIMIT,
   DebriefInput,
   Evidence,
-  foldsLast,
-  type LadderModel,
-  LadderView,
-  Milestone,
   NextCursor,
   NextStep,
   PageQuery,
-  predictSuccess,
-  updateWithAttempt,
-  ValidationError,
 } from "@cando/core";
 import {
-  type AttemptRow,
   attemptSortKey,
-  findAttemptByKey,
   findDebrief,
   findEvidenceOfAttempt,
-  insertAttempt,
-  insertEvidence,
-  isUniqueViolation,
-  lastStepAddedAt,
+  insertEvidenceOfAttempt,
   listAttempts,
   listDebriefs,
   saveDebrief,
@@ -35,11 +23,12 @@ import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
 import { decodeCursor, pageOf, rowsToRead } from "../http/pages";
-import { ladderView, nextStep } from "../ladders/ladder";
-import { rebuildLadderModel, saveModel, writableLadderModel } from "../ladders/replay";
-import { recordMilestones } from "../milestones/record";
+import { nextStep } from "../ladders/ladder";
 import { evidenceOfSuccess } from "./evidence";
 import { presentAttempt, presentEvidence } from "./present";
+import { Logged, loggedEarlier, recordAttempt } from "./record";
+
+export { FUTURE_SLACK_MS } from "./record";
 
 const AttemptParams = z.object({ attemptId: z.string().min(1).max(64) });
 const AttemptQuery = z
@@ -52,9 +41,6 @@ const AttemptQuery = z
       .describe("oldest first (the default) or newest first"),
   })
   .extend(PageQuery.shape);
-const Logged = z.object({ attempt: Attempt, ladder: LadderView, milestones: z.array(Milestone) });
-/** A little slack for clocks that disagree; beyond it "attemptedAt" is refused as future. */
-export const FUTURE_SLACK_MS = 5 * 60_000;
 
 const tags = ["attempts"];
 
@@ -121,87 +107,36 @@ export function registerAttemptRoutes(app: App): void {
   app.openapi(log, async (c) => {
     const input = c.req.valid("json");
     const deps = c.var.deps;
-    const { db, clock, newId } = deps;
+    const { db } = deps;
     const user = c.var.user;
-
-    const replay = async () => {
-      const key = input.idempotencyKey;
-      const existing = key ? await findAttemptByKey(db, user.id, key) : undefined;
-      if (!existing) return undefined;
-      const goal = await access.goal(db, user, existing.goalId);
-      return {
-        attempt: presentAttempt(existing, await findDebrief(db, existing.id)),
-        ladder: await ladderView(db, goal, clock.now()),
-        milestones: [],
-      };
-    };
-
-    const earlier = await replay();
-    if (earlier) return c.json(earlier, 200);
+    const key = input.idempotencyKey;
     try {
       const logged = await db.transaction().execute(async (trx) => {
-        const found = await access.step(trx, user, input.stepId);
-        // Lock the goal first, then read the step and model again: a parallel attempt or
-        // ladder edit on this goal waits here instead of overwriting the model.
-        const goal = await access.goalForUpdate(trx, user, found.goalId);
-        const step = await access.step(trx, user, found.id);
-        if (step.archivedAt !== null)
-          throw new ValidationError([{ path: "stepId", message: "is archived" }]);
-        const now = clock.now();
-        const model = await writableLadderModel(trx, goal, now.toISOString());
-        if (!model) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
-        const at = input.attemptedAt ? new Date(input.attemptedAt) : now;
-        if (at.getTime() > now.getTime() + FUTURE_SLACK_MS) {
-          throw new ValidationError([{ path: "attemptedAt", message: "is in the future" }]);
-        }
-        const row: AttemptRow = {
-          id: newId(),
-          userId: user.id,
-          goalId: goal.id,
-          stepId: step.id,
-          idempotencyKey: input.idempotencyKey ?? null,
-          attemptedAt: at.toISOString(),
-          confidenceBefore: input.confidenceBefore ?? null,
-          anxietyBefore: input.anxietyBefore ?? null,
-          outcome: input.outcome,
-          effort: input.effort,
-          difficulty: input.difficulty,
-          anxietyAfter: input.anxietyAfter ?? null,
-          minutes: input.minutes ?? null,
-          note: input.note,
-          predictedSuccess: predictSuccess(model, step.id),
-          createdAt: now.toISOString(),
+        // Lock the goal first (found through the step), then read its steps and model: a
+        // parallel attempt or ladder edit on this goal waits here instead of overwriting the model.
+        const goal = await access.goalOfStepForUpdate(trx, user, input.stepId);
+        const { row: _, ...recorded } = await recordAttempt(trx, deps, goal, {
+          ...input,
+          idempotencyKey: key ?? null,
           // Logged in one go: confidence was rated afterwards (see attempt starts for "before").
-          confidenceRated: "after",
-        };
-        await insertAttempt(trx, row);
-        // The attempt and the model it updates land together or not at all. The common case, an
-        // attempt after all others, is folded in; a backdated one changes the past: replay.
-        let next: LadderModel | null;
-        if (foldsLast(model, row.attemptedAt, await lastStepAddedAt(trx, goal.id))) {
-          next = updateWithAttempt(model, {
-            stepId: step.id,
-            outcome: input.outcome,
-            at: row.attemptedAt,
-          });
-          await saveModel(trx, goal, next, now.toISOString());
-        } else {
-          next = await rebuildLadderModel(trx, goal, now.toISOString());
-        }
-        if (!next) throw new ValidationError([{ path: "stepId", message: "is not on a ladder" }]);
-        const milestones = await recordMilestones(trx, deps, goal, next, row.attemptedAt);
-        return {
-          attempt: presentAttempt(row, undefined),
-          ladder: await ladderView(trx, goal, now),
-          milestones,
-        };
+          before: {
+            confidenceBefore: input.confidenceBefore ?? null,
+            anxietyBefore: input.anxietyBefore ?? null,
+            confidenceRated: "after",
+          },
+          refuseArchived: true,
+          ladderPath: "stepId",
+        });
+        return recorded;
       });
       return c.json(logged, 201);
     } catch (error) {
-      // Two submits with one key raced; the other one won. Answer as for a retry.
-      if (isUniqueViolation(error)) {
-        const winner = await replay();
-        if (winner) return c.json(winner, 200);
+      // A retried submit (its key is taken: a unique violation), or one that no longer passes
+      // (its step archived since): answer with the attempt the key logged. Looked up only when
+      // something failed, so a first submit does not pay for it.
+      if (key) {
+        const earlier = await loggedEarlier(db, deps, user, key);
+        if (earlier) return c.json(earlier, 200);
       }
       throw error;
     }
@@ -253,12 +188,11 @@ export function registerAttemptRoutes(app: App): void {
     const { db, clock, newId } = c.var.deps;
     const user = c.var.user;
     const result = await db.transaction().execute(async (trx) => {
-      const found = await access.attempt(trx, user, attemptId);
-      // Serialize with other writes on this goal (a second debrief racing to create evidence).
-      await access.goalForUpdate(trx, user, found.goalId);
+      // Serialize with other writes on this goal (a second debrief racing to create evidence), then
+      // read the attempt as it is now.
+      const goal = await access.goalOfAttemptForUpdate(trx, user, attemptId);
       const attempt = await access.attempt(trx, user, attemptId);
       const now = clock.now().toISOString();
-      const existing = await findDebrief(trx, attempt.id);
       const row = {
         attemptId: attempt.id,
         didWell: input.didWell,
@@ -267,30 +201,35 @@ export function registerAttemptRoutes(app: App): void {
         ...input.attributions,
         reattribution: input.reattribution,
         dismissedFlags: JSON.stringify(input.dismissedFlags),
-        createdAt: existing?.createdAt ?? now,
+        createdAt: now,
         updatedAt: now,
       };
-      await saveDebrief(trx, row);
+      // A debrief edited keeps when it was first written.
+      const saved = await saveDebrief(trx, row);
+      row.createdAt = saved.createdAt;
 
       // A debriefed success goes into the evidence journal, once; later edits are the person's.
-      let evidence = await findEvidenceOfAttempt(trx, attempt.id);
+      // A first debrief has none yet (only a debrief makes it), so it is inserted without a look;
+      // an edited one looks first (the person may have deleted it: then it is made again).
+      let evidence = saved.replaced ? await findEvidenceOfAttempt(trx, attempt.id) : undefined;
       if (!evidence && attempt.outcome === "done") {
-        const step = await access.step(trx, user, attempt.stepId);
-        const goal = await access.goal(trx, user, attempt.goalId);
-        evidence = evidenceOfSuccess({
+        const made = evidenceOfSuccess({
           id: newId(),
           attempt,
           goal,
-          step,
+          step: await access.step(trx, user, attempt.stepId),
           debrief: input,
           now,
         });
-        await insertEvidence(trx, evidence);
+        // The unique attempt_id keeps it to one piece, whatever raced it.
+        evidence = (await insertEvidenceOfAttempt(trx, made))
+          ? made
+          : await findEvidenceOfAttempt(trx, attempt.id);
       }
       return {
         attempt: presentAttempt(attempt, row),
         evidence: evidence ? presentEvidence(evidence) : null,
-        next: await nextStep(trx, await access.goal(trx, user, attempt.goalId)),
+        next: await nextStep(trx, goal),
       };
     });
     return c.json(result, 200);

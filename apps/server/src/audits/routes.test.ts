@@ -142,6 +142,23 @@ describeEachDatabase("audits API", (db) => {
     expect((await ada.post("/api/audits", fullAudit(active))).status).toBe(201);
   });
 
+  it("answers a saved audit exactly as it reads back, whatever order the ratings came in", async () => {
+    const { app } = buildTestApp(db());
+    const ada = await signedUp(app);
+    const domains = await domainsOf(ada);
+    const saved = await ada.post("/api/audits", {
+      ratings: domains.map((d, i) => ({ domainId: d.id, rating: (i + 1) * 10 })).reverse(),
+    });
+    expect(saved.status).toBe(201);
+    expect(saved.body.audit.ratings.map((r: { domainId: string }) => r.domainId)).toEqual(
+      domains.map((d) => d.id),
+    );
+    expect(saved.body.audit.note).toBeNull();
+    expect((await ada.get(`/api/audits/${saved.body.audit.id}`)).body.audit).toEqual(
+      saved.body.audit,
+    );
+  });
+
   it("never lets one person rate with, or read, another person's domains and audits", async () => {
     const { app } = buildTestApp(db());
     const ada = await signedUp(app);

@@ -107,17 +107,24 @@ export function registerAuditRoutes(app: App): void {
     const audit = await db.transaction().execute(async (trx) => {
       // A domain archived or added in parallel must not slip between the check and the insert.
       await lockUser(trx, user.id);
-      const problems = checkCoverage(input, await listDomains(trx, user.id));
+      const domains = await listDomains(trx, user.id);
+      const problems = checkCoverage(input, domains);
       if (problems.length > 0) throw new ValidationError(problems);
-      const id = newId();
-      await insertAudit(trx, {
-        id,
+      const saved = {
+        id: newId(),
         userId: user.id,
         takenAt: clock.now().toISOString(),
         note: input.note || null,
         ratings: input.ratings,
-      });
-      return access.audit(trx, user, id);
+      };
+      await insertAudit(trx, saved);
+      // Answered from what was written, not read back: the ratings in the domains' order, as
+      // `findAudit` lists them (every one is an active domain, checked above).
+      const order = new Map(domains.map((d, i) => [d.id, i]));
+      const ratings = input.ratings
+        .map((r) => ({ domainId: r.domainId, rating: r.rating }))
+        .sort((a, b) => (order.get(a.domainId) ?? 0) - (order.get(b.domainId) ?? 0));
+      return { id: saved.id, takenAt: saved.takenAt, note: saved.note, ratings };
     });
     return c.json({ audit }, 201);
   });

@@ -12,6 +12,7 @@ import {
   type MilestoneRow,
   type NewMilestone,
   restoreMilestoneBasis,
+  type StepRow,
   setMilestoneBasisRemoved,
   updateGoal,
 } from "@cando/storage";
@@ -107,10 +108,12 @@ export async function recordMilestones(
   model: LadderModel | null,
   /** When the attempt that earned it happened (the milestone's date); now for an override. */
   earnedAt?: string,
+  /** The goal's steps when the caller has read them in this transaction (else read here). */
+  goalSteps?: StepRow[],
 ): Promise<Milestone[]> {
   if (!model) return [];
   const now = earnedAt ?? deps.clock.now().toISOString();
-  const steps = activeOnly(await listSteps(db, goal.id));
+  const steps = activeOnly(goalSteps ?? (await listSteps(db, goal.id)));
   const mastered = steps.filter((step) => stepMastery(model, step.id).mastered);
   const last = steps.at(-1);
   const goalDone = last !== undefined && mastered.includes(last);

@@ -17,8 +17,12 @@ const PINNED: Record<string, number> = {
   doubt: 4,
   goalDoubt: 5,
   doubtAgain: 3,
-  logAttempt: 13,
-  debrief: 11,
+  // session (+ its touch: the clock moved 8 h), goal locked through the step, its steps, the
+  // insert, the model, the milestones, the ladder view (target, steps, per-step counts)
+  logAttempt: 10,
+  debrief: 7, // session, goal locked through the attempt, attempt, debrief (2), what next (2)
+  doneDebrief: 9, // the same + the evidence made: its step, one insert (a first debrief: no look)
+  audit: 5, // session, (PostgreSQL: the person locked), domains, the audit + ratings: no read-back
 };
 
 describeEachDatabase("queries per request do not grow with history", (db) => {
@@ -81,6 +85,21 @@ describeEachDatabase("queries per request do not grow with history", (db) => {
           capability: "I can",
           differently: "less",
           attributions: { effort: 3, strategy: 3, ability: 2, luck: 1, help: 0, easy: 0 },
+        }),
+      );
+      const done = await client.post("/api/attempts", attemptBody(stepId, { outcome: "done" }));
+      await count("doneDebrief", () =>
+        client.call("PUT", `/api/attempts/${done.body.attempt.id}/debrief`, {
+          didWell: "stayed",
+          capability: "I can",
+          differently: "less",
+          attributions: { effort: 3, strategy: 3, ability: 2, luck: 1, help: 0, easy: 0 },
+        }),
+      );
+      const domains = (await client.get("/api/domains")).body.domains as { id: string }[];
+      await count("audit", () =>
+        client.post("/api/audits", {
+          ratings: domains.map((d) => ({ domainId: d.id, rating: 50 })),
         }),
       );
       return counts;

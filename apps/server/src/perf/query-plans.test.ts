@@ -94,3 +94,27 @@ it("reads every per-person list by index, never by a full scan of a growing tabl
   expect(explained).toBeGreaterThan(paths.length);
   expect(scans).toEqual([]);
 });
+
+it("ranks evidence for doubt as index ranges in rank order: no sort of the journal", async () => {
+  const goalId = history.goalIds[0] as string;
+  const stepId = history.stepIds[0]?.[0] as string;
+  for (const path of ["/api/doubt", `/api/doubt?goalId=${goalId}&stepId=${stepId}`]) {
+    counter.reset();
+    expect((await client.get(path)).status, path).toBe(200);
+    const ranking = counter.compiled.filter((q) => /\bfrom evidence\b/i.test(q.sql));
+    expect(ranking, path).toHaveLength(1);
+    const [query] = ranking;
+    if (!query) continue;
+    const plan = await test.db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+    );
+    const details = plan.rows.map((r) => r.detail);
+    // Each range is read through its rank index; nothing is sorted (no temp B-tree).
+    const ranges = details.filter((d) => /SEARCH evidence USING INDEX evidence_doubt_/.test(d));
+    expect(ranges, `${path}: ${details.join("; ")}`).toHaveLength(path.includes("step") ? 4 : 1);
+    expect(
+      details.filter((d) => /TEMP B-TREE/.test(d)),
+      path,
+    ).toEqual([]);
+  }
+});

@@ -1,12 +1,9 @@
 import {
-  Attempt,
   AttemptFinishInput,
   AttemptStart,
   AttemptStartInput,
   EVIDENCE_REVIEW_COUNT,
   Evidence,
-  LadderView,
-  Milestone,
   NotFoundError,
   predictSuccess,
   Routine,
@@ -17,14 +14,12 @@ import {
   ValidationError,
 } from "@cando/core";
 import {
-  type AttemptRow,
   type AttemptStartRow,
   type Db,
   deleteAttemptStart,
   deleteRoutine,
   findAttemptByKey,
   findAttemptStartByKey,
-  findDebrief,
   findRoutineFor,
   findRoutineRun,
   insertAttemptStart,
@@ -43,14 +38,12 @@ import {
 } from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
 import { access } from "../access";
-import { presentAttempt, presentEvidence } from "../attempts/present";
-import { FUTURE_SLACK_MS } from "../attempts/routes";
+import { presentEvidence } from "../attempts/present";
+import { FUTURE_SLACK_MS, Logged, loggedEarlier, recordAttempt } from "../attempts/record";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
-import { ladderView } from "../ladders/ladder";
 import { readLadderModel, writableLadderModel } from "../ladders/replay";
-import { recordAttempt } from "./record";
 
 const tags = ["prepare"];
 const GoalParams = z.object({ goalId: z.string().min(1).max(64) });
@@ -58,7 +51,6 @@ const StepParams = z.object({ stepId: z.string().min(1).max(64) });
 const StartParams = z.object({ startId: z.string().min(1).max(64) });
 const StartsQuery = z.object({ goalId: z.string().max(64).optional() });
 const RoutineResponse = z.object({ routine: Routine });
-const Finished = z.object({ attempt: Attempt, ladder: LadderView, milestones: z.array(Milestone) });
 
 const listRoutinesRoute = createRoute({
   method: "get",
@@ -174,8 +166,8 @@ const finish = createRoute({
   ...authenticated,
   request: { params: StartParams, body: jsonBody(AttemptFinishInput) },
   responses: {
-    201: json(Finished, "The attempt, the updated ladder, and any milestones it reached."),
-    200: json(Finished, "Already finished: the attempt it became."),
+    201: json(Logged, "The attempt, the updated ladder, and any milestones it reached."),
+    200: json(Logged, "Already finished: the attempt it became."),
     ...errors(400, 401, 403, 404),
   },
 });
@@ -446,19 +438,8 @@ export function registerPrepareRoutes(app: App): void {
     const { startId } = c.req.valid("param");
     const input = c.req.valid("json");
     const deps = c.var.deps;
-    const { db, clock } = deps;
+    const { db } = deps;
     const user = c.var.user;
-
-    const replay = async () => {
-      const existing = await findAttemptByKey(db, user.id, finishKey(startId));
-      if (!existing) return undefined;
-      const goal = await access.goal(db, user, existing.goalId);
-      return {
-        attempt: presentAttempt(existing, await findDebrief(db, existing.id)),
-        ladder: await ladderView(db, goal, clock.now()),
-        milestones: [],
-      };
-    };
 
     try {
       const finished = await db.transaction().execute(async (trx) => {
@@ -468,50 +449,34 @@ export function registerPrepareRoutes(app: App): void {
         const goal = await access.goalForUpdate(trx, user, found.goalId);
         const started = await findStartOrFinished(trx, user, startId);
         if (started === "finished") return undefined;
-        const step = await access.step(trx, user, started.stepId);
-        const now = clock.now();
-        const model = await writableLadderModel(trx, goal, now.toISOString());
-        if (!model) throw new ValidationError([{ path: "startId", message: "is not on a ladder" }]);
-        const at = input.attemptedAt ? new Date(input.attemptedAt) : now;
-        if (at.getTime() > now.getTime() + FUTURE_SLACK_MS)
-          throw new ValidationError([{ path: "attemptedAt", message: "is in the future" }]);
-        if (at.getTime() < Date.parse(started.startedAt))
-          throw new ValidationError([
-            { path: "attemptedAt", message: "is before the attempt was started" },
-          ]);
-        const row: AttemptRow = {
-          id: deps.newId(),
-          userId: user.id,
-          goalId: goal.id,
-          stepId: step.id,
+        // The same path as logging in one go, keeping what was rated before and its prediction.
+        const { row, ...recorded } = await recordAttempt(trx, deps, goal, {
+          ...input,
+          stepId: started.stepId,
           idempotencyKey: finishKey(started.id),
-          attemptedAt: at.toISOString(),
-          confidenceBefore: started.confidenceBefore,
-          anxietyBefore: started.anxietyBefore,
-          outcome: input.outcome,
-          effort: input.effort,
-          difficulty: input.difficulty,
-          anxietyAfter: input.anxietyAfter ?? null,
-          minutes: input.minutes ?? null,
-          note: input.note,
+          before: {
+            confidenceBefore: started.confidenceBefore,
+            anxietyBefore: started.anxietyBefore,
+            confidenceRated: "before",
+            energyBefore: started.energyBefore,
+            sleepHours: started.sleepHours === null ? null : Number(started.sleepHours),
+          },
           predictedSuccess:
             started.predictedSuccess === null ? null : Number(started.predictedSuccess),
-          createdAt: now.toISOString(),
-          confidenceRated: "before",
-          energyBefore: started.energyBefore,
-          sleepHours: started.sleepHours === null ? null : Number(started.sleepHours),
-        };
+          startedAt: started.startedAt,
+          refuseArchived: false,
+          ladderPath: "startId",
+        });
         await deleteAttemptStart(trx, user.id, started.id);
-        const recorded = await recordAttempt(trx, deps, goal, model, row, now);
         if (started.routineRunId) await linkRoutineRun(trx, started.routineRunId, row.id);
-        return { attempt: presentAttempt(row, undefined), ...recorded };
+        return recorded;
       });
       if (finished) return c.json(finished, 201);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
     // Finished already (a retry, or a parallel finish that won).
-    const earlier = await replay();
+    const earlier = await loggedEarlier(db, deps, user, finishKey(startId));
     if (!earlier) throw new NotFoundError("attempt_in_progress");
     return c.json(earlier, 200);
   });

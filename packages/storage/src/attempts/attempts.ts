@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import type { Db } from "../db";
+import { type Db, dbKind } from "../db";
+import type { GoalRow } from "../goals/goals";
 import type { AttemptsTable, DebriefsTable } from "../schema";
 
 export type AttemptRow = AttemptsTable;
@@ -21,6 +22,36 @@ export async function findAttempt(
     .where("userId", "=", userId)
     .where("id", "=", id)
     .executeTakeFirst();
+}
+
+/**
+ * The goal of one of the person's steps (or attempts), locked as `lockGoal` locks it, in one
+ * statement: a write that names only the step or the attempt need not read it first to find the
+ * goal. A step's or attempt's goal never changes, so the row read after the lock is current.
+ */
+export async function lockGoalOf(
+  db: Db,
+  userId: string,
+  of: { stepId: string } | { attemptId: string },
+): Promise<GoalRow | undefined> {
+  const query = db
+    .selectFrom("goals")
+    .selectAll()
+    .where("userId", "=", userId)
+    .where("id", "=", (eb) =>
+      "stepId" in of
+        ? eb
+            .selectFrom("steps")
+            .select("goalId")
+            .where("id", "=", of.stepId)
+            .where("userId", "=", userId)
+        : eb
+            .selectFrom("attempts")
+            .select("goalId")
+            .where("id", "=", of.attemptId)
+            .where("userId", "=", userId),
+    );
+  return (dbKind(db) === "postgres" ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function findAttemptByKey(
@@ -190,19 +221,28 @@ export async function countAttemptsOfStep(db: Db, stepId: string): Promise<numbe
   return Number(row.n);
 }
 
-/** Creates or replaces the debrief of an attempt. */
-export async function saveDebrief(db: Db, row: DebriefRow): Promise<void> {
+/**
+ * Creates or replaces the debrief of an attempt; a replaced debrief keeps its `createdAt`.
+ * Returns the `createdAt` stored and whether it replaced one. (Not an upsert: on SQLite an
+ * upsert's conflict clause overrides the `insert or ignore` of the read-version trigger its
+ * update fires, and that fails.)
+ */
+export async function saveDebrief(
+  db: Db,
+  row: DebriefRow,
+): Promise<{ createdAt: string; replaced: boolean }> {
   const { attemptId, createdAt, ...rest } = row;
   const existing = await db
     .selectFrom("debriefs")
-    .select("attemptId")
+    .select("createdAt")
     .where("attemptId", "=", attemptId)
     .executeTakeFirst();
   if (existing) {
     await db.updateTable("debriefs").set(rest).where("attemptId", "=", attemptId).execute();
-  } else {
-    await db.insertInto("debriefs").values(row).execute();
+    return { createdAt: existing.createdAt, replaced: true };
   }
+  await db.insertInto("debriefs").values(row).execute();
+  return { createdAt, replaced: false };
 }
 
 export async function findDebrief(db: Db, attemptId: string): Promise<DebriefRow | undefined> {

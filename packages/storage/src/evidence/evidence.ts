@@ -22,6 +22,19 @@ export async function findEvidence(
     .executeTakeFirst();
 }
 
+/**
+ * The evidence a debriefed attempt becomes, unless it has some already (`evidence.attempt_id` is
+ * unique): true when this row was inserted. One statement, and two debriefs cannot make two.
+ */
+export async function insertEvidenceOfAttempt(db: Db, row: EvidenceRow): Promise<boolean> {
+  const result = await db
+    .insertInto("evidence")
+    .values(row)
+    .onConflict((oc) => oc.column("attemptId").doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
 export async function findEvidenceOfAttempt(
   db: Db,
   attemptId: string,
@@ -139,32 +152,55 @@ export async function listEvidenceOf(
     .execute();
 }
 
+/** Closeness as core's `rankEvidenceForDoubt` counts it: 3 same step, 2 same goal, 1 same domain. */
+export interface DoubtPlace {
+  stepId?: string | null;
+  goalId?: string | null;
+  domainId?: string | null;
+}
+
+function closeness(e: EvidenceRow, at: DoubtPlace): number {
+  if (at.stepId && e.stepId === at.stepId) return 3;
+  if (at.goalId && e.goalId === at.goalId) return 2;
+  if (at.domainId && e.domainId === at.domainId) return 1;
+  return 0;
+}
+
 /**
- * The evidence to bring up when doubt comes, ranked in SQL exactly as `rankEvidenceForDoubt`
- * (core) ranks the journal: same step, same goal, same domain; then effort, own share, the most
- * recent; ties in the journal's order. Only `limit` rows leave the database.
+ * The evidence to bring up when doubt comes, ranked exactly as `rankEvidenceForDoubt` (core)
+ * ranks the journal: same step, same goal, same domain, the rest; within each, effort, own share,
+ * the most recent, ties in the journal's order. One statement of at most four index ranges
+ * (`evidence_doubt_*`, in that order), each LIMIT `limit`, so the cost does not grow with the
+ * journal. The top `limit` of the goal's evidence holds at least `limit - k` that are not the
+ * step's when the step has k < `limit`, and likewise down the tiers, so each tier's range,
+ * less the rows of a closer tier, gives exactly what the full ranking would take from it.
  */
 export async function rankEvidenceForDoubtInSql(
   db: Db,
   userId: string,
-  at: { stepId?: string | null; goalId?: string | null; domainId?: string | null },
+  at: DoubtPlace,
   limit = 5,
 ): Promise<EvidenceRow[]> {
-  const cases = [
-    ...(at.stepId ? [sql`when step_id = ${at.stepId} then 3`] : []),
-    ...(at.goalId ? [sql`when goal_id = ${at.goalId} then 2`] : []),
-    ...(at.domainId ? [sql`when domain_id = ${at.domainId} then 1`] : []),
+  const tiers = [
+    ...(at.stepId ? [{ tier: 3, where: sql`step_id = ${at.stepId}` }] : []),
+    ...(at.goalId ? [{ tier: 2, where: sql`goal_id = ${at.goalId}` }] : []),
+    ...(at.domainId ? [{ tier: 1, where: sql`domain_id = ${at.domainId}` }] : []),
+    { tier: 0, where: sql`user_id = ${userId}` },
   ];
-  let query = db.selectFrom("evidence").selectAll().where("userId", "=", userId);
-  if (cases.length) query = query.orderBy(sql`case ${sql.join(cases, sql` `)} else 0 end`, "desc");
-  return query
-    .orderBy(sql`coalesce(effort, 0)`, "desc")
-    .orderBy("ownership", "desc")
-    .orderBy("occurredOn", "desc")
-    .orderBy("createdAt", "desc")
-    .orderBy("id")
-    .limit(limit)
-    .execute();
+  const parts = tiers.map(
+    ({ tier, where }) =>
+      sql`select * from (select ${sql.lit(tier)} as doubt_tier, evidence.* from evidence where ${where} and user_id = ${userId} order by coalesce(effort, 0) desc, ownership desc, occurred_on desc, created_at desc, id limit ${limit}) as ${sql.ref(`tier${tier}`)}`,
+  );
+  const { rows } = await sql<
+    EvidenceRow & { doubtTier: number }
+  >`${sql.join(parts, sql` union all `)}`.execute(db);
+  const ranked: EvidenceRow[] = [];
+  for (const { tier } of tiers) {
+    for (const { doubtTier, ...row } of rows) {
+      if (Number(doubtTier) === tier && closeness(row, at) === tier) ranked.push(row);
+    }
+  }
+  return ranked.slice(0, limit);
 }
 
 export async function deleteEvidence(db: Db, userId: string, id: string): Promise<void> {
