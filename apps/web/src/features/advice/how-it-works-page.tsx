@@ -88,6 +88,13 @@ export function HowItWorksPage() {
           & Imes 1978); seeing effort and strategy behind it is what lets belief catch up with the
           evidence (Weiner 1985; Bandura 1997).
         </p>
+        <p>
+          Each piece of evidence also shows how much of it was your own doing. For a success you
+          debriefed, Cando works it out from the causes you rated: your effort, strategy and ability
+          out of all of them, luck, help and an easy task included. For evidence you add yourself,
+          it is your own estimate. You can change it at any time; when doubt comes, evidence that
+          was more your own doing comes first.
+        </p>
       </section>
 
       <section class="card prose" aria-labelledby="how-sources">
