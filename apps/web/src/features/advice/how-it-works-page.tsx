@@ -19,7 +19,8 @@ export function HowItWorksPage() {
           is known: a first setback on a step you have never tried mostly says that step is harder
           than you thought, not that you got worse at everything. This is the Elo rating system with
           uncertainty used by adaptive learning sites (Pelánek 2016; Glickman 1999). Cando also
-          expects you to grow a little with each attempt, and learns how fast you do.
+          expects you to grow a little with each attempt, most when the step is a stretch and least
+          after an easy win, and learns how fast you do.
         </p>
         <p>
           Every chance shown has a “Why?” next to it: what it rests on (your rating, your attempts),
