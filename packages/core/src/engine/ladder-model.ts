@@ -68,7 +68,7 @@ export type LadderTuning = {
   gainMax: number;
   /**
    * The practice gain before any attempt, at a predicted success of 0.8: practice at the right
-   * level makes people grow, so the model expects some growth from the start (0.1 logits per
+   * level makes people grow, so the model expects some growth from the start (0.11 logits per
    * attempt: a step of about 1.1 logits in about ten attempts) instead of lagging until it has
    * learned it. An attempt adds it in proportion to p(1 − p): an easy win or a long shot builds
    * less than a stretch.
@@ -91,9 +91,9 @@ export const DEFAULT_LADDER_TUNING: Readonly<LadderTuning> = Object.freeze({
   stepVarianceRated: 0.45,
   stepVarianceUnrated: 1.0,
   stepVarianceMin: 0.02,
-  gainK: 0.03,
+  gainK: 0.02,
   gainMax: 0.5,
-  practiceGain0: 0.1,
+  practiceGain0: 0.11,
   idleGraceDays: 7,
   idleNoisePerDay: 0.01,
 });
