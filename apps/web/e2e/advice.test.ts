@@ -1,8 +1,11 @@
 import type { Attempt, LadderView, Milestone, NextStep } from "@cando/core";
 import { describe, expect, it } from "vitest";
 import { AttemptPage } from "./pages/attempt-page";
+import { DoubtPage } from "./pages/doubt-page";
 import { EvidenceItemPage } from "./pages/evidence-item-page";
 import { GoalPage } from "./pages/goal-page";
+import { InsightsPage } from "./pages/insights-page";
+import { MilestonePage } from "./pages/milestone-page";
 import { apiAs, uniqueEmail } from "./support/api";
 import { expectNoAxeViolations } from "./support/axe";
 import { chromiumPath, useBrowserSuite } from "./support/browser";
@@ -21,11 +24,14 @@ const SIX_STEPS = [
 ];
 
 const percent = (p: number) => `${Math.round(p * 100)}%`;
+const DAY_MS = 86_400_000;
 
 describe.skipIf(!chromiumPath)("advice a person can trust, in a browser", () => {
   const suite = useBrowserSuite();
 
-  it("replays the walkthrough: advice that never contradicts itself and explains every number", async () => {
+  it("replays the walkthrough: advice that never contradicts itself and explains every number", {
+    timeout: 180_000,
+  }, async () => {
     const api = apiAs(suite.session.context.request, suite.baseUrl);
     await api.signup(uniqueEmail());
     const career = (await api.domains()).find((d) => d.name === "Career");
@@ -61,14 +67,19 @@ describe.skipIf(!chromiumPath)("advice a person can trust, in a browser", () => 
     ladder = ((await rerated.json()) as { ladder: LadderView }).ladder;
     expect(percent(ladder.steps[2]?.predictedSuccess ?? 0)).toBe("40%");
 
-    // Step 1 done until it is mastered; each success keeps the advice at or above it.
+    // Step 1 done until it is mastered, two days ago; each success keeps the advice at or above
+    // it. Every attempt states the confidence held before it (50), for the calibration verdict.
     type Logged = { attempt: Attempt; ladder: LadderView; milestones: Milestone[] };
-    const log = async (i: number, outcome: "done" | "not_yet", effort = 3) => {
+    let rated = 0;
+    const log = async (i: number, outcome: "done" | "not_yet", effort = 3, at?: Date) => {
       const res = (await api.logAttempt({
         stepId: ids[i] as string,
         outcome,
         effort,
+        confidenceBefore: 50,
+        ...(at ? { attemptedAt: at.toISOString() } : {}),
       })) as Logged;
+      rated += 1;
       ladder = res.ladder;
       const rec = ladder.recommendation;
       if (!rec) throw new Error("no recommendation");
@@ -77,13 +88,19 @@ describe.skipIf(!chromiumPath)("advice a person can trust, in a browser", () => 
     };
     let mastered: Milestone | undefined;
     let earnedBy: Attempt | undefined;
+    const twoDaysAgo = Date.now() - 2 * DAY_MS;
+    const stepOneSuccesses: Attempt[] = [];
     for (let n = 0; n < 5 && !mastered; n++) {
-      const res = await log(0, "done", 2);
+      const res = await log(0, "done", 2, new Date(twoDaysAgo + n * 60_000));
       mastered = res.milestones.find((m) => m.kind === "step_mastered");
       earnedBy = res.attempt;
+      stepOneSuccesses.push(res.attempt);
     }
     if (!mastered || !earnedBy) throw new Error("step 1 was never mastered");
     expect(ladder.steps[0]?.mastered).toBe(true);
+    // Each success on step 1 debriefed (after the milestone, as people do): evidence of that day.
+    for (const success of stepOneSuccesses)
+      await api.debrief(success.id, OWN_DOING, "Kept it short");
 
     // One setback on step 2: step 1 stays mastered and is not where the advice goes.
     await log(1, "not_yet");
@@ -101,6 +118,30 @@ describe.skipIf(!chromiumPath)("advice a person can trust, in a browser", () => 
     expect(milestone?.achievedAt).toBe(earnedBy.attemptedAt);
     expect(milestone?.praise).not.toContain("real effort");
     expect(milestone?.praise).toContain("effort 2 of 5");
+    expect(milestone?.praise).toContain("“Kept it short”");
+
+    // The milestone page counts the evidence of its time: the debriefed successes dated up to the
+    // day it was earned, not evidence on the same step from a later day.
+    const later = await suite.session.context.request.post("/api/evidence", {
+      headers: { Origin: suite.baseUrl, "Content-Type": "application/json" },
+      data: {
+        domainId: career.id,
+        goalId: goal.id,
+        stepId: ids[0],
+        title: "Explained it again, to my manager",
+        occurredOn: new Date().toISOString().slice(0, 10),
+        ownership: 80,
+      },
+    });
+    expect(later.status()).toBe(201);
+    const milestonePage = new MilestonePage(suite.page);
+    await milestonePage.goto(mastered.id);
+    const n = stepOneSuccesses.length;
+    expect(
+      await milestonePage.celebration().locator(".celebration-meaning").textContent(),
+    ).toContain(`You have ${n} pieces of evidence behind it.`);
+    expect(await milestonePage.evidence().locator("li").count()).toBe(n);
+    expect(await milestonePage.evidence().textContent()).not.toContain("to my manager");
 
     // The goal page: the advice's reason, its why, the target's why with its sources.
     await goalPage.goto(goal.id);
@@ -159,6 +200,32 @@ describe.skipIf(!chromiumPath)("advice a person can trust, in a browser", () => 
     expect(shareWhy).toContain("60 + 0 + 0 = 60 of 100 points");
     expect(shareWhy).toContain("Clance & Imes 1978");
     await expectNoAxeViolations(suite.page, "the own share with its why open");
+    // "Your own doing" says where its number came from: the causes rated in the debrief.
+    const ownDoingWhy = await goalPage.why(
+      item.card(),
+      `Why ${evidence.ownership}% your own doing?`,
+    );
+    expect(ownDoingWhy).toContain("worked it out from the causes you rated");
+    await expectNoAxeViolations(suite.page, "your own doing with its why open");
+
+    // After 10 attempts with a stated confidence, the calibration verdict says why, on Insights
+    // and when doubt comes.
+    while (rated < 10) {
+      const rec = ladder.recommendation;
+      if (!rec) throw new Error("no recommendation");
+      await log(rec.stepIndex, "done");
+    }
+    const insights = new InsightsPage(suite.page);
+    await insights.goto();
+    await insights.ready();
+    const verdictWhy = await goalPage.why(insights.calibration(), "Why this verdict?");
+    expect(verdictWhy).toContain("at least 10 attempts");
+    expect(verdictWhy).toContain("Lichtenstein, Fischhoff & Phillips 1982");
+    await expectNoAxeViolations(suite.page, "Insights with the verdict's why open");
+    const doubt = new DoubtPage(suite.page);
+    await doubt.goto();
+    expect(await goalPage.why(doubt.calibration(), "Why this verdict?")).toBe(verdictWhy);
+    await expectNoAxeViolations(suite.page, "the doubt page with the verdict's why open");
 
     // How Cando works, in plain words with sources; the milestones list.
     await suite.page.goto("/how-cando-works");

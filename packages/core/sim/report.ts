@@ -71,6 +71,73 @@ function table(policies: readonly PolicyResult[], budget: number): string[] {
   ];
 }
 
+/** Rows of plain cells, padded to columns. */
+function grid(header: readonly string[], rows: readonly string[][]): string[] {
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)),
+  );
+  return [
+    pad(header, widths),
+    pad(
+      widths.map((w) => "-".repeat(w)),
+      widths,
+    ),
+    ...rows.map((row) => pad(row, widths)),
+  ];
+}
+
+/**
+ * Version 1's model against this engine on the very same attempts, and the engine's calibration
+ * by phase (first attempts on a step, then later ones) beside version 1's.
+ */
+function sameAttempts(policies: readonly PolicyResult[]): string[] {
+  const models = grid(
+    ["policy", "model", "log-loss", "Brier", "ECE", "RMSE vs p"],
+    policies.flatMap((r) => [
+      [
+        r.policy,
+        "this engine",
+        r.logLoss.toFixed(3),
+        r.brier.toFixed(3),
+        r.ece.toFixed(3),
+        r.rmse.toFixed(3),
+      ],
+      [
+        "",
+        "version 1",
+        r.reference.logLoss.toFixed(3),
+        r.reference.brier.toFixed(3),
+        r.reference.ece.toFixed(3),
+        r.reference.rmse.toFixed(3),
+      ],
+    ]),
+  );
+  const adaptive = policies.find((r) => r.policy === "adaptive");
+  const phases = adaptive
+    ? grid(
+        [
+          "adaptive: attempt on the step",
+          "attempts",
+          "done",
+          "predicted",
+          "ECE",
+          "v1 predicted",
+          "v1 ECE",
+        ],
+        adaptive.phases.map((ph) => [
+          ph.phase,
+          String(ph.attempts),
+          pct(ph.done),
+          pct(ph.predicted),
+          ph.ece.toFixed(3),
+          pct(ph.referencePredicted),
+          ph.referenceEce.toFixed(3),
+        ]),
+      )
+    : [];
+  return [...models, "", ...phases];
+}
+
 /** The printed tables and verdict, as plain text. */
 export function formatReport(result: SimResult): string {
   const { options } = result;
@@ -84,12 +151,18 @@ export function formatReport(result: SimResult): string {
     "",
     ...table(result.policies, options.attempts),
     "",
+    "The same attempts scored by version 1's model (sim/reference-v1.ts), and by phase:",
+    "",
+    ...sameAttempts(result.policies),
+    "",
   ];
   if (result.cliff) {
     lines.push(
       `Cliff learners: the same learners with one gap (between steps 3 and 8) ${result.cliff.extra.join("–")} logits bigger.`,
       "",
       ...table(result.cliff.policies, options.attempts),
+      "",
+      ...sameAttempts(result.cliff.policies),
       "",
     );
   }

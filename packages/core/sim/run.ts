@@ -26,6 +26,12 @@ import {
   type Policy,
   type PolicyName,
 } from "./policies";
+import {
+  createReference,
+  referenceAddStep,
+  referencePredict,
+  referenceUpdate,
+} from "./reference-v1";
 import { deriveSeed, mulberry32, type Rng } from "./rng";
 
 export type SimOptions = {
@@ -72,7 +78,23 @@ export type PolicyResult = {
   masteryLostElsewhere: number;
   /** Steps added by the split flow (adaptive only). */
   stepsAdded: number;
+  /** Version 1's model (sim/reference-v1.ts) scored on these very attempts. */
+  reference: Scores;
+  /** The engine's calibration by phase: first attempts on a step, 2nd–3rd, 4th and later. */
+  phases: Phase[];
   ms: number;
+};
+
+export type Scores = { logLoss: number; brier: number; ece: number; rmse: number };
+export type Phase = {
+  phase: "first" | "2nd–3rd" | "4th+";
+  attempts: number;
+  /** Mean predicted success, and the share done, of the engine and of version 1's model. */
+  predicted: number;
+  done: number;
+  ece: number;
+  referencePredicted: number;
+  referenceEce: number;
 };
 
 export type SimResult = {
@@ -97,6 +119,9 @@ function nextGap(rng: Rng): number {
 
 type RunLog = {
   predicted: number[];
+  reference: number[];
+  /** 0: first attempt on the step, 1: its 2nd or 3rd, 2: later. */
+  phase: number[];
   truth: number[];
   outcomes: number[];
   inBand: number;
@@ -111,6 +136,8 @@ type RunLog = {
 function emptyLog(): RunLog {
   return {
     predicted: [],
+    reference: [],
+    phase: [],
     truth: [],
     outcomes: [],
     inBand: 0,
@@ -135,6 +162,10 @@ function runLearner(
   const outcomes = mulberry32(deriveSeed(options.seed, profile.index, 2));
   const calendar = mulberry32(deriveSeed(options.seed, profile.index, 3));
   let model: LadderModel = createModelFor(profile.confidence);
+  // Version 1's model beside it, on the same attempts (measured runs only).
+  const reference = stopAtGoal
+    ? createReference(profile.confidence.map((c, i) => ({ id: `s${i + 1}`, confidence: c })))
+    : null;
   const goalId = model.steps[LADDER_STEPS - 1]?.id ?? "";
   let at = START_MS;
   let reachedAt = Number.POSITIVE_INFINITY;
@@ -149,6 +180,7 @@ function runLearner(
       const steps = model.steps.map((s) => ({ id: s.id, confidence: s.rating }));
       steps.splice(j, 0, { id: `added-${++added}`, confidence: split.suggestedConfidence });
       model = syncSteps(model, steps);
+      if (reference) referenceAddStep(reference, j, `added-${added}`, split.suggestedConfidence);
       log.stepsAdded += 1;
     }
     const step = policy.choose(model);
@@ -158,8 +190,14 @@ function runLearner(
       if (step < lastDone) log.downAfterSuccess += 1;
     }
     const predicted = predictSuccess(model, stepId);
+    const tried = model.steps[step]?.attempts ?? 0;
     const { p, done } = attempt(learner, step, outcomes);
     log.predicted.push(predicted);
+    if (reference) {
+      log.reference.push(referencePredict(reference, step));
+      log.phase.push(tried === 0 ? 0 : tried < 3 ? 1 : 2);
+      referenceUpdate(reference, step, done, at);
+    }
     log.truth.push(p);
     log.outcomes.push(done ? 1 : 0);
     if (p >= BAND_LOW && p <= BAND_HIGH) log.inBand += 1;
@@ -190,6 +228,27 @@ function runLearner(
     at += gap * DAY;
   }
   log.toGoal.push(reachedAt);
+}
+
+const PHASES: Phase["phase"][] = ["first", "2nd–3rd", "4th+"];
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+function phasesOf(log: RunLog): Phase[] {
+  return PHASES.map((phase, k) => {
+    const at = log.phase.flatMap((ph, i) => (ph === k ? [i] : []));
+    const p = at.map((i) => log.predicted[i] ?? 0);
+    const r = at.map((i) => log.reference[i] ?? 0);
+    const y = at.map((i) => log.outcomes[i] ?? 0);
+    return {
+      phase,
+      attempts: at.length,
+      predicted: mean(p),
+      done: mean(y),
+      ece: ece(p, y),
+      referencePredicted: mean(r),
+      referenceEce: ece(r, y),
+    };
+  });
 }
 
 function makePolicy(name: PolicyName): Policy {
@@ -226,6 +285,13 @@ function runPolicies(
       downAfterSuccess: log.afterSuccess === 0 ? 0 : log.downAfterSuccess / log.afterSuccess,
       masteryLostElsewhere: log.masteryLostElsewhere,
       stepsAdded: log.stepsAdded,
+      reference: {
+        logLoss: logLoss(log.reference, log.outcomes),
+        brier: brier(log.reference, log.outcomes),
+        ece: ece(log.reference, log.outcomes),
+        rmse: rmse(log.reference, log.truth),
+      },
+      phases: phasesOf(log),
       ms,
     };
   });

@@ -108,8 +108,13 @@ describeEachDatabase("the ladder model as a replay", (db) => {
     const good = await storedGoal(db(), ada, goalId);
     const view = (await ada.get(`/api/goals/${goalId}`)).body.ladder;
 
-    const older = { ...JSON.parse(good.model ?? "null"), version: 0 };
-    for (const damaged of ["{not json", JSON.stringify(older)]) {
+    // Version 0 never existed; the previous version has today's shape, its numbers from the
+    // earlier update rule (here: another ability): both are replayed, not read.
+    const older = (version: number) => {
+      const stored = JSON.parse(good.model ?? "null");
+      return JSON.stringify({ ...stored, version, ability: stored.ability + 1 });
+    };
+    for (const damaged of ["{not json", older(0), older(LADDER_MODEL_VERSION - 1)]) {
       await updateGoal(db(), good.userId, goalId, { model: damaged });
       const shown = await ada.get(`/api/goals/${goalId}`);
       expect(shown.status).toBe(200);

@@ -1,3 +1,4 @@
+import { LADDER_MODEL_VERSION } from "@cando/core";
 import { findGoal, listSteps } from "@cando/storage";
 import { describeEachDatabase } from "@cando/storage/test-support";
 import { expect, it } from "vitest";
@@ -27,7 +28,7 @@ describeEachDatabase("ladders API", (db) => {
     expect(ladder.recommendation.reason).toMatch(/\d+%/);
     const goal = await findGoal(db(), (await ada.get("/api/me")).body.user.id, goalId);
     expect(JSON.parse(goal?.model ?? "null")).toMatchObject({
-      version: 2,
+      version: LADDER_MODEL_VERSION,
       steps: expect.any(Array),
     });
   });

@@ -46,6 +46,7 @@ export function apiAs(request: APIRequestContext, baseUrl: string) {
       difficulty?: number;
       confidenceBefore?: number | null;
       anxietyBefore?: number | null;
+      attemptedAt?: string;
     }) =>
       json<{ attempt: Attempt; ladder: LadderView }>(
         await request.post("/api/attempts", {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   createLadderModel,
+  LADDER_MODEL_VERSION,
   type LadderModel,
   parseLadderModel,
   predictLadder,
@@ -48,7 +49,7 @@ const state = fc
   .map(
     (s): LadderModel =>
       parseLadderModel({
-        version: 2,
+        version: LADDER_MODEL_VERSION,
         ability: s.ability,
         abilityVariance: s.abilityVariance,
         practiceGain: s.practiceGain,

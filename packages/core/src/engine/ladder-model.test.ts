@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from "../errors";
 import {
   createLadderModel,
   DEFAULT_LADDER_TUNING,
+  LADDER_MODEL_VERSION,
   type LadderModel,
   parseLadderModel,
   predictLadder,
@@ -100,10 +101,11 @@ describe("updateWithAttempt", () => {
     const vs = t.stepVarianceRated;
     const v = va + vs;
     const shift = (v * 0.5) / (1 + v * 0.25);
-    // The practice gain starts from its prior and learns from the surprise.
+    // The practice gain starts from its prior and learns from the surprise; it is added in
+    // proportion to p(1 − p), in full at p = 0.8 (0.16), so at p = 0.5 by 0.25 / 0.16.
     const gain = t.practiceGain0 + t.gainK * 0.5;
     expect(m.practiceGain).toBeCloseTo(gain, 12);
-    expect(m.ability).toBeCloseTo((va / v) * shift + gain, 12);
+    expect(m.ability).toBeCloseTo((va / v) * shift + (gain * 0.25) / 0.16, 12);
     expect(m.steps[2]?.difficulty).toBeCloseTo(0 - (vs / v) * shift, 12);
     const shrink = 0.25 / (1 + v * 0.25);
     expect(m.abilityVariance).toBeCloseTo(
@@ -133,7 +135,7 @@ describe("updateWithAttempt", () => {
     const m = updateWithAttempt(still, { stepId: "s3", outcome: "partly", at: day(0) });
     expect(predictSuccess(m, "s3")).toBeCloseTo(0.5, 12);
     const grown = updateWithAttempt(start, { stepId: "s3", outcome: "partly", at: day(0) });
-    expect(grown.ability).toBeCloseTo(t.practiceGain0, 12);
+    expect(grown.ability).toBeCloseTo((t.practiceGain0 * 0.25) / 0.16, 12);
   });
 
   it("keeps the last three outcomes of a step, and the latest time when logged out of order", () => {
@@ -286,7 +288,9 @@ describe("parseLadderModel", () => {
   it("accepts a stored model and rejects broken ones, naming the field", () => {
     const m = createLadderModel(steps(80, 40));
     expect(parseLadderModel(JSON.parse(JSON.stringify(m)))).toEqual(m);
-    expect(() => parseLadderModel({ ...m, version: 3 })).toThrow(ValidationError);
+    expect(() => parseLadderModel({ ...m, version: 4 })).toThrow(ValidationError);
+    // Version 2 has today's shape (its numbers from the earlier rule): read as it is.
+    expect(parseLadderModel({ ...m, version: 2 })).toEqual(m);
     const swapped = { ...m, steps: [...m.steps].reverse() };
     try {
       parseLadderModel(swapped);
@@ -334,7 +338,7 @@ describe("parseLadderModel", () => {
       ],
     };
     const m = parseLadderModel(v1);
-    expect(m.version).toBe(2);
+    expect(m.version).toBe(LADDER_MODEL_VERSION);
     expect(m.steps[0]).toMatchObject({ mastered: true, rating: null });
     expect(m.steps[1]).toMatchObject({ mastered: false });
     expect(m.abilityVariance).toBeGreaterThan(0);

@@ -13,7 +13,9 @@ import { AttemptOutcome, outcomeScore } from "./outcome";
  * how much is known about each: a first setback on an untried step mostly moves that step.
  */
 
-export const LADDER_MODEL_VERSION = 2;
+export const LADDER_MODEL_VERSION = 3;
+/** p(1 − p) at p = 0.8, where an attempt adds exactly the practice gain. */
+const GAIN_AT_INFO = 0.16;
 /** Outcomes kept per step for the mastery and split rules. */
 export const RECENT_OUTCOMES = 3;
 /** A step is mastered when its predicted success is at least this … */
@@ -65,9 +67,11 @@ export type LadderTuning = {
   /** Upper bound of the practice gain, in logits per attempt. */
   gainMax: number;
   /**
-   * The practice gain before any attempt: practice at the right level makes people grow, so the
-   * model expects some growth from the start (0.1 logits per attempt: a step of about 1.1 logits
-   * in about ten attempts) instead of lagging until it has learned it.
+   * The practice gain before any attempt, at a predicted success of 0.8: practice at the right
+   * level makes people grow, so the model expects some growth from the start (0.11 logits per
+   * attempt: a step of about 1.1 logits in about ten attempts) instead of lagging until it has
+   * learned it. An attempt adds it in proportion to p(1 − p): an easy win or a long shot builds
+   * less than a stretch.
    */
   practiceGain0: number;
   /** Gaps longer than this many days make the ability uncertain again … */
@@ -87,9 +91,9 @@ export const DEFAULT_LADDER_TUNING: Readonly<LadderTuning> = Object.freeze({
   stepVarianceRated: 0.45,
   stepVarianceUnrated: 1.0,
   stepVarianceMin: 0.02,
-  gainK: 0.03,
+  gainK: 0.02,
   gainMax: 0.5,
-  practiceGain0: 0.1,
+  practiceGain0: 0.11,
   idleGraceDays: 7,
   idleNoisePerDay: 0.01,
 });
@@ -436,9 +440,11 @@ export function updateWithAttempt(
   const shift = (total * error) / (1 + total * info);
   const shrink = info / (1 + total * info);
   // Practice makes ability grow: the gain per attempt is learned from the surprises (a local linear
-  // trend, as in Holt 1957) and added after each attempt, so the model does not lag a learner.
+  // trend, as in Holt 1957) and added after each attempt, so the model does not lag a learner. It
+  // is scaled by p(1 − p), 1 at p = 0.8: a stretch builds skill, an easy win or a long shot less
+  // (learning goes with the gradient of the logistic, p(1 − p); Wilson et al. 2019).
   const practiceGain = clamp(model.practiceGain + t.gainK * error, 0, t.gainMax) + 0;
-  let change = (abilityVariance / total) * shift + practiceGain;
+  let change = (abilityVariance / total) * shift + (practiceGain * info) / GAIN_AT_INFO;
   // A setback is no evidence of growth: it never raises the ability (nor a success lowers it).
   if (outcome === "not_yet") change = Math.min(change, 0);
   const ability = param(model.ability + change);
@@ -613,12 +619,20 @@ function upgradeFromVersion1(json: Record<string, unknown>): unknown {
   };
 }
 
-/** Validates stored model JSON (version 2; version 1 is upgraded); throws a ValidationError naming each bad field. */
+/**
+ * Validates stored model JSON (version 3; version 2 has the same shape, its numbers from the
+ * earlier update rule, and is read as it is; version 1 is upgraded); throws a ValidationError
+ * naming each bad field. The server replays older versions from the facts instead (replay.ts).
+ */
 export function parseLadderModel(json: unknown): LadderModel {
+  const version =
+    typeof json === "object" && json !== null ? (json as { version?: unknown }).version : null;
   const input =
-    typeof json === "object" && json !== null && (json as { version?: unknown }).version === 1
+    version === 1
       ? upgradeFromVersion1(json as Record<string, unknown>)
-      : json;
+      : version === 2
+        ? { ...(json as Record<string, unknown>), version: LADDER_MODEL_VERSION }
+        : json;
   const result = LadderModel.safeParse(input);
   if (!result.success) {
     throw new ValidationError(

@@ -1,5 +1,5 @@
 // Builders for the engine's tests: a model state with exact predicted probabilities.
-import type { LadderModel, LadderStepState } from "./ladder-model";
+import { LADDER_MODEL_VERSION, type LadderModel, type LadderStepState } from "./ladder-model";
 import { logit } from "./math";
 import type { AttemptOutcome } from "./outcome";
 
@@ -21,7 +21,7 @@ export function buildModel(
 ): LadderModel {
   const tried = specs.reduce((n, s) => n + (s.recent?.length ?? 0), 0);
   return {
-    version: 2,
+    version: LADDER_MODEL_VERSION,
     ability: 0,
     abilityVariance: 1,
     practiceGain: 0,

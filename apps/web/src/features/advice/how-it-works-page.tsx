@@ -19,7 +19,8 @@ export function HowItWorksPage() {
           is known: a first setback on a step you have never tried mostly says that step is harder
           than you thought, not that you got worse at everything. This is the Elo rating system with
           uncertainty used by adaptive learning sites (Pelánek 2016; Glickman 1999). Cando also
-          expects you to grow a little with each attempt, and learns how fast you do.
+          expects you to grow a little with each attempt, most when the step is a stretch and least
+          after an easy win, and learns how fast you do.
         </p>
         <p>
           Every chance shown has a “Why?” next to it: what it rests on (your rating, your attempts),
@@ -87,6 +88,13 @@ export function HowItWorksPage() {
           yours, the part you can repeat. Imposter feelings credit success to outside causes (Clance
           & Imes 1978); seeing effort and strategy behind it is what lets belief catch up with the
           evidence (Weiner 1985; Bandura 1997).
+        </p>
+        <p>
+          Each piece of evidence also shows how much of it was your own doing. For a success you
+          debriefed, Cando works it out from the causes you rated: your effort, strategy and ability
+          out of all of them, luck, help and an easy task included. For evidence you add yourself,
+          it is your own estimate. You can change it at any time; when doubt comes, evidence that
+          was more your own doing comes first.
         </p>
       </section>
 

@@ -1,6 +1,8 @@
-import type { Step } from "@cando/core";
+import type { Evidence, Step } from "@cando/core";
+import { CALIBRATION_BIAS_THRESHOLD, CALIBRATION_MIN_ATTEMPTS } from "@cando/core/constants";
 import type { ComponentChildren } from "preact";
 import { percent } from "../../ui/ladder-words";
+import { ownDoingWhy } from "../evidence/own-doing";
 import { TargetControl } from "./target-control";
 import "./advice.css";
 
@@ -98,6 +100,34 @@ export function OwnShareWhy(props: {
         1978); seeing the part that was yours, the part you can repeat, is what lets belief catch up
         with the evidence (Weiner 1985; Bandura 1997).{" "}
         <a href={HOW_IT_WORKS_PATH}>How Cando works</a>
+      </p>
+    </Why>
+  );
+}
+
+/** Why a piece of evidence is "N% your own doing": where the number came from, and why it matters. */
+export function OwnDoingWhy(props: { evidence: Pick<Evidence, "source" | "ownership"> }) {
+  const [from, matters] = ownDoingWhy(props.evidence);
+  return (
+    <Why label={`Why ${props.evidence.ownership}% your own doing?`}>
+      <p>{from}</p>
+      <p>
+        {matters} <a href={`${HOW_IT_WORKS_PATH}#how-own-share`}>How Cando works</a>
+      </p>
+    </Why>
+  );
+}
+
+/** Why the belief-calibration verdict says what it does (Insights and the doubt page). */
+export function CalibrationVerdictWhy() {
+  return (
+    <Why label="Why this verdict?">
+      <p>
+        The verdict compares your average stated confidence with your success rate over at least{" "}
+        {CALIBRATION_MIN_ATTEMPTS} attempts (a partly done attempt counts half).{" "}
+        {CALIBRATION_BIAS_THRESHOLD} points or more below your results is under-confidence,{" "}
+        {CALIBRATION_BIAS_THRESHOLD} or more above is over-confidence; in between is calibrated
+        (calibration curves: Lichtenstein, Fischhoff & Phillips 1982).
       </p>
     </Why>
   );

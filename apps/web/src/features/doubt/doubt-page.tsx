@@ -5,6 +5,7 @@ import { useLoad } from "../../api/use-load";
 import { LoadError, Loading } from "../../ui/feedback";
 import { formatCalendarDay } from "../../ui/local-time";
 import { Page } from "../../ui/page";
+import { CalibrationVerdictWhy } from "../advice/why";
 import type { GoalWithLadderResponse } from "../attempts/types";
 import { attemptPathFor, type DoubtPlace, whyItCounts } from "./why-it-counts";
 import "../../ui/page-parts.css";
@@ -78,6 +79,7 @@ function Doubt(props: { loaded: Loaded; at: DoubtPlace }) {
               evidence yet.
             </p>
           )}
+          {calibration.verdict !== "not_enough_data" && <CalibrationVerdictWhy />}
         </section>
       )}
       {doubt.evidence.length === 0 ? (

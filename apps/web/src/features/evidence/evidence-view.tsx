@@ -1,5 +1,6 @@
 import type { Domain, Evidence, Goal } from "@cando/core";
 import { formatCalendarDay } from "../../ui/local-time";
+import { OwnDoingWhy } from "../advice/why";
 
 /** Names for the ids evidence points at. */
 export type Lookups = { domains: ReadonlyMap<string, Domain>; goals: ReadonlyMap<string, Goal> };
@@ -56,24 +57,27 @@ export function EvidenceContext(props: { evidence: Evidence; lookups: Lookups })
   );
 }
 
-/** How much was the person's own doing, and the effort it took. */
+/** How much was the person's own doing (and why that number), and the effort it took. */
 export function EvidenceNumbers(props: { evidence: Evidence }) {
   const { evidence } = props;
   return (
-    <p class="evidence-numbers">
-      <span>
-        Your own doing: <strong>{evidence.ownership}%</strong>
-      </span>
-      {evidence.effort !== null && (
+    <>
+      <p class="evidence-numbers">
         <span>
-          Effort: <strong>{evidence.effort} of 5</strong>
+          Your own doing: <strong>{evidence.ownership}%</strong>
         </span>
-      )}
-      {evidence.reattribution !== null && (
-        <span>
-          Own share after a second look: <strong>{evidence.reattribution.ownShare}%</strong>
-        </span>
-      )}
-    </p>
+        {evidence.effort !== null && (
+          <span>
+            Effort: <strong>{evidence.effort} of 5</strong>
+          </span>
+        )}
+        {evidence.reattribution !== null && (
+          <span>
+            Own share after a second look: <strong>{evidence.reattribution.ownShare}%</strong>
+          </span>
+        )}
+      </p>
+      <OwnDoingWhy evidence={evidence} />
+    </>
   );
 }

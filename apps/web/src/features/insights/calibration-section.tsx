@@ -1,5 +1,4 @@
-import { CALIBRATION_BIAS_THRESHOLD, CALIBRATION_MIN_ATTEMPTS } from "@cando/core/constants";
-import { Why } from "../advice/why";
+import { CalibrationVerdictWhy } from "../advice/why";
 import { CalibrationChart } from "./calibration-chart";
 import { CalibrationPlot } from "./calibration-plot";
 import {
@@ -38,15 +37,7 @@ export function CalibrationSection(props: { calibration: Calibration }) {
           <p>{c.sentence}</p>
           {bias !== null && <p>{bias}</p>}
           {meaning !== null && <p>{meaning}</p>}
-          <Why label="Why this verdict?">
-            <p>
-              The verdict compares your average stated confidence with your success rate over at
-              least {CALIBRATION_MIN_ATTEMPTS} attempts (a partly done attempt counts half).{" "}
-              {CALIBRATION_BIAS_THRESHOLD} points or more below your results is under-confidence,{" "}
-              {CALIBRATION_BIAS_THRESHOLD} or more above is over-confidence; in between is
-              calibrated (calibration curves: Lichtenstein, Fischhoff & Phillips 1982).
-            </p>
-          </Why>
+          <CalibrationVerdictWhy />
         </div>
       )}
       {headline === null && c.attempts > 0 && <p>{c.sentence}</p>}
