@@ -5,6 +5,7 @@ import {
   deleteExpiredSessions,
   purgeExpiredDeletions,
 } from "@cando/storage";
+import { upgradeLadderModels } from "../ladders/upgrade";
 
 /** How often the server sweeps: the undo window is minutes, so deleted data goes within ~15. */
 export const HOUSEKEEPING_EVERY_MS = 5 * 60_000;
@@ -29,7 +30,11 @@ export async function sweep(db: Db, now: Date): Promise<Swept> {
   };
 }
 
-/** Sweeps now and then every `everyMs` until stopped; a failed sweep is logged, not fatal. */
+/**
+ * Sweeps now and then every `everyMs` until stopped; a failed sweep is logged, not fatal. At
+ * start it also brings ladder models written by an older engine up to date (once: a server
+ * process only ever writes its own engine's version).
+ */
 export function startHousekeeping(
   db: Db,
   clock: Clock,
@@ -41,6 +46,11 @@ export function startHousekeeping(
       log(`Cando housekeeping failed (will retry): ${(error as Error).message}`);
     });
   void run();
+  void upgradeLadderModels(db).then(
+    (n) => n > 0 && log(`Cando: replayed ${n} ladder model(s) written by an older engine version`),
+    (error: unknown) =>
+      log(`Cando could not replay older ladder models: ${(error as Error).message}`),
+  );
   const timer = setInterval(run, everyMs);
   timer.unref(); // never keeps the process alive on its own
   return () => clearInterval(timer);

@@ -25,6 +25,29 @@ export async function findGoal(db: Db, userId: string, id: string): Promise<Goal
 }
 
 /**
+ * Goals after `afterId` (by id) whose stored ladder model is not of engine version `version`:
+ * written by an older engine, or damaged. Matched on the JSON text (the engine writes it with
+ * JSON.stringify, no spaces), so no model leaves the database to be checked.
+ */
+export async function goalsWithModelNotOfVersion(
+  db: Db,
+  version: number,
+  afterId: string,
+  limit: number,
+): Promise<{ id: string; userId: string }[]> {
+  return db
+    .selectFrom("goals")
+    .select(["id", "userId"])
+    .where("id", ">", afterId)
+    .where("model", "is not", null)
+    .where("model", "not like", `%"version":${version},%`)
+    .where("model", "not like", `%"version":${version}}%`)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+/**
  * One person's goal, locked for the rest of the transaction: every read-modify-write of a goal's
  * ladder (its model, its steps, its attempts) starts here, so parallel requests on PostgreSQL
  * (READ COMMITTED) queue instead of overwriting each other. SQLite needs no row lock: its write
