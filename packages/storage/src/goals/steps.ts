@@ -1,10 +1,13 @@
+import type { Selectable } from "kysely";
 import type { Db } from "../db";
 import type { StepRatingsTable, StepsTable } from "../schema";
 
-export type StepRow = StepsTable;
+export type StepRow = Selectable<StepsTable>;
+/** A step to insert: its counts are the database's (triggers), never the caller's. */
+export type NewStepRow = Omit<StepRow, "attemptCount" | "successCount">;
 export type StepRatingRow = StepRatingsTable;
 
-export async function insertSteps(db: Db, rows: StepRow[]): Promise<void> {
+export async function insertSteps(db: Db, rows: NewStepRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.insertInto("steps").values(rows).execute();
 }
