@@ -22,13 +22,25 @@ export async function rebuildLadderModel(
   return model;
 }
 
+/** Parsed models by goal id, with the exact JSON they were parsed from (bounded, least recent out). */
+const parsedModels = new Map<string, { json: string; model: LadderModel }>();
+const PARSED_MODELS_MAX = 1000;
+
 /**
  * The stored model, a cache of the replay: null when the ladder has no steps, undefined when the
  * JSON does not parse as the current model (damaged, or written by an older engine version), in
- * which case the caller replays instead of failing.
+ * which case the caller replays instead of failing. Parsing and validating is memoised on the
+ * goal id and the JSON itself (any change to the stored text is a miss), so a read of an
+ * unchanged goal costs a string comparison; models are immutable (the engine is pure).
  */
 export function cachedModel(goal: GoalRow): LadderModel | null | undefined {
   if (goal.model === null) return null;
+  const known = parsedModels.get(goal.id);
+  if (known && known.json === goal.model) {
+    parsedModels.delete(goal.id);
+    parsedModels.set(goal.id, known);
+    return known.model;
+  }
   let json: unknown;
   try {
     json = JSON.parse(goal.model);
@@ -36,7 +48,14 @@ export function cachedModel(goal: GoalRow): LadderModel | null | undefined {
     return undefined;
   }
   const parsed = LadderModelSchema.safeParse(json);
-  return parsed.success ? parsed.data : undefined;
+  if (!parsed.success) return undefined;
+  parsedModels.delete(goal.id);
+  parsedModels.set(goal.id, { json: goal.model, model: parsed.data });
+  if (parsedModels.size > PARSED_MODELS_MAX) {
+    const oldest = parsedModels.keys().next().value;
+    if (oldest !== undefined) parsedModels.delete(oldest);
+  }
+  return parsed.data;
 }
 
 /** The model to show: the cache, or its replay when the cache is unusable (not saved: a read). */

@@ -23,7 +23,7 @@ export async function listSteps(db: Db, goalId: string): Promise<StepRow[]> {
     .execute();
 }
 
-/** Every step of one person's goals, for overviews (Today). */
+/** Every step of the given goals, each goal's in ladder order (as `listSteps`), for overviews (Today). */
 export async function listStepsOfGoals(db: Db, goalIds: string[]): Promise<StepRow[]> {
   if (goalIds.length === 0) return [];
   return db
@@ -32,6 +32,7 @@ export async function listStepsOfGoals(db: Db, goalIds: string[]): Promise<StepR
     .where("goalId", "in", goalIds)
     .orderBy("goalId")
     .orderBy("position")
+    .orderBy("createdAt")
     .execute();
 }
 
