@@ -79,19 +79,17 @@ function whyOf(model: LadderModel, stepId: string): Step["why"] {
 /**
  * The ladder as the app shows it: steps with predictions and why, the efficacy scale, the next
  * step at the person's own target (read here unless given), and where a smaller step would go.
- * `steps` are the goal's steps when the caller has read them (Today reads every goal's at once).
  */
 export async function ladderView(
   db: Db,
   goal: GoalRow,
   now: Date,
   target?: number,
-  steps?: StepRow[],
 ): Promise<LadderView> {
   const aim = target ?? (await getTargetPercent(db, goal.userId)) / 100;
   // Each step's attempt and success counts are kept on the step (triggers): the view reads no
   // attempts, so its cost does not grow with the goal's history.
-  const rows = steps ?? (await listSteps(db, goal.id));
+  const rows = await listSteps(db, goal.id);
   const model = await readLadderModel(db, goal);
   const active = activeOnly(rows);
   const presented = active.map((s) => presentStep(s, model));
@@ -111,6 +109,26 @@ export async function ladderView(
     firstStepWarning:
       first && noAttemptsYet ? firstStepDateWarning(isoDay(now), first.plannedDate) : null,
   };
+}
+
+/**
+ * Today's item for a goal: the recommended step (presented as in the ladder view) and the
+ * recommendation, or null without a model or a matching active step. Only that one step is
+ * presented: Today shows no other.
+ */
+export async function recommendedStep(
+  db: Db,
+  goal: GoalRow,
+  target: number,
+  steps: StepRow[],
+): Promise<{ step: Step; recommendation: NonNullable<LadderView["recommendation"]> } | null> {
+  const model = await readLadderModel(db, goal);
+  if (!model) return null;
+  const active = activeOnly(steps);
+  const labels = Object.fromEntries(active.map((s) => [s.id, `"${s.title}"`]));
+  const recommendation = recommendNext(model, { stepLabels: labels, target });
+  const row = active.find((s) => s.id === recommendation.stepId);
+  return row ? { step: presentStep(row, model), recommendation } : null;
 }
 
 /** What next on a goal's ladder (the debrief's "What next"): the step, its chance and reason. */

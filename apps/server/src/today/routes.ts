@@ -14,7 +14,7 @@ import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { presentGoal } from "../goals/present";
 import { errors, json } from "../http/openapi";
-import { ladderView } from "../ladders/ladder";
+import { recommendedStep } from "../ladders/ladder";
 import { presentMilestone, presentMilestones } from "../milestones/record";
 
 const MilestoneParams = z.object({ milestoneId: z.string().min(1).max(64) });
@@ -71,10 +71,8 @@ export function registerTodayRoutes(app: App): void {
     ))
       steps.get(step.goalId)?.push(step);
     for (const goal of goals) {
-      const ladder = await ladderView(db, goal, now, target, steps.get(goal.id) ?? []);
-      const rec = ladder.recommendation;
-      const step = rec ? ladder.steps.find((s) => s.id === rec.stepId) : undefined;
-      if (rec && step) items.push({ goal: presentGoal(goal), step, recommendation: rec });
+      const next = await recommendedStep(db, goal, target, steps.get(goal.id) ?? []);
+      if (next) items.push({ goal: presentGoal(goal), ...next });
       else goalsWithoutLadder.push(presentGoal(goal));
     }
     return c.json(
