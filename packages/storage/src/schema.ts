@@ -109,6 +109,9 @@ export interface StepsTable {
   /** The person's say on mastery: "mastered", "unmastered", or null for the rule (a fact). */
   masteryOverride: string | null;
   createdAt: string;
+  /** Attempts on this step and how many were done: kept by triggers on `attempts` (derived). */
+  attemptCount: Generated<number>;
+  successCount: Generated<number>;
 }
 
 export interface StepRatingsTable {

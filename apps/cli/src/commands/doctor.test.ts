@@ -220,3 +220,41 @@ describeEachDatabase("doctor's checks", (db) => {
     );
   });
 });
+
+describeEachDatabase("doctor's step counts", (db) => {
+  it("finds maintained step counts that drifted from the attempts and recounts them", async () => {
+    const { user, steps } = await personWithLadder(db());
+    const [s1, s2] = steps as [(typeof steps)[0], (typeof steps)[0]];
+    expect((await doctor(db(), false)).problems).toEqual([]);
+    // Damaged behind the triggers' back (a restore of an old backup, a hand edit).
+    await db()
+      .updateTable("steps")
+      .set({ attemptCount: 7, successCount: 7 })
+      .where("id", "=", s2.id)
+      .execute();
+    const found = await doctor(db(), false);
+    expect(found.problems).toEqual([
+      {
+        kind: "step_counts",
+        id: s2.id,
+        userId: user.id,
+        message: `step ${s2.id}: counts 7 attempts and 7 successes, its attempts 1 and 0`,
+        fixable: true,
+        fixed: null,
+      },
+    ]);
+    const fixed = await doctor(db(), true);
+    expect(fixed.problems.map((p) => p.fixed)).toEqual(["counts recounted from the attempts"]);
+    const counts = await db()
+      .selectFrom("steps")
+      .select(["id", "attemptCount", "successCount"])
+      .where("id", "in", [s1.id, s2.id])
+      .orderBy("position")
+      .execute();
+    expect(counts).toEqual([
+      { id: s1.id, attemptCount: 1, successCount: 1 },
+      { id: s2.id, attemptCount: 1, successCount: 0 },
+    ]);
+    expect((await doctor(db(), false)).problems).toEqual([]);
+  });
+});

@@ -8,10 +8,12 @@ import {
   findBadAuditRatings,
   findBadEvidenceLinks,
   findIncompleteAudits,
+  findStepCountDrift,
   listGoalModels,
   listLadderFacts,
   listMilestoneLinks,
   lockGoal,
+  recountStepCounts,
   setGoalModel,
   setMilestoneLinks,
 } from "@cando/storage";
@@ -20,8 +22,14 @@ import { EXIT_FAILED, EXIT_OK, type Output } from "../io";
 
 /** One thing wrong with derived data, and what `--fix` did about it. */
 export interface DoctorProblem {
-  kind: "ladder_model" | "evidence_link" | "milestone_link" | "audit_rating" | "audit_incomplete";
-  /** The row at fault: a goal, piece of evidence, milestone or audit. */
+  kind:
+    | "ladder_model"
+    | "step_counts"
+    | "evidence_link"
+    | "milestone_link"
+    | "audit_rating"
+    | "audit_incomplete";
+  /** The row at fault: a goal, step, piece of evidence, milestone or audit. */
   id: string;
   userId: string;
   message: string;
@@ -41,14 +49,17 @@ const GOAL_PAGE = 200;
 
 /**
  * Checks the derived data against the facts: every goal's stored ladder model against its replay,
+ * each step's maintained attempt and success counts against a recount of its attempts,
  * evidence links (to a missing or another person's attempt, goal, step or domain, or a step of
  * another goal), milestones (step or evidence gone or another person's) and audits (ratings of a
  * missing or another person's domain; no ratings, or out of range). With `fix`, repairs what can
- * be derived: models replayed, dangling links cleared, ratings of foreign domains removed.
+ * be derived: models replayed, counts recounted, dangling links cleared, ratings of foreign
+ * domains removed.
  */
 export async function doctor(db: Db, fix: boolean): Promise<DoctorReport> {
   const problems: DoctorProblem[] = [];
   const goals = await checkModels(db, fix, problems);
+  await checkStepCounts(db, fix, problems);
   await checkEvidence(db, fix, problems);
   const milestones = await checkMilestones(db, fix, problems);
   await checkAudits(db, fix, problems);
@@ -134,6 +145,28 @@ async function checkModels(db: Db, fix: boolean, problems: DoctorProblem[]): Pro
     const last = page[page.length - 1];
     if (!last || page.length < GOAL_PAGE) return checked;
     after = last.id;
+  }
+}
+
+async function checkStepCounts(db: Db, fix: boolean, problems: DoctorProblem[]): Promise<void> {
+  for (const d of await findStepCountDrift(db)) {
+    const problem: DoctorProblem = {
+      kind: "step_counts",
+      id: d.stepId,
+      userId: d.userId,
+      message: `step ${d.stepId}: counts ${d.attemptCount} attempts and ${d.successCount} successes, its attempts ${d.attempts} and ${d.successes}`,
+      fixable: true,
+      fixed: null,
+    };
+    if (fix) {
+      // Under the goal's lock, as every attempt write is: a recount cannot miss one in flight.
+      await db.transaction().execute(async (trx) => {
+        await lockGoal(trx, d.userId, d.goalId);
+        await recountStepCounts(trx, [d.stepId]);
+      });
+      problem.fixed = "counts recounted from the attempts";
+    }
+    problems.push(problem);
   }
 }
 

@@ -13,15 +13,7 @@ import {
   stepMastery,
   suggestSplit,
 } from "@cando/core";
-import {
-  countAttemptsByStep,
-  type Db,
-  type GoalRow,
-  getTargetPercent,
-  listSteps,
-  type StepRecord,
-  type StepRow,
-} from "@cando/storage";
+import { type Db, type GoalRow, getTargetPercent, listSteps, type StepRow } from "@cando/storage";
 import { readLadderModel, rebuildLadderModel } from "./replay";
 
 export { saveModel } from "./replay";
@@ -46,11 +38,7 @@ export async function syncLadderModel(
   return rebuildLadderModel(db, goal, updatedAt);
 }
 
-function presentStep(
-  row: StepRow,
-  model: LadderModel | null,
-  record: StepRecord | undefined,
-): Step {
+function presentStep(row: StepRow, model: LadderModel | null): Step {
   const inModel = model?.steps.some((s) => s.id === row.id) ?? false;
   const mastery = model && inModel ? stepMastery(model, row.id) : null;
   const override = model?.steps.find((s) => s.id === row.id)?.override ?? null;
@@ -63,8 +51,8 @@ function presentStep(
     confidence: row.confidence,
     plannedDate: row.plannedDate,
     archivedAt: row.archivedAt,
-    attemptCount: record?.attempts ?? 0,
-    successCount: record?.successes ?? 0,
+    attemptCount: row.attemptCount,
+    successCount: row.successCount,
     predictedSuccess: model && inModel ? predictSuccess(model, row.id) : 0,
     why: model && inModel ? whyOf(model, row.id) : null,
     mastered: mastery?.mastered ?? false,
@@ -99,21 +87,19 @@ export async function ladderView(
   target?: number,
 ): Promise<LadderView> {
   const aim = target ?? (await getTargetPercent(db, goal.userId)) / 100;
+  // Each step's attempt and success counts are kept on the step (triggers): the view reads no
+  // attempts, so its cost does not grow with the goal's history.
   const rows = await listSteps(db, goal.id);
-  // Counted in SQL: the view's cost does not grow with the goal's history.
-  const records = await countAttemptsByStep(db, goal.id);
   const model = await readLadderModel(db, goal);
   const active = activeOnly(rows);
-  const steps = active.map((s) => presentStep(s, model, records.get(s.id)));
-  const archivedSteps = rows
-    .filter((s) => s.archivedAt !== null)
-    .map((s) => presentStep(s, model, records.get(s.id)));
+  const presented = active.map((s) => presentStep(s, model));
+  const archivedSteps = rows.filter((s) => s.archivedAt !== null).map((s) => presentStep(s, model));
   const labels = Object.fromEntries(active.map((s) => [s.id, `"${s.title}"`]));
   const first = active[0];
   const noAttemptsYet = (model?.attempts ?? 0) === 0;
   const recommendation = model ? recommendNext(model, { stepLabels: labels, target: aim }) : null;
   return {
-    steps,
+    steps: presented,
     archivedSteps,
     scale: scoreEfficacyScale(active.map((s) => s.confidence)),
     recommendation,
@@ -123,6 +109,26 @@ export async function ladderView(
     firstStepWarning:
       first && noAttemptsYet ? firstStepDateWarning(isoDay(now), first.plannedDate) : null,
   };
+}
+
+/**
+ * Today's item for a goal: the recommended step (presented as in the ladder view) and the
+ * recommendation, or null without a model or a matching active step. Only that one step is
+ * presented: Today shows no other.
+ */
+export async function recommendedStep(
+  db: Db,
+  goal: GoalRow,
+  target: number,
+  steps: StepRow[],
+): Promise<{ step: Step; recommendation: NonNullable<LadderView["recommendation"]> } | null> {
+  const model = await readLadderModel(db, goal);
+  if (!model) return null;
+  const active = activeOnly(steps);
+  const labels = Object.fromEntries(active.map((s) => [s.id, `"${s.title}"`]));
+  const recommendation = recommendNext(model, { stepLabels: labels, target });
+  const row = active.find((s) => s.id === recommendation.stepId);
+  return row ? { step: presentStep(row, model), recommendation } : null;
 }
 
 /** What next on a goal's ladder (the debrief's "What next"): the step, its chance and reason. */

@@ -25,7 +25,8 @@ export async function rebuildLadderModel(
 /**
  * The stored model, a cache of the replay: null when the ladder has no steps, undefined when the
  * JSON does not parse as the current model (damaged, or written by an older engine version), in
- * which case the caller replays instead of failing.
+ * which case the caller replays instead of failing. Parsing and validating is memoised on the
+ * JSON itself (any change to the stored text is a miss): see `remember`.
  */
 export function cachedModel(goal: GoalRow): LadderModel | null | undefined {
   if (goal.model === null) return null;
@@ -47,7 +48,8 @@ export function cachedModel(goal: GoalRow): LadderModel | null | undefined {
 // next attempt, Today after either) does not parse and validate it again (about 0.4 ms for a
 // ten-step ladder). A small LRU, so memory stays bounded; the models are frozen, so no caller can
 // change one that another shares (the engine's functions return new models, never edit them).
-const MODELS_KEPT = 256;
+// 1,000: a coach's list of 200 clients with a few goals each stays parsed.
+const MODELS_KEPT = 1000;
 const parsedModels = new Map<string, LadderModel>();
 
 function remember(json: string, model: LadderModel): LadderModel {

@@ -22,6 +22,7 @@ import {
   insertSteps,
   listStepRatings,
   listSteps,
+  type NewStepRow,
   type StepRow,
   setStepPositions,
   type UserRow,
@@ -132,7 +133,7 @@ function stepRow(
   input: StepInput,
   position: number,
   now: string,
-): StepRow {
+): NewStepRow {
   return {
     id: deps.newId(),
     userId: user.id,

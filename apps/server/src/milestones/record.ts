@@ -4,7 +4,6 @@ import {
   type GoalRow,
   hasMilestone,
   insertMilestone,
-  listDebriefs,
   listEvidenceOf,
   listLastAttemptsOf,
   listMilestonesOfGoal,
@@ -39,8 +38,8 @@ function presentStored(row: MilestoneRow | NewMilestone): Milestone {
  * Milestones as the app shows them, honest about what is behind them (issue 9): the evidence is
  * the step's (a goal's: the goal's) evidence dated up to the day it was earned, so a success
  * debriefed after the milestone still counts; the praise is worked out from the effort and
- * debriefs of the successes among the last three attempts that earned it. Three statements for
- * any number of milestones (evidence, the last attempts of each, their debriefs).
+ * debriefs of the successes among the last three attempts that earned it. Two statements for
+ * any number of milestones (evidence; the last attempts of each with their debriefs).
  */
 export async function presentMilestones(
   db: Db,
@@ -61,14 +60,6 @@ export async function presentMilestones(
   const successes = new Map(
     [...lastAttempts].map(([id, list]) => [id, list.filter((a) => a.outcome === "done")]),
   );
-  const debriefs = new Map(
-    (
-      await listDebriefs(
-        db,
-        [...successes.values()].flat().map((a) => a.id),
-      )
-    ).map((d) => [d.attemptId, d]),
-  );
   return rows.map((row) => {
     const day = row.achievedAt.slice(0, 10);
     const behind = evidence.filter(
@@ -77,10 +68,11 @@ export async function presentMilestones(
     );
     const praise = milestonePraise(
       row.kind as Milestone["kind"],
-      (successes.get(row.id) ?? []).map((a) => {
-        const d = debriefs.get(a.id);
-        return { effort: a.effort, didWell: d?.didWell ?? null, attributions: d ?? null };
-      }),
+      (successes.get(row.id) ?? []).map((a) => ({
+        effort: a.effort,
+        didWell: a.debrief?.didWell ?? null,
+        attributions: a.debrief,
+      })),
     );
     return { ...presentStored(row), evidenceIds: behind.map((e) => e.id).reverse(), praise };
   });

@@ -21,6 +21,37 @@ describeEachDatabase("today and milestones API", (db) => {
     expect((await ada.get("/api/today")).body.items).toEqual([]);
   });
 
+  it("shows each goal's next step exactly as its ladder does, counts and reasons included", async () => {
+    const { app, clock } = buildTestApp(db());
+    const ada = await signedUp(app);
+    const goals = [
+      await goalWithLadder(ada, [90, 60, 40, 20]),
+      await goalWithLadder(ada, [80, 50, 30]),
+    ];
+    const outcomes = ["done", "not_yet", "done", "partly", "done"] as const;
+    for (let i = 0; i < 10; i++) {
+      clock.advanceMinutes(60);
+      const goal = goals[i % 2] as (typeof goals)[0];
+      const step = goal.stepIds[Math.floor(i / 4)] as string;
+      const res = await ada.post("/api/attempts", attemptBody(step, { outcome: outcomes[i % 5] }));
+      expect(res.status).toBe(201);
+    }
+    const today = (await ada.get("/api/today")).body;
+    expect(today.items).toHaveLength(2);
+    for (const { goalId } of goals) {
+      const { ladder } = (await ada.get(`/api/goals/${goalId}`)).body;
+      const item = today.items.find((i: { goal: { id: string } }) => i.goal.id === goalId);
+      expect(item.recommendation).toEqual(ladder.recommendation);
+      expect(item.step).toEqual(
+        ladder.steps.find((s: { id: string }) => s.id === ladder.recommendation.stepId),
+      );
+    }
+    const counted = today.items.flatMap((i: { step: { attemptCount: number } }) => [
+      i.step.attemptCount,
+    ]);
+    expect(counted.some((n: number) => n > 0)).toBe(true);
+  });
+
   it("celebrates a step mastered through attempts once, with the evidence behind it, until seen", async () => {
     const { app } = buildTestApp(db());
     const ada = await signedUp(app);

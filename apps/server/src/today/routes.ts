@@ -4,7 +4,9 @@ import {
   lastAuditAt,
   listGoals,
   listMilestones,
+  listStepsOfGoals,
   markMilestoneSeen,
+  type StepRow,
 } from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
 import { access } from "../access";
@@ -12,7 +14,7 @@ import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { presentGoal } from "../goals/present";
 import { errors, json } from "../http/openapi";
-import { ladderView } from "../ladders/ladder";
+import { recommendedStep } from "../ladders/ladder";
 import { presentMilestone, presentMilestones } from "../milestones/record";
 
 const MilestoneParams = z.object({ milestoneId: z.string().min(1).max(64) });
@@ -60,11 +62,17 @@ export function registerTodayRoutes(app: App): void {
     const items = [];
     const goalsWithoutLadder = [];
     const target = (await getTargetPercent(db, user.id)) / 100;
-    for (const goal of await listGoals(db, user.id, ["active"])) {
-      const ladder = await ladderView(db, goal, now, target);
-      const rec = ladder.recommendation;
-      const step = rec ? ladder.steps.find((s) => s.id === rec.stepId) : undefined;
-      if (rec && step) items.push({ goal: presentGoal(goal), step, recommendation: rec });
+    // A constant number of statements for any number of goals: every active goal's steps at once.
+    const goals = await listGoals(db, user.id, ["active"]);
+    const steps = new Map<string, StepRow[]>(goals.map((g) => [g.id, []]));
+    for (const step of await listStepsOfGoals(
+      db,
+      goals.map((g) => g.id),
+    ))
+      steps.get(step.goalId)?.push(step);
+    for (const goal of goals) {
+      const next = await recommendedStep(db, goal, target, steps.get(goal.id) ?? []);
+      if (next) items.push({ goal: presentGoal(goal), ...next });
       else goalsWithoutLadder.push(presentGoal(goal));
     }
     return c.json(

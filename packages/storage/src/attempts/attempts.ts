@@ -177,17 +177,26 @@ export interface MilestoneBasisScope {
   upTo: string;
 }
 
+/** What a milestone's praise reads of a debrief. */
+export type PraiseDebrief = Pick<
+  DebriefRow,
+  "didWell" | "effort" | "strategy" | "ability" | "luck" | "help" | "easy"
+>;
+
 /**
  * For each scope (a step, or a goal when stepId is null), its last three attempts up to `upTo`,
- * oldest first: one statement for any number of scopes, each an index range read of three rows.
+ * oldest first, each with its debrief's praise fields (null without one): one statement for any
+ * number of scopes, each an index range read of three rows, the debriefs joined by key.
  */
 export async function listLastAttemptsOf(
   db: Db,
   userId: string,
   scopes: MilestoneBasisScope[],
   limit = 3,
-): Promise<Map<string, AttemptRow[]>> {
-  const out = new Map<string, AttemptRow[]>(scopes.map((s) => [s.key, []]));
+): Promise<Map<string, (AttemptRow & { debrief: PraiseDebrief | null })[]>> {
+  const out = new Map<string, (AttemptRow & { debrief: PraiseDebrief | null })[]>(
+    scopes.map((s) => [s.key, []]),
+  );
   // Chunked: both databases cap the number of bound parameters and compound selects.
   for (let i = 0; i < scopes.length; i += 100) {
     const chunk = scopes.slice(i, i + 100);
@@ -198,9 +207,41 @@ export async function listLastAttemptsOf(
         } and attempted_at <= ${s.upTo} order by attempted_at desc, created_at desc, id desc limit ${limit}) as ${sql.ref(`s${chunk.indexOf(s)}`)}`,
     );
     const { rows } = await sql<
-      AttemptRow & { scopeKey: string }
-    >`${sql.join(parts, sql` union all `)}`.execute(db);
-    for (const { scopeKey, ...row } of rows) out.get(scopeKey)?.push(row);
+      AttemptRow & { scopeKey: string; debriefOf: string | null } & {
+        [K in keyof PraiseDebrief as `debrief${Capitalize<K>}`]: PraiseDebrief[K] | null;
+      }
+    >`select l.*, d.attempt_id as debrief_of, d.did_well as debrief_did_well, d.effort as debrief_effort,
+        d.strategy as debrief_strategy, d.ability as debrief_ability, d.luck as debrief_luck,
+        d.help as debrief_help, d.easy as debrief_easy
+      from (${sql.join(parts, sql` union all `)}) as l left join debriefs d on d.attempt_id = l.id`.execute(
+      db,
+    );
+    for (const {
+      scopeKey,
+      debriefOf,
+      debriefDidWell,
+      debriefEffort,
+      debriefStrategy,
+      debriefAbility,
+      debriefLuck,
+      debriefHelp,
+      debriefEasy,
+      ...row
+    } of rows) {
+      const debrief =
+        debriefOf === null
+          ? null
+          : {
+              didWell: debriefDidWell ?? "",
+              effort: debriefEffort ?? 0,
+              strategy: debriefStrategy ?? 0,
+              ability: debriefAbility ?? 0,
+              luck: debriefLuck ?? 0,
+              help: debriefHelp ?? 0,
+              easy: debriefEasy ?? 0,
+            };
+      out.get(scopeKey)?.push({ ...row, debrief });
+    }
   }
   for (const list of out.values())
     list.sort(

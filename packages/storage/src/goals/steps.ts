@@ -1,10 +1,13 @@
+import type { Selectable } from "kysely";
 import type { Db } from "../db";
 import type { StepRatingsTable, StepsTable } from "../schema";
 
-export type StepRow = StepsTable;
+export type StepRow = Selectable<StepsTable>;
+/** A step to insert: its counts are the database's (triggers), never the caller's. */
+export type NewStepRow = Omit<StepRow, "attemptCount" | "successCount">;
 export type StepRatingRow = StepRatingsTable;
 
-export async function insertSteps(db: Db, rows: StepRow[]): Promise<void> {
+export async function insertSteps(db: Db, rows: NewStepRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.insertInto("steps").values(rows).execute();
 }
@@ -20,7 +23,7 @@ export async function listSteps(db: Db, goalId: string): Promise<StepRow[]> {
     .execute();
 }
 
-/** Every step of one person's goals, for overviews (Today). */
+/** Every step of the given goals, each goal's in ladder order (as `listSteps`), for overviews (Today). */
 export async function listStepsOfGoals(db: Db, goalIds: string[]): Promise<StepRow[]> {
   if (goalIds.length === 0) return [];
   return db
@@ -29,6 +32,7 @@ export async function listStepsOfGoals(db: Db, goalIds: string[]): Promise<StepR
     .where("goalId", "in", goalIds)
     .orderBy("goalId")
     .orderBy("position")
+    .orderBy("createdAt")
     .execute();
 }
 

@@ -235,3 +235,78 @@ export async function findIncompleteAudits(
     })),
   ];
 }
+
+/** A step whose maintained counts (`steps.attempt_count`, `success_count`) are not its attempts'. */
+export interface StepCountDrift {
+  stepId: string;
+  userId: string;
+  goalId: string;
+  attemptCount: number;
+  successCount: number;
+  /** What a recount of its attempts says. */
+  attempts: number;
+  successes: number;
+}
+
+/** Steps whose maintained counts differ from a GROUP BY of their attempts, in one query. */
+export async function findStepCountDrift(db: Db): Promise<StepCountDrift[]> {
+  const rows = await db
+    .selectFrom("steps as s")
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom("attempts")
+          .select((e) => [
+            "stepId",
+            e.fn.countAll<number>().as("n"),
+            e.fn
+              .sum<number>(e.case().when("outcome", "=", "done").then(1).else(0).end())
+              .as("done"),
+          ])
+          .groupBy("stepId")
+          .as("c"),
+      (join) => join.onRef("c.stepId", "=", "s.id"),
+    )
+    .select(["s.id", "s.userId", "s.goalId", "s.attemptCount", "s.successCount", "c.n", "c.done"])
+    .where((eb) =>
+      eb.or([
+        eb("s.attemptCount", "<>", eb.fn.coalesce("c.n", eb.lit(0))),
+        eb("s.successCount", "<>", eb.fn.coalesce("c.done", eb.lit(0))),
+      ]),
+    )
+    .orderBy("s.id")
+    .execute();
+  return rows.map((r) => ({
+    stepId: r.id,
+    userId: r.userId,
+    goalId: r.goalId,
+    attemptCount: Number(r.attemptCount),
+    successCount: Number(r.successCount),
+    attempts: Number(r.n ?? 0),
+    successes: Number(r.done ?? 0),
+  }));
+}
+
+/** Recounts the maintained counts of the given steps (all steps without a list) from their attempts. */
+export async function recountStepCounts(db: Db, stepIds?: string[]): Promise<void> {
+  if (stepIds && stepIds.length > 500) {
+    // Chunked: both databases cap the number of bound parameters.
+    for (let i = 0; i < stepIds.length; i += 500)
+      await recountStepCounts(db, stepIds.slice(i, i + 500));
+    return;
+  }
+  if (stepIds?.length === 0) return;
+  let query = db.updateTable("steps").set((eb) => ({
+    attemptCount: eb
+      .selectFrom("attempts")
+      .select((e) => e.fn.countAll<number>().as("n"))
+      .whereRef("attempts.stepId", "=", "steps.id"),
+    successCount: eb
+      .selectFrom("attempts")
+      .select((e) => e.fn.countAll<number>().as("n"))
+      .whereRef("attempts.stepId", "=", "steps.id")
+      .where("attempts.outcome", "=", "done"),
+  }));
+  if (stepIds) query = query.where("id", "in", stepIds);
+  await query.execute();
+}

@@ -14,6 +14,7 @@ import * as sharing from "./20261208T0730_sharing";
 import * as roleModels from "./20261208T0735_role_models";
 import * as feedback from "./20261208T0736_feedback";
 import * as rhythmPlan from "./20261208T0750_rhythm_plan";
+import * as stepCounts from "./20261209T0100_step_counts";
 import * as doubtRank from "./20261209T0200_doubt_rank";
 
 // Forward-only, named by timestamp, applied in name order. Append; never edit a landed one
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   "20261208T0735_role_models": roleModels,
   "20261208T0736_feedback": feedback,
   "20261208T0750_rhythm_plan": rhythmPlan,
+  "20261209T0100_step_counts": stepCounts,
   "20261209T0200_doubt_rank": doubtRank,
 };

@@ -74,6 +74,8 @@ export function buildStep(
     archivedAt: null,
     masteryOverride: null,
     createdAt: "2026-11-22T07:00:00.000Z",
+    attemptCount: 0,
+    successCount: 0,
     ...overrides,
   };
 }

@@ -327,10 +327,13 @@ export async function exportAccount(db: Db, userId: string, now: Date): Promise<
       ...goal,
       status: goal.status as ExportFile["goals"][number]["status"],
     })),
-    steps: stepRows.map(({ userId: _u, masteryOverride, ...step }) => ({
-      ...step,
-      masteredOverride: StepOverride.safeParse(masteryOverride).data ?? null,
-    })),
+    // The counts are derived (triggers), rebuilt on import: not part of the file.
+    steps: stepRows.map(
+      ({ userId: _u, masteryOverride, attemptCount: _a, successCount: _s, ...step }) => ({
+        ...step,
+        masteredOverride: StepOverride.safeParse(masteryOverride).data ?? null,
+      }),
+    ),
     stepRatings,
     attempts: attempts.map((a) => ({
       ...a,

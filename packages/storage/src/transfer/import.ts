@@ -8,6 +8,7 @@ import {
 import { lockUser } from "../accounts/users";
 import type { Db } from "../db";
 import { listLadderFacts } from "../goals/ladder-facts";
+import type { NewStepRow } from "../goals/steps";
 import type { Database } from "../schema";
 
 export type ImportCounts = Record<ExportTable, number>;
@@ -224,7 +225,7 @@ export async function importAccount(
   for (const s of steps) {
     nextPosition.set(s.goalId, Math.max(nextPosition.get(s.goalId) ?? 0, s.position + 1));
   }
-  const newSteps: Database["steps"][] = [];
+  const newSteps: NewStepRow[] = [];
   for (const s of file.steps) {
     const goalId = mapped("goals", s.goalId);
     const existing = stepByFact.get(`${goalId} ${Date.parse(s.createdAt)} ${s.title}`);
