@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import SQLite from "better-sqlite3";
 import {
   CamelCasePlugin,
@@ -12,7 +13,6 @@ import {
   SelectQueryNode,
   SqliteDialect,
 } from "kysely";
-import { createRequire } from "node:module";
 import type pg from "pg";
 import type { Database } from "./schema";
 
