@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import SQLite from "better-sqlite3";
 import {
   CamelCasePlugin,
@@ -12,7 +13,7 @@ import {
   SelectQueryNode,
   SqliteDialect,
 } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
@@ -25,8 +26,19 @@ export interface DbOptions {
   maxConnections?: number;
 }
 
-// pg returns COUNT/BIGINT as strings; ours are small counts, so parse them as numbers.
-pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+let pgModule: typeof pg | undefined;
+/**
+ * pg, loaded on first use: a server on SQLite never loads its modules (several MiB of its idle
+ * memory). Resolved at run time from node_modules, so the production bundle leaves it out too.
+ */
+function loadPg(): typeof pg {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)("pg") as typeof pg;
+    // pg returns COUNT/BIGINT as strings; ours are small counts, so parse them as numbers.
+    pgModule.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+  }
+  return pgModule;
+}
 
 export function isPostgresUrl(url: string): boolean {
   return url.startsWith("postgres://") || url.startsWith("postgresql://");
@@ -51,7 +63,7 @@ const schemas = new WeakMap<Db, string>();
 export function createDb(url: string, options: DbOptions = {}): Db {
   if (isPostgresUrl(url)) {
     const parsed = new URL(url);
-    const pool = new pg.Pool({
+    const pool = new (loadPg().Pool)({
       connectionString: url,
       // pg falls back to $USER for the role, which is unset in services and CI.
       user: parsed.username ? decodeURIComponent(parsed.username) : "postgres",

@@ -17,6 +17,8 @@ export const DRAIN: DrainBounds = { bytes: 32 * 1024 * 1024, ms: 10_000 };
  */
 export function limitBody(maxBytes: number, drain: DrainBounds = DRAIN): MiddlewareHandler {
   return async (c, next) => {
+    // GET and HEAD carry no body; asking for one would build the full web Request for nothing.
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const body = c.req.raw.body;
     if (!body) return next();
     const reader = body.getReader();

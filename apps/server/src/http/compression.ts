@@ -39,9 +39,12 @@ export function compression(): MiddlewareHandler {
     await next();
     const res = c.res;
     const type = res.headers.get("Content-Type");
+    // Headers only until an encoding is chosen: touching the body of the server's cheap string
+    // answer turns it into a stream.
     if (
-      !res.body ||
       c.req.method === "HEAD" ||
+      res.status === 204 ||
+      res.status === 304 ||
       res.status === 206 ||
       res.headers.has("Content-Encoding") ||
       !type ||
@@ -50,14 +53,23 @@ export function compression(): MiddlewareHandler {
     )
       return;
     const vary = res.headers.get("Vary");
-    const headers = new Headers(res.headers);
-    if (!vary) headers.set("Vary", "Accept-Encoding");
-    else if (!/accept-encoding/i.test(vary) && vary !== "*")
-      headers.set("Vary", `${vary}, Accept-Encoding`);
+    const varied = !vary
+      ? "Accept-Encoding"
+      : !/accept-encoding/i.test(vary) && vary !== "*"
+        ? `${vary}, Accept-Encoding`
+        : undefined;
     const encoding = chosen(c.req.header("Accept-Encoding"));
+    if (!encoding) {
+      // Nothing to compress for this client: the answer goes out as it is.
+      if (varied) res.headers.set("Vary", varied);
+      return;
+    }
+    if (!res.body) return;
+    const headers = new Headers(res.headers);
+    if (varied) headers.set("Vary", varied);
     const body = new Uint8Array(await res.arrayBuffer());
     let out: Uint8Array = body;
-    if (encoding && body.byteLength >= THRESHOLD_BYTES) {
+    if (body.byteLength >= THRESHOLD_BYTES) {
       const immutable = /immutable/.test(res.headers.get("Cache-Control") ?? "");
       const key = `${encoding} ${c.req.path}`;
       const known = immutable ? kept.get(key) : undefined;

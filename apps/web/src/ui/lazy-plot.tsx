@@ -1,31 +1,8 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type uPlot from "uplot";
+import { useNearViewport } from "./near-viewport";
 import { THEME_EVENT } from "./theme";
-
-/**
- * Whether the box is on screen or close to it. A chart below the fold waits until it is
- * scrolled near, so uPlot's download and drawing never hold up the page's first screen.
- */
-function useNearViewport(box: { current: HTMLElement | null }): boolean {
-  const [near, setNear] = useState(typeof IntersectionObserver === "undefined");
-  useEffect(() => {
-    const el = box.current;
-    if (near || el === null) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          setNear(true);
-          observer.disconnect();
-        }
-      },
-      { rootMargin: "400px 0px" },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [near]);
-  return near;
-}
 
 /** A number that changes whenever the theme does (a choice here, or the system's setting). */
 function useThemeVersion(): number {

@@ -1,3 +1,4 @@
+import { fixedQuery } from "../compiled";
 import type { Db } from "../db";
 import type { SessionsTable } from "../schema";
 import type { UserRow } from "./users";
@@ -14,13 +15,9 @@ export async function insertSession(db: Db, row: NewSession): Promise<void> {
     .execute();
 }
 
-/** The live session with its user, or undefined when unknown or expired at `now`. */
-export async function findLiveSession(
-  db: Db,
-  id: string,
-  now: string,
-): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const row = await db
+// Every authenticated request runs it: compiled once (see fixedQuery).
+const liveSession = fixedQuery((db: Db, id: string, now: string) =>
+  db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.userId")
     .select([
@@ -35,8 +32,16 @@ export async function findLiveSession(
       "users.createdAt as userCreatedAt",
     ])
     .where("sessions.id", "=", id)
-    .where("sessions.expiresAt", ">", now)
-    .executeTakeFirst();
+    .where("sessions.expiresAt", ">", now),
+);
+
+/** The live session with its user, or undefined when unknown or expired at `now`. */
+export async function findLiveSession(
+  db: Db,
+  id: string,
+  now: string,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const [row] = await liveSession(db, id, now);
   if (!row) return undefined;
   return {
     session: {

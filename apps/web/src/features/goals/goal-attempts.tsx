@@ -51,7 +51,10 @@ export function GoalAttempts(props: {
         <>
           <AttemptList rows={rows.slice(0, SHOWN)} />
           {rows.length > SHOWN && (
-            <Disclosure summary={`${rows.length - SHOWN}${props.more ? "+" : ""} earlier attempts`}>
+            <Disclosure
+              lazy
+              summary={`${rows.length - SHOWN}${props.more ? "+" : ""} earlier attempts`}
+            >
               <AttemptList rows={rows.slice(SHOWN)} />
               {props.onMore && (
                 <ShowMore what="attempts" more={props.more ?? false} onMore={props.onMore} />

@@ -1,26 +1,42 @@
 import type { PracticeResponse, PracticeSummary } from "@cando/core";
+import { useRef } from "preact/hooks";
 import { api } from "../../api/client";
 import { useLoad } from "../../api/use-load";
 import { formatPlainDay } from "../../ui/days";
 import { LoadError, Loading } from "../../ui/feedback";
+import { useNearViewport } from "../../ui/near-viewport";
 import { HeatMap } from "./heat-map";
 import { PracticeLogForm } from "./practice-log-form";
 import { PracticePlanForm } from "./practice-plan-form";
 import { daysSentence, minutesSentence, scorePercent, todaySentence } from "./practice-words";
 import "./practice.css";
 
-/** The goal page's practice: the score, a log form, target and rest days, a year's heat map. */
+/**
+ * The goal page's practice: the score, a log form, target and rest days, a year's heat map. It is
+ * the last part of the page and its heat map alone is hundreds of elements, so it is fetched and
+ * drawn once it comes near the screen, not with the page's first screen.
+ */
 export function PracticeSection(props: { goalId: string }) {
+  const box = useRef<HTMLElement>(null);
+  const near = useNearViewport(box);
+  return (
+    <section ref={box} class="card practice-card" aria-labelledby="practice-heading">
+      <h2 id="practice-heading">Practice</h2>
+      <p>
+        <a href={`/goals/${encodeURIComponent(props.goalId)}/plan`}>See your 30-day plan</a>
+      </p>
+      {near ? <PracticeBody goalId={props.goalId} /> : <Loading what="your practice" />}
+    </section>
+  );
+}
+
+function PracticeBody(props: { goalId: string }) {
   const path = `/api/goals/${props.goalId}/practice`;
   const { state, reload, set } = useLoad(() => api.get<PracticeResponse>(path));
   const refresh = () => api.get<PracticeResponse>(path).then(set, reload);
 
   return (
-    <section class="card practice-card" aria-labelledby="practice-heading">
-      <h2 id="practice-heading">Practice</h2>
-      <p>
-        <a href={`/goals/${encodeURIComponent(props.goalId)}/plan`}>See your 30-day plan</a>
-      </p>
+    <>
       {state.status === "loading" && <Loading what="your practice" />}
       {state.status === "error" && <LoadError error={state.error} retry={reload} />}
       {state.status === "ready" && (
@@ -60,11 +76,10 @@ export function PracticeSection(props: { goalId: string }) {
           )}
         </>
       )}
-    </section>
+    </>
   );
 }
 
-/** The consistency score and the plain facts behind it. */
 export function PracticeScore(props: { practice: PracticeSummary; compact?: boolean }) {
   const p = props.practice;
   return (
