@@ -25,16 +25,25 @@ import { errors, json, jsonBody } from "../http/openapi";
 import { decodeCursor, pageOf, rowsToRead } from "../http/pages";
 
 const AuditParams = z.object({ auditId: z.string().min(1).max(64) });
+const AuditQuery = z
+  .object({
+    order: z
+      .enum(["oldest", "newest"], { error: "must be oldest or newest" })
+      .optional()
+      .describe("oldest first (the default) or newest first (`limit=1`: the latest audit)"),
+  })
+  .extend(PageQuery.shape);
 
 const list = createRoute({
   method: "get",
   path: "/api/audits",
   tags: ["audits"],
-  summary: "The person's audits, oldest first, a page at a time, and whether the next one is due",
+  summary:
+    "The person's audits, oldest (or newest) first, a page at a time, and whether the next one is due",
   description:
     "Paginated: at most `limit` audits (default 100); pass `nextCursor` as `cursor` for the next page.",
   ...authenticated,
-  request: { query: PageQuery },
+  request: { query: AuditQuery },
   responses: {
     200: json(AuditList.extend({ nextCursor: NextCursor }), "Audit history."),
     ...errors(400, 401),
@@ -88,6 +97,7 @@ export function registerAuditRoutes(app: App): void {
     const rows = await listAudits(db, c.var.user.id, {
       limit: rowsToRead(query.limit),
       after: decodeCursor(query.cursor, 2),
+      newestFirst: query.order === "newest",
     });
     const page = pageOf(
       rows,

@@ -119,6 +119,25 @@ describeEachDatabase("lists a page at a time", (db) => {
     // Every page says whether the next audit is due from the latest audit of all.
     const first = (await ada.get("/api/audits?limit=2")).body;
     expect(first.due).toEqual((await ada.get("/api/audits?limit=500")).body.due);
+    // Newest first, walked page by page: the same audits in reverse (Today asks for limit=1).
+    const oldestFirst = (
+      (await ada.get("/api/audits?limit=500")).body.audits as { id: string }[]
+    ).map((a) => a.id);
+    const newest: string[] = [];
+    let next: string | null = null;
+    do {
+      const res: Reply<Page> = await ada.get<Page>(
+        `/api/audits?order=newest&limit=4${next ? `&cursor=${encodeURIComponent(next)}` : ""}`,
+      );
+      newest.push(...(res.body.audits as { id: string }[]).map((a) => a.id));
+      next = res.body.nextCursor;
+    } while (next);
+    expect(newest).toEqual([...oldestFirst].reverse());
+    const latest = (await ada.get("/api/audits?order=newest&limit=1")).body;
+    expect(latest.audits[0].ratings.map((r: { rating: number }) => r.rating)).toEqual(
+      domains.map(() => 80),
+    );
+    expect((await ada.get("/api/audits?order=sideways")).status).toBe(400);
   });
 
   it("refuses a cursor that is not one and a limit out of range, naming the field", async () => {

@@ -22,15 +22,21 @@ export async function insertAudit(db: Db, audit: NewAudit): Promise<void> {
 export async function listAudits(
   db: Db,
   userId: string,
-  /** One page, oldest first: at most `limit` audits after the one whose (takenAt, id) is `after`. */
-  page?: { limit: number; after?: readonly string[] | undefined },
+  /**
+   * One page, oldest first (or newest first): at most `limit` audits after the one whose
+   * (takenAt, id) is `after` in that order.
+   */
+  page?: { limit: number; after?: readonly string[] | undefined; newestFirst?: boolean },
 ): Promise<Audit[]> {
   let query = db.selectFrom("audits").selectAll().where("userId", "=", userId);
   const [takenAt, id] = page?.after ?? [];
+  const direction = page?.newestFirst ? "desc" : "asc";
   if (takenAt !== undefined && id !== undefined) {
-    query = query.where((eb) => eb(eb.refTuple("takenAt", "id"), ">", eb.tuple(takenAt, id)));
+    query = query.where((eb) =>
+      eb(eb.refTuple("takenAt", "id"), direction === "desc" ? "<" : ">", eb.tuple(takenAt, id)),
+    );
   }
-  query = query.orderBy("takenAt").orderBy("id");
+  query = query.orderBy("takenAt", direction).orderBy("id", direction);
   const audits = await (page ? query.limit(page.limit) : query).execute();
   if (audits.length === 0) return [];
   let ratingsQuery = db

@@ -16,3 +16,8 @@ export async function loadAudits(): Promise<AuditListResponse> {
   }
   return { audits, due: page.due, nextCursor: null };
 }
+
+/** Only the latest audit, and whether the next is due: what Today and the welcome show. */
+export function loadLatestAudit(): Promise<AuditListResponse> {
+  return api.get<AuditListResponse>("/api/audits?order=newest&limit=1");
+}

@@ -10,7 +10,7 @@ import { actionHeadline, percent } from "../../ui/ladder-words";
 import { Page } from "../../ui/page";
 import { attemptPath, doubtPath, goalPath, milestonePath } from "../../ui/paths";
 import { PercentBar } from "../../ui/percent-bar";
-import { loadAudits } from "../audits/load-audits";
+import { loadLatestAudit } from "../audits/load-audits";
 import { TodayPractice } from "../practice/today-practice";
 import { InProgress } from "../prepare/in-progress";
 import { runnerPath, startPath } from "../prepare/prepare";
@@ -26,7 +26,7 @@ export function TodayPage() {
       Promise.all([
         api.get<TodayResponse>("/api/today"),
         api.get<{ goals: Goal[] }>("/api/goals"),
-        loadAudits(),
+        loadLatestAudit(),
         api.get<DomainListResponse>("/api/domains"),
       ]),
   );

@@ -8,7 +8,7 @@ import { formatPlainDay, localDay } from "../../ui/days";
 import { LoadError, Loading } from "../../ui/feedback";
 import { DateField } from "../../ui/fields";
 import { showToast } from "../../ui/toast";
-import { loadAudits } from "../audits/load-audits";
+import { loadLatestAudit } from "../audits/load-audits";
 import { AuditForm } from "../audits/take-audit-page";
 import { activeDomains } from "../domains/domain-lists";
 import type { GoalWithLadderResponse, StepUpdateResponse } from "../goals/api-types";
@@ -73,7 +73,7 @@ function latestRatingOf(audits: Audit[]): Map<string, number> {
 
 export function DomainStep(props: StepProps) {
   const { state, reload } = useLoad(() =>
-    Promise.all([api.get<DomainListResponse>("/api/domains"), loadAudits()]),
+    Promise.all([api.get<DomainListResponse>("/api/domains"), loadLatestAudit()]),
   );
   const [chosen, setChosen] = useState(props.domainId ?? "");
   const [error, setError] = useState<string | undefined>(undefined);
