@@ -25,7 +25,8 @@ export function PracticeSection(props: { goalId: string }) {
       <p>
         <a href={`/goals/${encodeURIComponent(props.goalId)}/plan`}>See your 30-day plan</a>
       </p>
-      {near ? <PracticeBody goalId={props.goalId} /> : <Loading what="your practice" />}
+      {/* Until it is near, nothing is loading: no "Loading" status for a screen reader to wait on. */}
+      {near ? <PracticeBody goalId={props.goalId} /> : <div class="practice-pending" />}
     </section>
   );
 }
