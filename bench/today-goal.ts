@@ -1,50 +1,16 @@
 // `SCALE=10 REPEAT=300 npx tsx [--cpu-prof] bench/today-goal.ts`: Today and the goal page's four
 // calls in process for the seeded person (SQLite file): statements, median ms and CPU ms per call.
 // SCALE=1 is the five-year person, SCALE=10 ten times the history (issue 15).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+
+import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb, migrateToLatest } from "@cando/storage";
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from "kysely";
-import { createApp } from "../apps/server/src/app";
-import { argon2Hasher } from "../apps/server/src/auth/passwords";
-import { DEFAULT_AUTH_POLICY } from "../apps/server/src/auth/policy";
-import { deploymentFrom } from "../apps/server/src/http/deployment";
-import { seedPerson } from "./seed";
+import { ORIGIN, seededInProcess } from "./in-process";
 
 const scale = Number(process.env.SCALE ?? 1);
 const repeat = Number(process.env.REPEAT ?? 50);
-let statements = 0;
-const counter: KyselyPlugin = {
-  transformQuery(args: PluginTransformQueryArgs) {
-    statements++;
-    return args.node;
-  },
-  async transformResult(args: PluginTransformResultArgs) {
-    return args.result;
-  },
-};
-
-const dir = mkdtempSync(join(tmpdir(), "cando-today-goal-"));
-const raw = createDb(join(dir, "cando.sqlite"));
+const { app, person, counter, headers, close } = await seededInProcess(scale, "today-goal");
 try {
-  await migrateToLatest(raw);
-  const passwordHash = await argon2Hasher().hash("not used");
-  const person = await raw
-    .transaction()
-    .execute((trx) => seedPerson(trx, { name: "five-year", scale, passwordHash }));
-  const origin = "http://127.0.0.1:8787";
-  const app = createApp({
-    db: raw.withPlugin(counter),
-    clock: { now: () => new Date() },
-    newId: () => crypto.randomUUID(),
-    passwords: argon2Hasher(),
-    deployment: deploymentFrom({ host: "127.0.0.1", port: 8787 }),
-    auth: DEFAULT_AUTH_POLICY,
-    deviceKey: "today-goal",
-  });
-  const headers = { cookie: person.cookie, origin };
   const goal = person.goals[0];
   if (!goal) throw new Error("no goal");
   const paths: [string, string][] = [
@@ -71,13 +37,13 @@ try {
     let bytes = 0;
     const cpuStart = process.cpuUsage();
     for (let i = 0; i < repeat; i++) {
-      statements = 0;
+      counter.reset();
       const started = performance.now();
-      const answer = await app.request(`${origin}${path}`, { headers });
+      const answer = await app.request(`${ORIGIN}${path}`, { headers });
       const text = await answer.text();
       times.push(performance.now() - started);
       if (answer.status !== 200) throw new Error(`${label}: ${answer.status} ${text}`);
-      count = statements;
+      count = counter.count;
       bytes = text.length;
     }
     const cpu = process.cpuUsage(cpuStart);
@@ -94,6 +60,5 @@ try {
     );
   }
 } finally {
-  await raw.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
 }

@@ -4,56 +4,21 @@
 // process's only, but a loaded machine still moves it: compare the ratio to GET /api/me, measured
 // in the same run. Profile it with
 // `PROFILE=/tmp/writes.cpuprofile npx tsx bench/writes.ts` (the measured rounds only, not the seeding).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+
+import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createDb, migrateToLatest } from "@cando/storage";
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from "kysely";
-import { createApp } from "../apps/server/src/app";
-import { argon2Hasher } from "../apps/server/src/auth/passwords";
-import { DEFAULT_AUTH_POLICY } from "../apps/server/src/auth/policy";
-import { deploymentFrom } from "../apps/server/src/http/deployment";
-import { seedPerson } from "./seed";
+import { ORIGIN, seededInProcess } from "./in-process";
 
 const REPEAT = Number(process.env.REPEAT ?? 200);
 const SCALE = Number(process.env.SCALE ?? 1);
 
-let statements = 0;
-const counter: KyselyPlugin = {
-  transformQuery(args: PluginTransformQueryArgs) {
-    statements++;
-    return args.node;
-  },
-  async transformResult(args: PluginTransformResultArgs) {
-    return args.result;
-  },
-};
-
-const dir = mkdtempSync(join(tmpdir(), "cando-writes-"));
-const raw = createDb(join(dir, "cando.sqlite"));
+const { app, person, counter, headers, close } = await seededInProcess(SCALE, "writes");
 try {
-  await migrateToLatest(raw);
-  const passwordHash = await argon2Hasher().hash("not used");
-  const person = await raw
-    .transaction()
-    .execute((trx) => seedPerson(trx, { name: "five-year", scale: SCALE, passwordHash }));
-  const origin = "http://127.0.0.1:8787";
-  const app = createApp({
-    db: raw.withPlugin(counter),
-    clock: { now: () => new Date() },
-    newId: () => crypto.randomUUID(),
-    passwords: argon2Hasher(),
-    deployment: deploymentFrom({ host: "127.0.0.1", port: 8787 }),
-    auth: DEFAULT_AUTH_POLICY,
-    deviceKey: "writes",
-  });
-  const headers = { cookie: person.cookie, origin, "content-type": "application/json" };
   const totals = new Map<string, { cpu: number; sys: number; statements: number; n: number }>();
   const send = async (label: string, method: string, path: string, body: unknown) => {
-    statements = 0;
+    counter.reset();
     const cpu = process.cpuUsage();
-    const answer = await app.request(`${origin}${path}`, {
+    const answer = await app.request(`${ORIGIN}${path}`, {
       method,
       headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -64,7 +29,7 @@ try {
     const t = totals.get(label) ?? { cpu: 0, sys: 0, statements: 0, n: 0 };
     t.cpu += (used.user + used.system) / 1000;
     t.sys += used.system / 1000;
-    t.statements += statements;
+    t.statements += counter.count;
     t.n++;
     totals.set(label, t);
     return JSON.parse(text);
@@ -121,6 +86,5 @@ try {
     );
   }
 } finally {
-  await raw.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
 }
