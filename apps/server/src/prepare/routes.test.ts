@@ -1,7 +1,14 @@
 import { listAttempts, listRoutineRuns } from "@cando/storage";
 import { describeEachDatabase } from "@cando/storage/test-support";
-import { expect, it } from "vitest";
-import { attemptBody, buildTestApp, goalWithLadder, signedUp } from "../test-support";
+import { expect, it, onTestFinished } from "vitest";
+import {
+  attemptBody,
+  buildTestApp,
+  goalWithLadder,
+  serveTestApp,
+  signedUp,
+  TestClient,
+} from "../test-support";
 
 const routine = {
   name: "Before a talk",
@@ -90,9 +97,12 @@ describeEachDatabase("prepare API", (db) => {
     expect(insights.ratedBefore).toMatchObject({ before: 1, after: 1, unknown: 0 });
   });
 
+  // Through a real server: in process (app.request) parallel requests were seen to run one after
+  // another, so a race could not show.
   it("finishes parallel requests once, and discards an attempt in progress", async () => {
-    const { app } = buildTestApp(db());
-    const ada = await signedUp(app);
+    const served = await serveTestApp(db());
+    onTestFinished(() => served.close());
+    const ada = await signedUp(TestClient.http(served.baseUrl));
     const { stepIds } = await goalWithLadder(ada);
     const start = async () =>
       (await ada.post("/api/attempt-starts", { stepId: stepIds[0], anxietyBefore: 5 })).body
