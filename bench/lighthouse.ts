@@ -17,6 +17,7 @@ import { createDb, migrateToLatest } from "@cando/storage";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { argon2Hasher } from "../apps/server/src/auth/passwords";
+import { CHROMIUM_FLAGS } from "../apps/web/e2e/support/chromium-flags";
 import { seedPerson } from "./seed";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -24,17 +25,8 @@ const env = process.env;
 const TARGET = 95;
 const RUNS = Math.max(1, Number(env.LIGHTHOUSE_RUNS ?? 1));
 const CHROMIUM = env.CANDO_CHROMIUM ?? "/usr/bin/chromium";
-// The flags the browser tests use too: no network of its own, no GPU, no first-run pages.
-const CHROME_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// The flags the browser tests use too, and headless (Playwright adds it there; this launcher does not).
+const CHROME_FLAGS = ["--headless", ...CHROMIUM_FLAGS];
 
 interface PageToCheck {
   name: string;
