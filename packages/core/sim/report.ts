@@ -58,17 +58,7 @@ function table(policies: readonly PolicyResult[], budget: number): string[] {
     String(r.stepsAdded),
     r.ms.toFixed(0),
   ]);
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)),
-  );
-  return [
-    pad(header, widths),
-    pad(
-      widths.map((w) => "-".repeat(w)),
-      widths,
-    ),
-    ...rows.map((row) => pad(row, widths)),
-  ];
+  return grid(header, rows);
 }
 
 /** Rows of plain cells, padded to columns. */
