@@ -436,8 +436,14 @@ describe.skipIf(!chromiumPath)("goals, ladders, Today and milestones in a browse
     await today.goto();
     const link = today.toCelebrate().getByRole("link", { name: `You mastered "${first.title}"` });
     expect(await link.getAttribute("href")).toBe(`/milestones/${milestone.id}`);
+    // The page marks it seen without waiting (fire and forget): Today is asked only after that
+    // answer, or Today's read can come first and still offer it.
+    const seen = suite.page.waitForResponse(
+      (r) => r.url().endsWith(`/api/milestones/${milestone.id}/seen`) && r.status() === 200,
+    );
     await link.click();
     await new MilestonePage(suite.page).ready();
+    await seen;
     await today.goto();
     await today.nextSteps().waitFor();
     expect(await today.toCelebrate().count()).toBe(0);
