@@ -1,45 +1,18 @@
 import type { Attempt, LadderView, StepRating } from "@cando/core";
 import { useMemo, useState } from "preact/hooks";
 import type uPlot from "uplot";
-import { chartAxis, cssColour, seriesStyle } from "../../ui/chart-style";
+import { seriesStyle } from "../../ui/chart-style";
 import { SelectField } from "../../ui/fields";
 import { formatDay } from "../../ui/format";
 import { LazyPlot, LegendSwatch } from "../../ui/lazy-plot";
-import { timeAxis, timeScale } from "../../ui/time-axis";
 import { type ConfidenceHistory, confidenceHistory, confidenceSummary } from "./confidence-history";
+import { percentLine, percentOverTime } from "./percent-chart";
 
 function options(history: ConfidenceHistory, width: number): uPlot.Options {
-  const axis = chartAxis();
-  const line = (label: string, index: number) => {
-    const style = seriesStyle(index);
-    const colour = cssColour(style.token);
-    return {
-      label,
-      stroke: colour,
-      dash: style.dash,
-      width: 2.5,
-      spanGaps: true,
-      points: { show: true, size: 7, fill: colour, stroke: colour },
-    };
-  };
-  return {
-    width,
-    height: width < 500 ? 220 : 280,
-    legend: { show: false },
-    cursor: { show: false },
-    select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-    scales: { x: timeScale(history.xs), y: { range: [0, 100] } },
-    axes: [
-      timeAxis(axis),
-      {
-        ...axis,
-        size: 52,
-        splits: () => [0, 20, 40, 60, 80, 100],
-        values: (_u, ticks) => ticks.map((t) => `${t}%`),
-      },
-    ],
-    series: [{}, line("Your confidence", 0), line("Predicted success", 1)],
-  };
+  return percentOverTime(history.xs, width, [
+    percentLine("Your confidence", 0),
+    percentLine("Predicted success", 1),
+  ]);
 }
 
 /**

@@ -31,6 +31,7 @@ import { CoachingNotes } from "./coaching-notes";
 import { ConfidenceChart } from "./confidence-chart";
 import { GoalAttempts } from "./goal-attempts";
 import { DeleteGoal } from "./goal-delete";
+import { GoalFacts } from "./goal-facts";
 import { GoalFields, useGoalForm } from "./goal-fields";
 import { type GoalField, goalBody, hasProblems } from "./goal-form";
 import { domainName, STATUS_LABELS, STATUS_ORDER } from "./goal-lists";
@@ -258,20 +259,7 @@ function GoalDetails(props: {
           />
         ) : (
           <>
-            <dl class="goal-facts">
-              <div>
-                <dt>Observable outcome</dt>
-                <dd>
-                  {goal.outcome === "" ? <span class="muted">Not written yet</span> : goal.outcome}
-                </dd>
-              </div>
-              <div>
-                <dt>Context</dt>
-                <dd>
-                  {goal.context === "" ? <span class="muted">Not written yet</span> : goal.context}
-                </dd>
-              </div>
-            </dl>
+            <GoalFacts goal={goal} />
             <CoachingNotes
               id="goal-saved-coaching"
               notes={goal.coaching}

@@ -1,46 +1,17 @@
 import type { Attempt, LadderView } from "@cando/core";
 import { useMemo } from "preact/hooks";
 import type uPlot from "uplot";
-import { chartAxis, cssColour, seriesStyle } from "../../ui/chart-style";
+import { seriesStyle } from "../../ui/chart-style";
 import { LazyPlot, LegendSwatch } from "../../ui/lazy-plot";
-import { timeAxis, timeScale } from "../../ui/time-axis";
+import { percentLine, percentOverTime } from "./percent-chart";
 import { type PredictionHistory, predictionHistory, predictionSummary } from "./prediction-history";
 
 function options(history: PredictionHistory, width: number): uPlot.Options {
-  const axis = chartAxis();
-  return {
+  return percentOverTime(
+    history.xs,
     width,
-    height: width < 500 ? 220 : 280,
-    legend: { show: false },
-    cursor: { show: false },
-    select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-    scales: { x: timeScale(history.xs), y: { range: [0, 100] } },
-    axes: [
-      timeAxis(axis),
-      {
-        ...axis,
-        size: 52,
-        splits: () => [0, 20, 40, 60, 80, 100],
-        values: (_u, ticks) => ticks.map((t) => `${t}%`),
-      },
-    ],
-    series: [
-      {},
-      ...history.steps.map((step, i) => {
-        const style = seriesStyle(i);
-        const colour = cssColour(style.token);
-        return {
-          label: step.title,
-          stroke: colour,
-          dash: style.dash,
-          width: 2.5,
-          // A step's points are its own attempts: join them across other steps' times.
-          spanGaps: true,
-          points: { show: true, size: 7, fill: colour, stroke: colour },
-        };
-      }),
-    ],
-  };
+    history.steps.map((step, i) => percentLine(step.title, i)),
+  );
 }
 
 /**

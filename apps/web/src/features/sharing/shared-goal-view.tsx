@@ -1,6 +1,7 @@
 import type { SharedGoalView } from "@cando/core";
 import type { ComponentChildren } from "preact";
 import { formatPlainDay } from "../../ui/days";
+import { GoalFacts } from "../goals/goal-facts";
 
 const OUTCOME_WORDS = { done: "Done", partly: "Partly", not_yet: "Not yet" } as const;
 
@@ -23,20 +24,7 @@ export function SharedGoal(props: {
       <section class="card" aria-labelledby="shared-about-heading">
         <h2 id="shared-about-heading">The goal</h2>
         <p class="shared-statement">{goal.statement}</p>
-        <dl class="goal-facts">
-          <div>
-            <dt>Observable outcome</dt>
-            <dd>
-              {goal.outcome === "" ? <span class="muted">Not written yet</span> : goal.outcome}
-            </dd>
-          </div>
-          <div>
-            <dt>Context</dt>
-            <dd>
-              {goal.context === "" ? <span class="muted">Not written yet</span> : goal.context}
-            </dd>
-          </div>
-        </dl>
+        <GoalFacts goal={goal} />
       </section>
 
       <section class="card" aria-labelledby="shared-ladder-heading">
