@@ -3,7 +3,8 @@
 // measured in the same run. Prints a table per database and a VERDICT per goal of issue 15.
 //
 //   BENCH_QUICK=1          about two minutes: 2 s per scenario, 10 s for the 200 people
-//   BENCH_SECONDS=60       how long the 200 simulated people run (default 60; quick 10)
+//   BENCH_SECONDS=60       how long the 200 simulated people run (default 60; quick 10), each
+//                          pausing 1–4 s before each page; then 20 s of them without pauses
 //   BENCH_STEP_SECONDS=5   how long each other scenario runs (default 5; quick 2)
 //   BENCH_DATABASES=sqlite,postgres
 //   BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test (a fresh database is made beside it)
@@ -43,7 +44,7 @@ function seconds(name: string, fallback: number): number {
 }
 
 // Bounded: whatever happens, the bench ends.
-const planned = DATABASES.length * (STEP_SECONDS * 30 + SIM_SECONDS * 2 + 120);
+const planned = DATABASES.length * (STEP_SECONDS * 30 + SIM_SECONDS * 2 + 150);
 setTimeout(() => {
   console.error("bench: took far longer than planned; giving up");
   for (const child of children) child.kill("SIGKILL");
@@ -320,12 +321,8 @@ function goalPage(person: SeededPerson, cookie = person.cookie): Script {
     const goal = person.goals[(loop + n) % person.goals.length];
     if (!goal) throw new Error("no goal");
     const h = { cookie };
-    await Promise.all([
-      ok(c.get(`/api/goals/${goal.id}`, h)),
-      ok(c.get("/api/domains", h)),
-      ok(c.get(`/api/goals/${goal.id}/ratings`, h)),
-      ok(c.get(`/api/attempts?goalId=${goal.id}`, h)),
-    ]);
+    // What the page asks for: everything in one answer, the newest 50 attempts summarised.
+    await ok(c.get(`/api/goals/${goal.id}/overview?limit=50`, h));
   };
 }
 
@@ -388,8 +385,23 @@ function audit(person: SeededPerson): Script {
   };
 }
 
-/** A realistic mix for one person per connection: mostly reads, a logged attempt now and then. */
-function mix(people: SeededPerson[]): Script {
+/**
+ * How long a simulated person looks at a page before the next: 1 to 4 s (mean 2.5 s), the same
+ * in every run. Real people read, think and type for far longer; without any pause, 200 loops
+ * are 200 requests always in flight — a load test of capacity, not of people (run separately).
+ */
+const THINK_MS = { min: 1000, max: 4000 };
+function thinkMs(loop: number, n: number): number {
+  const spread = ((loop * 7919 + n * 104_729) % 1000) / 1000;
+  return THINK_MS.min + spread * (THINK_MS.max - THINK_MS.min);
+}
+
+/**
+ * A realistic mix for one person per connection: mostly reads, a logged attempt now and then,
+ * with a pause before each page (the first pause staggers the arrivals); `pauses: false` sends
+ * the next page as soon as the last is answered (the capacity run).
+ */
+function mix(people: SeededPerson[], pauses = true): Script {
   const pages = [
     "today",
     "goal",
@@ -407,6 +419,7 @@ function mix(people: SeededPerson[]): Script {
     if (!person) throw new Error("no person");
     const h = { cookie: person.cookie };
     const page = n % 40 === 39 ? "audit" : pages[(loop + n) % pages.length];
+    if (pauses) await new Promise((r) => setTimeout(r, thinkMs(loop, n)));
     switch (page) {
       case "today":
         await ok(c.get("/api/me", h));
@@ -493,6 +506,10 @@ async function benchDatabase(kind: string, passwordHash: string): Promise<Databa
         ` ${result.rate.toFixed(0)} req/s p50 ${result.p50.toFixed(1)} ms p99 ${result.p99.toFixed(1)} ms` +
           `${result.errors + result.non2xx ? ` ERRORS ${result.errors}+${result.non2xx}: ${result.firstError}` : ""}\n`,
       );
+      if (history === "mix")
+        console.log(
+          `    slowest: ${result.slowest.map((r) => `${r.what} ${r.ms.toFixed(0)} ms`).join(", ")}`,
+        );
       const row = { ...result, database: kind, history };
       rows.push(row);
       return row;
@@ -539,13 +556,13 @@ async function benchDatabase(kind: string, passwordHash: string): Promise<Databa
       for (const conns of CONNECTIONS) {
         await run("1×", "GET /api/me", conns, STEP_SECONDS, read("/api/me", reader), o);
         await run("1×", "GET /api/today", conns, STEP_SECONDS, read("/api/today", reader), o);
-        await run("1×", "goal page (4 calls)", conns, STEP_SECONDS, goalPage(reader), o);
+        await run("1×", "goal page", conns, STEP_SECONDS, goalPage(reader), o);
         await run("1×", "GET /api/insights", conns, STEP_SECONDS, read("/api/insights", reader), o);
         await run("1×", "GET /api/doubt", conns, STEP_SECONDS, read("/api/doubt", reader), o);
       }
       const ten = 10;
       await run("10×", "GET /api/today", ten, STEP_SECONDS, read("/api/today", tenfold), o);
-      await run("10×", "goal page (4 calls)", ten, STEP_SECONDS, goalPage(tenfold), o);
+      await run("10×", "goal page", ten, STEP_SECONDS, goalPage(tenfold), o);
       await run("10×", "GET /api/insights", ten, STEP_SECONDS, read("/api/insights", tenfold), o);
       await run("10×", "GET /api/doubt", ten, STEP_SECONDS, read("/api/doubt", tenfold), o);
 
@@ -605,6 +622,15 @@ async function benchDatabase(kind: string, passwordHash: string): Promise<Databa
         PEOPLE,
         SIM_SECONDS,
         mix(seeded.people),
+        o,
+      );
+      // The same people without pauses: how much the one server can answer (not a goal).
+      await run(
+        "mix",
+        `${PEOPLE} people, no pauses (capacity)`,
+        PEOPLE,
+        Math.min(SIM_SECONDS, 20),
+        mix(seeded.people, false),
         o,
       );
       const peak = await rssMiB(cando.pid, false);
@@ -731,7 +757,7 @@ function report(results: DatabaseResult[], how: string): string {
     r.rows.find(
       (row) => row.label === label && row.history === history && row.connections === conns,
     );
-  const reads = ["GET /api/today", "goal page (4 calls)", "GET /api/doubt", "GET /api/insights"];
+  const reads = ["GET /api/today", "goal page", "GET /api/doubt", "GET /api/insights"];
   for (const r of results) {
     const factor = r.kind === "postgres" ? 1.5 : 1;
     for (const label of reads) {
@@ -763,7 +789,7 @@ function report(results: DatabaseResult[], how: string): string {
     const people = r.rows.find((row) => row.label === `${PEOPLE} people, realistic mix`);
     if (people)
       verdict(
-        `${r.kind} ${PEOPLE} people, ${SIM_SECONDS} s`,
+        `${r.kind} ${PEOPLE} people (1–4 s pauses), ${SIM_SECONDS} s`,
         people.errors + people.non2xx === 0 && people.p99 < 250,
         `${f0(people.rate)} req/s, errors ${people.errors + people.non2xx}, p50 ${f1(people.p50)} ms, p99 ${f1(people.p99)} ms`,
         "0 errors, p99 < 250 ms",

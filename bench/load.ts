@@ -38,6 +38,8 @@ export interface LoadResult {
   iterationRate: number;
   maxBytes: number;
   firstError?: string;
+  /** The slowest requests (method and path, ids left out), slowest first: where a p99 comes from. */
+  slowest: { what: string; ms: number }[];
 }
 
 /** Percentile of sorted numbers (nearest rank). */
@@ -53,12 +55,13 @@ export function client(
   origin: string,
   agent: http.Agent,
   base: Record<string, string>,
-  record: (ms: number, answer: Answer | undefined, error?: unknown) => void,
+  record: (ms: number, answer: Answer | undefined, error?: unknown, what?: string) => void,
 ): Client {
   const url = new URL(origin);
   const request = (method: string, path: string, body: string | undefined, headers = {}) =>
     new Promise<Answer>((resolve, reject) => {
       const started = performance.now();
+      const what = `${method} ${path.replace(/\?.*/, "").replace(/\/[\w-]*\d[\w-]*/g, "/:id")}`;
       const req = http.request(
         {
           host: url.hostname,
@@ -86,7 +89,7 @@ export function client(
               bytes: buffer.length,
               headers: res.headers,
             };
-            record(performance.now() - started, answer);
+            record(performance.now() - started, answer, undefined, what);
             resolve(answer);
           });
           res.on("error", (error) => {
@@ -127,13 +130,19 @@ export async function runLoad(
   let maxBytes = 0;
   let iterations = 0;
   let firstError: string | undefined;
-  const record = (ms: number, answer: Answer | undefined, error?: unknown) => {
+  const slowest: { what: string; ms: number }[] = [];
+  const record = (ms: number, answer: Answer | undefined, error?: unknown, what = "?") => {
     if (error !== undefined || !answer) {
       errors++;
       firstError ??= String(error);
       return;
     }
     latencies.push(ms);
+    if (slowest.length < 5 || ms > (slowest[slowest.length - 1]?.ms ?? 0)) {
+      slowest.push({ what, ms });
+      slowest.sort((a, b) => b.ms - a.ms);
+      slowest.length = Math.min(slowest.length, 5);
+    }
     maxBytes = Math.max(maxBytes, answer.bytes);
     if (answer.status < 200 || answer.status > 299) {
       non2xx++;
@@ -176,6 +185,7 @@ export async function runLoad(
     rate: latencies.length / elapsed,
     iterationRate: iterations / elapsed,
     maxBytes,
+    slowest,
     ...(firstError ? { firstError } : {}),
   };
 }

@@ -1,5 +1,5 @@
-// `SCALE=10 REPEAT=300 npx tsx [--cpu-prof] bench/today-goal.ts`: Today and the goal page's four
-// calls in process for the seeded person (SQLite file): statements, median ms and CPU ms per call.
+// `SCALE=10 REPEAT=300 npx tsx [--cpu-prof] bench/today-goal.ts`: Today, the goal page's one call
+// (and the four reads it replaced) in process for the seeded person (SQLite file): statements, median ms and CPU ms per call.
 // SCALE=1 is the five-year person, SCALE=10 ten times the history (issue 15).
 
 import { writeFileSync } from "node:fs";
@@ -18,7 +18,8 @@ try {
     ["GET /api/goals/:id", `/api/goals/${goal.id}`],
     ["GET /api/domains", "/api/domains"],
     ["GET /api/goals/:id/ratings", `/api/goals/${goal.id}/ratings`],
-    ["GET /api/attempts?goalId=", `/api/attempts?goalId=${goal.id}`],
+    ["GET /api/attempts?goalId=", `/api/attempts?goalId=${goal.id}&order=newest&limit=50`],
+    ["GET /api/goals/:id/overview", `/api/goals/${goal.id}/overview?limit=50`],
   ];
   console.log(`SCALE=${scale} REPEAT=${repeat} (${person.counts.attempts} attempts)`);
   const only = process.env.ONLY;

@@ -17,6 +17,7 @@ import { registerCorrectionRoutes } from "./corrections/routes";
 import { registerDomainRoutes } from "./domains/routes";
 import { registerEvidenceRoutes } from "./evidence/routes";
 import { registerFeedbackRoutes } from "./feedback/routes";
+import { registerGoalOverviewRoutes } from "./goals/overview";
 import { registerGoalRoutes } from "./goals/routes";
 import { limitBody } from "./http/body-limit";
 import { compression } from "./http/compression";
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerDomainRoutes(app);
   registerAuditRoutes(app);
   registerGoalRoutes(app);
+  registerGoalOverviewRoutes(app);
   registerLadderRoutes(app);
   registerAttemptRoutes(app);
   registerEvidenceRoutes(app);

@@ -4,6 +4,7 @@ export * from "./accounts/sessions";
 export * from "./accounts/settings";
 export * from "./accounts/users";
 export * from "./attempts/attempts";
+export * from "./attempts/summaries";
 export * from "./audits/audits";
 export * from "./audits/domains";
 export * from "./backup";

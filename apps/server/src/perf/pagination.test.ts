@@ -1,3 +1,4 @@
+import type { Attempt } from "@cando/core";
 import { describeEachDatabase } from "@cando/storage/test-support";
 import { expect, it } from "vitest";
 import {
@@ -60,6 +61,7 @@ describeEachDatabase("lists a page at a time", (db) => {
       ["/api/attempts?order=newest", "attempts"],
       [`/api/attempts?goalId=${goalId}`, "attempts"],
       [`/api/attempts?goalId=${goalId}&order=newest`, "attempts"],
+      [`/api/goals/${goalId}/attempt-summaries`, "attempts"],
       ["/api/evidence", "evidence"],
       [`/api/evidence?goalId=${goalId}`, "evidence"],
     ] as const) {
@@ -73,6 +75,19 @@ describeEachDatabase("lists a page at a time", (db) => {
         Math.ceil(expected.length / 4) + (expected.length % 4 === 0 ? 1 : 0),
       );
     }
+    // The goal page's summaries are the goal's attempts, newest first, with nothing else in them.
+    const full = (await ada.get(`/api/attempts?goalId=${goalId}&order=newest&limit=500`)).body;
+    const summaries = (await ada.get(`/api/goals/${goalId}/attempt-summaries?limit=500`)).body;
+    expect(summaries.attempts).toEqual(
+      full.attempts.map((a: Attempt) => ({
+        id: a.id,
+        stepId: a.stepId,
+        attemptedAt: a.attemptedAt,
+        outcome: a.outcome,
+        predictedSuccess: a.predictedSuccess,
+        debriefed: true,
+      })),
+    );
     const newest = (await ada.get("/api/attempts?order=newest&limit=500")).body.attempts;
     const oldest = (await ada.get("/api/attempts?limit=500")).body.attempts;
     expect(newest.map((a: { id: string }) => a.id)).toEqual(

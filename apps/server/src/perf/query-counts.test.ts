@@ -19,6 +19,9 @@ const PINNED: Record<string, number> = {
   domains: 2,
   ratings: 3,
   goalAttempts: 3,
+  // The goal page in one: session, goal, the ladder view (target, steps), domains, ratings, attempts.
+  goalOverview: 7,
+  attemptSummaries: 3, // session, goal, one page of summaries
   insights: 5, // a miss: the read version, the facts (one join), the audits (2)
   goalInsights: 6,
   insightsAgain: 2, // a hit: the session and the read version
@@ -75,6 +78,10 @@ describeEachDatabase("queries per request do not grow with history", (db) => {
       await count("domains", () => client.get("/api/domains"));
       await count("ratings", () => client.get(`/api/goals/${goalId}/ratings`));
       await count("goalAttempts", () => client.get(`/api/attempts?goalId=${goalId}`));
+      await count("goalOverview", () => client.get(`/api/goals/${goalId}/overview?limit=50`));
+      await count("attemptSummaries", () =>
+        client.get(`/api/goals/${goalId}/attempt-summaries?limit=50`),
+      );
       await count("insights", () => client.get("/api/insights"));
       await count("goalInsights", () => client.get(`/api/insights?goalId=${goalId}`));
       // Unchanged since: served from the read cache (the session, the read version).

@@ -64,6 +64,8 @@ it("reads every per-person list by index, never by a full scan of a growing tabl
     "/api/today",
     `/api/goals/${goalId}`,
     `/api/goals/${goalId}/ratings`,
+    `/api/goals/${goalId}/overview`,
+    `/api/goals/${goalId}/attempt-summaries`,
     "/api/attempts",
     `/api/attempts?goalId=${goalId}`,
     `/api/attempts?stepId=${stepId}`,

@@ -118,3 +118,13 @@ export const Attempt = z.object({
   createdAt: z.string(),
 });
 export type Attempt = z.infer<typeof Attempt>;
+
+/** An attempt as a goal's page lists and charts it: no free text, whether it is debriefed. */
+export const AttemptSummary = Attempt.pick({
+  id: true,
+  stepId: true,
+  attemptedAt: true,
+  outcome: true,
+  predictedSuccess: true,
+}).extend({ debriefed: z.boolean() });
+export type AttemptSummary = z.infer<typeof AttemptSummary>;

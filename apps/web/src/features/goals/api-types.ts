@@ -1,4 +1,12 @@
-import type { Attempt, Goal, LadderView, Milestone, StepRating } from "@cando/core";
+import type {
+  Attempt,
+  AttemptSummary,
+  Domain,
+  Goal,
+  LadderView,
+  Milestone,
+  StepRating,
+} from "@cando/core";
 
 // Response bodies of the goal and ladder endpoints; the entities come from @cando/core.
 export type GoalListResponse = { goals: Goal[] };
@@ -9,3 +17,9 @@ export type StepUpdateResponse = { ladder: LadderView; milestones: Milestone[] }
 export type StepRemoveResponse = { ladder: LadderView; archived: boolean };
 export type RatingsResponse = { ratings: StepRating[] };
 export type AttemptListResponse = { attempts: Attempt[]; nextCursor: string | null };
+export type AttemptSummaryPage = { attempts: AttemptSummary[]; nextCursor: string | null };
+/** `GET /api/goals/:id/overview`: what the goal's page shows, in one answer. */
+export type GoalOverviewResponse = GoalWithLadderResponse & {
+  domains: Domain[];
+  ratings: StepRating[];
+} & AttemptSummaryPage;

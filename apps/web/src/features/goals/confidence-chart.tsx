@@ -1,4 +1,4 @@
-import type { Attempt, LadderView, StepRating } from "@cando/core";
+import type { AttemptSummary, LadderView, StepRating } from "@cando/core";
 import { useMemo, useState } from "preact/hooks";
 import type uPlot from "uplot";
 import { seriesStyle } from "../../ui/chart-style";
@@ -6,6 +6,7 @@ import { SelectField } from "../../ui/fields";
 import { formatDay } from "../../ui/format";
 import { LazyPlot, LegendSwatch } from "../../ui/lazy-plot";
 import { type ConfidenceHistory, confidenceHistory, confidenceSummary } from "./confidence-history";
+import { PartialHistoryNote } from "./history-note";
 import { percentLine, percentOverTime } from "./percent-chart";
 
 function options(history: ConfidenceHistory, width: number): uPlot.Options {
@@ -22,8 +23,10 @@ function options(history: ConfidenceHistory, width: number): uPlot.Options {
  */
 export function ConfidenceChart(props: {
   ratings: StepRating[];
-  attempts: Attempt[];
+  attempts: AttemptSummary[];
   ladder: LadderView;
+  /** Older attempts remain to be loaded. */
+  more: boolean;
 }) {
   const steps = props.ladder.steps;
   const [stepId, setStepId] = useState(steps[0]?.id ?? "");
@@ -70,6 +73,7 @@ export function ConfidenceChart(props: {
           );
         })}
       />
+      <PartialHistoryNote attempts={props.attempts} more={props.more} />
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1). */}
       <section class="table-scroll" tabIndex={0} aria-labelledby="confidence-caption">
         <table class="history-table">

@@ -1,4 +1,4 @@
-import type { Attempt, Step, StepRating } from "@cando/core";
+import type { AttemptSummary, Step, StepRating } from "@cando/core";
 
 /** One step's confidence (the person's ratings) and the model's predicted success, over time. */
 export type ConfidenceHistory = {
@@ -19,7 +19,7 @@ const pct = (p: number) => Math.round(p * 1000) / 10;
  */
 export function confidenceHistory(
   ratings: readonly StepRating[],
-  attempts: readonly Attempt[],
+  attempts: readonly Pick<AttemptSummary, "stepId" | "attemptedAt" | "predictedSuccess">[],
   step: Step,
   nowIso: string,
 ): ConfidenceHistory {

@@ -1,4 +1,4 @@
-import type { Attempt, LadderView } from "@cando/core";
+import type { AttemptSummary, LadderView } from "@cando/core";
 import { Disclosure } from "../../ui/disclosure";
 import { formatDayTime } from "../../ui/format";
 import { attemptRecordPath } from "../../ui/paths";
@@ -32,7 +32,7 @@ function AttemptList(props: { rows: ReturnType<typeof attemptRows> }) {
  * newest ones; `more` says older ones remain, loaded by `onMore`.
  */
 export function GoalAttempts(props: {
-  attempts: Attempt[];
+  attempts: AttemptSummary[];
   ladder: LadderView;
   more?: boolean;
   onMore?: () => Promise<void>;

@@ -1,5 +1,5 @@
 import type {
-  Attempt,
+  AttemptSummary,
   Domain,
   Goal,
   GoalStatus,
@@ -10,7 +10,6 @@ import type {
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
 import { ApiError, api, errorMessage } from "../../api/client";
-import type { DomainListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
 import { formatPlainDay } from "../../ui/days";
 import { Disclosure, isWide } from "../../ui/disclosure";
@@ -21,12 +20,7 @@ import { doubtPath, milestonePath } from "../../ui/paths";
 import { PracticeSection } from "../practice/practice-section";
 import { InProgress } from "../prepare/in-progress";
 import { SharingSection } from "../sharing/sharing-section";
-import type {
-  AttemptListResponse,
-  GoalUpdateResponse,
-  GoalWithLadderResponse,
-  RatingsResponse,
-} from "./api-types";
+import type { AttemptSummaryPage, GoalOverviewResponse, GoalUpdateResponse } from "./api-types";
 import { CoachingNotes } from "./coaching-notes";
 import { ConfidenceChart } from "./confidence-chart";
 import { GoalAttempts } from "./goal-attempts";
@@ -45,17 +39,15 @@ export type GoalData = {
   ladder: LadderView;
   domains: Domain[];
   ratings: StepRating[];
-  attempts: Attempt[];
+  attempts: AttemptSummary[];
   /** Where the older attempts continue (the list is paged, newest first); null when all are here. */
   moreAttempts: string | null;
 };
 
 /** How many attempts the goal page loads at a time, newest first. */
 const ATTEMPTS_PAGE = 50;
-const attemptsPath = (goalId: string, cursor?: string) =>
-  `/api/attempts?goalId=${encodeURIComponent(goalId)}&order=newest&limit=${ATTEMPTS_PAGE}${
-    cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""
-  }`;
+const olderAttemptsPath = (goalId: string, cursor: string) =>
+  `/api/goals/${encodeURIComponent(goalId)}/attempt-summaries?limit=${ATTEMPTS_PAGE}&cursor=${encodeURIComponent(cursor)}`;
 
 export function GoalPage() {
   const { params } = useRoute();
@@ -64,21 +56,18 @@ export function GoalPage() {
   return <GoalScreen key={goalId} goalId={goalId} />;
 }
 
+/** One request: the goal, its ladder, the domains, the ratings and the newest attempts. */
 async function loadGoal(goalId: string): Promise<GoalData> {
-  const id = encodeURIComponent(goalId);
-  const [withLadder, domains, ratings, attempts] = await Promise.all([
-    api.get<GoalWithLadderResponse>(`/api/goals/${id}`),
-    api.get<DomainListResponse>("/api/domains"),
-    api.get<RatingsResponse>(`/api/goals/${id}/ratings`),
-    api.get<AttemptListResponse>(attemptsPath(goalId)),
-  ]);
+  const page = await api.get<GoalOverviewResponse>(
+    `/api/goals/${encodeURIComponent(goalId)}/overview?limit=${ATTEMPTS_PAGE}`,
+  );
   return {
-    goal: withLadder.goal,
-    ladder: withLadder.ladder,
-    domains: domains.domains,
-    ratings: ratings.ratings,
-    attempts: attempts.attempts,
-    moreAttempts: attempts.nextCursor,
+    goal: page.goal,
+    ladder: page.ladder,
+    domains: page.domains,
+    ratings: page.ratings,
+    attempts: page.attempts,
+    moreAttempts: page.nextCursor,
   };
 }
 
@@ -178,12 +167,19 @@ function GoalBody(props: {
           }}
         />
       )}
-      {hasLadder && <PredictionChart attempts={props.data.attempts} ladder={ladder} />}
+      {hasLadder && (
+        <PredictionChart
+          attempts={props.data.attempts}
+          ladder={ladder}
+          more={props.data.moreAttempts !== null}
+        />
+      )}
       {hasLadder && (
         <ConfidenceChart
           ratings={props.data.ratings}
           attempts={props.data.attempts}
           ladder={ladder}
+          more={props.data.moreAttempts !== null}
         />
       )}
       <InProgress goalId={goal.id} />
@@ -194,7 +190,7 @@ function GoalBody(props: {
         onMore={async () => {
           const cursor = props.data.moreAttempts;
           if (cursor === null) return;
-          const page = await api.get<AttemptListResponse>(attemptsPath(goal.id, cursor));
+          const page = await api.get<AttemptSummaryPage>(olderAttemptsPath(goal.id, cursor));
           props.onChange({
             ...props.data,
             attempts: [...props.data.attempts, ...page.attempts],

@@ -1,4 +1,4 @@
-import type { Attempt, LadderView, Step, StepRating } from "@cando/core";
+import type { AttemptSummary, LadderView, Step, StepRating } from "@cando/core";
 import { describe, expect, it } from "vitest";
 import {
   attemptRows,
@@ -95,8 +95,9 @@ describe("attemptRows", () => {
         attemptedAt: at,
         stepId,
         outcome: "partly",
-        debrief: debriefed ? {} : null,
-      }) as Attempt;
+        debriefed,
+        predictedSuccess: null,
+      }) as AttemptSummary;
     const steps = [{ id: "s1", title: "Talk to a friend" }] as Step[];
     expect(
       attemptRows(

@@ -1,4 +1,4 @@
-import type { Attempt, LadderView, Step, StepRating } from "@cando/core";
+import type { AttemptSummary, LadderView, Step, StepRating } from "@cando/core";
 import { OUTCOME_LABELS } from "@cando/core/constants";
 
 type Scale = LadderView["scale"];
@@ -74,7 +74,7 @@ export type AttemptRow = {
 };
 
 /** A goal's attempts for the list under the ladder: newest first, with the step's title. */
-export function attemptRows(attempts: Attempt[], steps: Step[]): AttemptRow[] {
+export function attemptRows(attempts: AttemptSummary[], steps: Step[]): AttemptRow[] {
   const titles = new Map(steps.map((s) => [s.id, s.title]));
   return attempts
     .slice()
@@ -84,7 +84,7 @@ export function attemptRows(attempts: Attempt[], steps: Step[]): AttemptRow[] {
       attemptedAt: a.attemptedAt,
       stepTitle: titles.get(a.stepId) ?? "A removed step",
       outcome: OUTCOME_LABELS[a.outcome],
-      debriefed: a.debrief !== null,
+      debriefed: a.debriefed,
     }));
 }
 

@@ -1,8 +1,9 @@
-import type { Attempt, LadderView } from "@cando/core";
+import type { AttemptSummary, LadderView } from "@cando/core";
 import { useMemo } from "preact/hooks";
 import type uPlot from "uplot";
 import { seriesStyle } from "../../ui/chart-style";
 import { LazyPlot, LegendSwatch } from "../../ui/lazy-plot";
+import { PartialHistoryNote } from "./history-note";
 import { percentLine, percentOverTime } from "./percent-chart";
 import { type PredictionHistory, predictionHistory, predictionSummary } from "./prediction-history";
 
@@ -18,7 +19,12 @@ function options(history: PredictionHistory, width: number): uPlot.Options {
  * The ladder's predicted success per step over time, from the prediction stored with each
  * attempt and the ladder's prediction now; with a table of the same numbers.
  */
-export function PredictionChart(props: { attempts: Attempt[]; ladder: LadderView }) {
+export function PredictionChart(props: {
+  attempts: AttemptSummary[];
+  ladder: LadderView;
+  /** Older attempts remain to be loaded. */
+  more: boolean;
+}) {
   const history = useMemo(
     () => predictionHistory(props.attempts, props.ladder.steps, new Date().toISOString()),
     [props.attempts, props.ladder],
@@ -47,6 +53,7 @@ export function PredictionChart(props: { attempts: Attempt[]; ladder: LadderView
           );
         })}
       />
+      <PartialHistoryNote attempts={props.attempts} more={props.more} />
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1). */}
       <section class="table-scroll" tabIndex={0} aria-labelledby="prediction-caption">
         <table class="history-table">
@@ -54,7 +61,7 @@ export function PredictionChart(props: { attempts: Attempt[]; ladder: LadderView
           <thead>
             <tr>
               <th scope="col">Step</th>
-              <th scope="col">First attempt</th>
+              <th scope="col">{props.more ? "First shown" : "First attempt"}</th>
               <th scope="col">Latest attempt</th>
               <th scope="col">Now</th>
               <th scope="col">Attempts</th>

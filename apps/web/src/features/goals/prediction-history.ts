@@ -1,4 +1,4 @@
-import type { Attempt, Step } from "@cando/core";
+import type { AttemptSummary, Step } from "@cando/core";
 
 export type PredictionStep = {
   id: string;
@@ -27,7 +27,7 @@ const pct = (p: number) => Math.round(p * 1000) / 10;
  * Only steps still on the ladder and attempted at least once have a history.
  */
 export function predictionHistory(
-  attempts: readonly Attempt[],
+  attempts: readonly Pick<AttemptSummary, "stepId" | "attemptedAt" | "predictedSuccess">[],
   steps: readonly Step[],
   nowIso: string,
 ): PredictionHistory {
