@@ -9,6 +9,7 @@
 //   BENCH_DATABASES=sqlite,postgres
 //   BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test (a fresh database is made beside it)
 //   BENCH_JSON=file        also write every figure as JSON
+//   BENCH_ONLY=people      only the scenarios whose label holds this text
 //
 // A benchmark, not a test: the machine's load moves the figures; compare ratios within one run.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
@@ -30,6 +31,8 @@ const SIM_SECONDS = seconds("BENCH_SECONDS", QUICK ? 10 : 60);
 const STEP_SECONDS = seconds("BENCH_STEP_SECONDS", QUICK ? 2 : 5);
 const CONNECTIONS = [10, 32];
 const PEOPLE = 200;
+// Only the scenarios whose label holds this text (e.g. "people", "goal page"): a quicker look.
+const ONLY = env.BENCH_ONLY;
 const DATABASES = (env.BENCH_DATABASES ?? "sqlite,postgres").split(",").map((d) => d.trim());
 const POSTGRES_URL = env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -497,7 +500,8 @@ async function benchDatabase(kind: string, passwordHash: string): Promise<Databa
       secs: number,
       script: Script,
       origin: string | ((i: number) => string),
-    ) => {
+    ): Promise<Row | undefined> => {
+      if (ONLY && !label.includes(ONLY)) return undefined;
       process.stdout.write(`  ${label} @${conns} (${history})…`);
       const result = await measured(second ? [cando.pid, second.pid] : [cando.pid], () =>
         runLoad(label, origin, conns, secs, script),
@@ -609,7 +613,7 @@ async function benchDatabase(kind: string, passwordHash: string): Promise<Databa
           attemptWithDebrief(writer),
           o,
         );
-        acknowledgedAttempts += row.iterations;
+        acknowledgedAttempts += row?.iterations ?? 0;
       }
       for (const conns of CONNECTIONS)
         await run("1×", "POST /api/audits", conns, STEP_SECONDS, audit(writer), o);

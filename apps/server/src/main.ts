@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { Server as HttpServer } from "node:http";
 import { networkInterfaces } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -98,6 +99,14 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Cando is running at http://${host}:${info.port} (${where}${migrated})`);
   if (env.CANDO_PUBLIC_URL) console.log(`Browsers reach it at ${deployment.origins[0]}`);
 });
+
+// An idle keep-alive connection stays open longer than a browser's or a proxy's pause between
+// requests: Node's 5 s default closes connections that clients (and load balancers with a 60 s
+// idle timeout) are about to reuse, and the request sent at that moment is reset.
+if (server instanceof HttpServer) {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+}
 
 // Deleted data past its undo window, expired sessions and reset links go on a timer.
 const stopHousekeeping = startHousekeeping(db, clock);
