@@ -79,7 +79,17 @@ function serverCommand(): { args: string[]; how: string } {
   const gc = ["--expose-gc", "--import", join(root, "bench/gc-hook.mjs")];
   if (scripts["build:server"]) {
     const built = join(root, "apps/server/dist/main.js");
-    return { args: [...gc, built], how: "node apps/server/dist/main.js (npm run build:server)" };
+    // The node flags `npm start` gives the server, so the bench runs it the same way.
+    const flags =
+      /node((?:\s+--[\w-]+(?:=\S+)?)*)\s+apps\/server\/dist\/main\.js/
+        .exec(scripts.start ?? "")?.[1]
+        ?.trim()
+        .split(/\s+/)
+        .filter(Boolean) ?? [];
+    return {
+      args: [...gc, ...flags, built],
+      how: `node ${[...flags, "apps/server/dist/main.js"].join(" ")} (npm run build:server)`,
+    };
   }
   return {
     args: [...gc, "--import", "tsx", join(root, "apps/server/src/main.ts")],
