@@ -1,10 +1,12 @@
 // The in-process benches' common setup (queries.ts, today-goal.ts, writes.ts): the seeded person on
 // a SQLite file (the production setup), the app over it through a statement counter.
+// BENCH_DATABASE=postgres: the same on a fresh PostgreSQL database beside BENCH_POSTGRES_URL.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb, migrateToLatest } from "@cando/storage";
+import { createDb, type Db, migrateToLatest } from "@cando/storage";
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from "kysely";
+import pg from "pg";
 import { createApp } from "../apps/server/src/app";
 import { argon2Hasher } from "../apps/server/src/auth/passwords";
 import { DEFAULT_AUTH_POLICY } from "../apps/server/src/auth/policy";
@@ -51,12 +53,7 @@ export interface InProcess {
 
 /** The seeded five-year person (`scale` times the history) and the app, in a temporary folder. */
 export async function seededInProcess(scale: number, deviceKey: string): Promise<InProcess> {
-  const dir = mkdtempSync(join(tmpdir(), `cando-${deviceKey}-`));
-  const raw = createDb(join(dir, "cando.sqlite"));
-  const close = async () => {
-    await raw.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const { raw, close } = await openDatabase(deviceKey);
   try {
     await migrateToLatest(raw);
     const passwordHash = await argon2Hasher().hash("not used");
@@ -79,4 +76,38 @@ export async function seededInProcess(scale: number, deviceKey: string): Promise
     await close();
     throw error;
   }
+}
+
+async function openDatabase(deviceKey: string): Promise<{ raw: Db; close(): Promise<void> }> {
+  if (process.env.BENCH_DATABASE === "postgres") {
+    const admin = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+    const name = `cando_inprocess_${process.pid}`;
+    const run = async (sql: string) => {
+      const client = new pg.Client({ connectionString: admin, user: "postgres" });
+      await client.connect();
+      await client.query(sql);
+      await client.end();
+    };
+    await run(`drop database if exists ${name} with (force)`);
+    await run(`create database ${name}`);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    const raw = createDb(url.toString());
+    return {
+      raw,
+      async close() {
+        await raw.destroy();
+        await run(`drop database if exists ${name} with (force)`);
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), `cando-${deviceKey}-`));
+  const raw = createDb(join(dir, "cando.sqlite"));
+  return {
+    raw,
+    async close() {
+      await raw.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
