@@ -145,6 +145,32 @@ describe.skipIf(!chromiumPath)("role models, feedback and the coach view", () =>
     }
   });
 
+  it("asks for the header's unread count once while the person walks through pages", async () => {
+    const ada = await suite.openSession({ width: 1280, height: 800 });
+    await personWithGoal(ada, suite.baseUrl);
+    const page = ada.page;
+    await page.goto("/");
+    await page.getByRole("link", { name: /^Notifications/ }).waitFor();
+    await page.waitForLoadState("networkidle");
+    const asked: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/api/notifications/unread")) asked.push(r.url());
+    });
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const [link, heading] of [
+      ["Goals", "Goals"],
+      ["Evidence", "Evidence"],
+      ["Insights", "Insights"],
+      ["Today", "Today"],
+    ] as const) {
+      await nav.getByRole("link", { name: link, exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    }
+    await page.waitForLoadState("networkidle");
+    // The count asked for on arrival is fresh for 30 s: four page changes ask nothing more.
+    expect(asked).toEqual([]);
+  });
+
   it("a coach with several clients sees who needs attention first, one click from the shared goal", async () => {
     const coach = await suite.openSession(PHONE);
     await apiAs(coach.context.request, suite.baseUrl).signup(uniqueEmail());

@@ -2,34 +2,45 @@ import type { NotificationList } from "@cando/core";
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../../api/client";
 
-// The header's unread count: loaded on each page change, and set at once when a page reads them.
+// The header's unread count: asked again on a page change once it is FRESH_MS old, and when the
+// tab comes back into view; set at once when a page reads the notifications. What moves the
+// count is a supporter's action, not the person's clicks: a quick walk through the pages does not
+// ask on each one.
+const FRESH_MS = 30_000;
 const listeners = new Set<(n: number) => void>();
+let known: { count: number; at: number } | undefined;
 
 export function announceUnread(n: number): void {
+  known = { count: n, at: Date.now() };
   for (const l of listeners) l(n);
+}
+
+function askUnlessFresh(): void {
+  if (known && Date.now() - known.at < FRESH_MS) return;
+  api.get<Pick<NotificationList, "unread">>("/api/notifications/unread").then(
+    (res) => announceUnread(res.unread),
+    () => {
+      // No count is better than an error in the header.
+    },
+  );
 }
 
 /** "Notifications (2)" in the header: a link, with the count read out. */
 export function NotificationsLink(props: { path: string }) {
-  const [unread, setUnread] = useState(0);
+  const [unread, setUnread] = useState(known?.count ?? 0);
   useEffect(() => {
     listeners.add(setUnread);
+    const onVisible = () => {
+      if (document.visibilityState === "visible") askUnlessFresh();
+    };
+    document.addEventListener("visibilitychange", onVisible);
     return () => {
       listeners.delete(setUnread);
+      document.removeEventListener("visibilitychange", onVisible);
     };
   }, []);
-  useEffect(() => {
-    let current = true;
-    api.get<Pick<NotificationList, "unread">>("/api/notifications/unread").then(
-      (res) => current && setUnread(res.unread),
-      () => {
-        // No count is better than an error in the header.
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [props.path]);
+  // A page change is a moment to ask (when the count is not fresh).
+  useEffect(askUnlessFresh, [props.path]);
   return (
     <a
       href="/notifications"
