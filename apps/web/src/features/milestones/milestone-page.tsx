@@ -10,6 +10,7 @@ import { formatDay } from "../../ui/format";
 import { Page } from "../../ui/page";
 import { evidencePath, goalPath, milestonePath } from "../../ui/paths";
 import { evidenceFor, milestoneMeaning, otherMilestones } from "./milestones";
+import { markSeen } from "./seen";
 import "../../ui/corrections.css";
 import "./milestones.css";
 
@@ -54,9 +55,7 @@ function MilestoneScreen(props: { milestoneId: string }) {
   // Seeing it is celebrating it: it leaves Today's "To celebrate" list.
   useEffect(() => {
     if (milestone === null || milestone.seenAt !== null) return;
-    api.post(`/api/milestones/${encodeURIComponent(milestone.id)}/seen`).catch(() => {
-      // Not marked seen: Today keeps offering it, which does no harm.
-    });
+    markSeen(milestone.id);
   }, [milestone]);
 
   return (

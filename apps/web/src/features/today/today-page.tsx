@@ -11,6 +11,7 @@ import { Page } from "../../ui/page";
 import { attemptPath, doubtPath, goalPath, milestonePath } from "../../ui/paths";
 import { PercentBar } from "../../ui/percent-bar";
 import { loadLatestAudit } from "../audits/load-audits";
+import { seenSettled } from "../milestones/seen";
 import { TodayPractice } from "../practice/today-practice";
 import { InProgress } from "../prepare/in-progress";
 import { runnerPath, startPath } from "../prepare/prepare";
@@ -21,15 +22,15 @@ import "./today.css";
 type TodayData = [TodayResponse, { goals: Goal[] }, AuditListResponse, DomainListResponse];
 
 export function TodayPage() {
-  const { state, reload } = useLoad(
-    (): Promise<TodayData> =>
-      Promise.all([
-        api.get<TodayResponse>("/api/today"),
-        api.get<{ goals: Goal[] }>("/api/goals"),
-        loadLatestAudit(),
-        api.get<DomainListResponse>("/api/domains"),
-      ]),
-  );
+  const { state, reload } = useLoad(async (): Promise<TodayData> => {
+    await seenSettled();
+    return Promise.all([
+      api.get<TodayResponse>("/api/today"),
+      api.get<{ goals: Goal[] }>("/api/goals"),
+      loadLatestAudit(),
+      api.get<DomainListResponse>("/api/domains"),
+    ]);
+  });
 
   return (
     <Page title="Today">
