@@ -48,4 +48,36 @@ describeEachDatabase("bringing stored ladder models up to the engine's version",
     // Done once: a second run finds nothing to do.
     expect(await upgradeLadderModels(db(), 2)).toBe(0);
   });
+
+  it("replays each goal once when two servers start at the same moment", async () => {
+    const { app } = buildTestApp(db());
+    const ada = await signedUp(app);
+    const userId = (await ada.get("/api/me")).body.user.id as string;
+    const goals: { goalId: string; updatedAt: string }[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { goalId, stepIds } = await goalWithLadder(ada, [70, 50, 30]);
+      expect((await ada.post("/api/attempts", attemptBody(stepIds[1] as string))).status).toBe(201);
+      const goal = await findGoal(db(), userId, goalId);
+      if (!goal) throw new Error("no goal");
+      const older = JSON.stringify({
+        ...JSON.parse(goal.model ?? "null"),
+        version: LADDER_MODEL_VERSION - 1,
+      });
+      await updateGoal(db(), userId, goalId, { model: older });
+      goals.push({ goalId, updatedAt: (await findGoal(db(), userId, goalId))?.updatedAt ?? "" });
+    }
+    // Two upgrades at once, each through its own connections on PostgreSQL (as two processes):
+    // every goal is replayed by exactly one of them, under the goal's lock.
+    const [first, second] = await Promise.all([
+      upgradeLadderModels(db(), 4),
+      upgradeLadderModels(db(), 4),
+    ]);
+    expect(first + second).toBe(6);
+    for (const { goalId, updatedAt } of goals) {
+      const goal = await findGoal(db(), userId, goalId);
+      if (!goal) throw new Error("no goal");
+      expect(parseLadderModel(JSON.parse(goal.model ?? "null")).version).toBe(LADDER_MODEL_VERSION);
+      expect(goal.updatedAt).toBe(updatedAt);
+    }
+  });
 });
