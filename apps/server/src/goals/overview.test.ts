@@ -20,6 +20,26 @@ describeEachDatabase("the goal's page in one answer", (db) => {
     await ada.call("PUT", `/api/attempts/${ids[1]}/debrief`, {
       attributions: { effort: 3, strategy: 2, ability: 1, luck: 0, help: 0, easy: 0 },
     });
+    // Someone who did the second step, and an attempt on the third started, not finished.
+    const priya = await ada.post("/api/role-models", {
+      name: "Priya",
+      relation: "a colleague",
+      similarity: 60,
+    });
+    expect(priya.status, JSON.stringify(priya.body)).toBe(201);
+    const did = await ada.post(`/api/role-models/${priya.body.roleModel.id}/steps`, {
+      stepId: stepIds[1],
+      what: "gave the talk to her team",
+      timing: "a year into her job",
+    });
+    expect(did.status, JSON.stringify(did.body)).toBe(201);
+    const started = await ada.post("/api/attempt-starts", {
+      stepId: stepIds[2],
+      idempotencyKey: "overview-start-0001",
+      confidenceBefore: 50,
+      anxietyBefore: 4,
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
 
     const page = await ada.get(`/api/goals/${goalId}/overview?limit=2`);
     expect(page.status).toBe(200);
@@ -29,6 +49,14 @@ describeEachDatabase("the goal's page in one answer", (db) => {
     expect(page.body.domains).toEqual((await ada.get("/api/domains")).body.domains);
     expect(page.body.ratings).toEqual((await ada.get(`/api/goals/${goalId}/ratings`)).body.ratings);
     expect(page.body.ratings.length).toBeGreaterThan(0);
+    expect(page.body.roleModels).toEqual(
+      (await ada.get(`/api/goals/${goalId}/role-models`)).body.steps,
+    );
+    expect(page.body.roleModels).toHaveLength(1);
+    expect(page.body.attemptStarts).toEqual(
+      (await ada.get(`/api/attempt-starts?goalId=${goalId}`)).body.attemptStarts,
+    );
+    expect(page.body.attemptStarts).toHaveLength(1);
     // Newest first, two of three, whether each is debriefed; no notes or debrief texts.
     expect(page.body.attempts.map((a: { id: string }) => a.id)).toEqual([ids[2], ids[1]]);
     expect(page.body.attempts.map((a: { debriefed: boolean }) => a.debriefed)).toEqual([

@@ -1,4 +1,5 @@
 import {
+  AttemptStart,
   AttemptSummary,
   DEFAULT_PAGE_LIMIT,
   Domain,
@@ -7,15 +8,18 @@ import {
   NextCursor,
   PageQuery,
   StepRating,
+  StepRoleModel,
 } from "@cando/core";
 import {
   type AttemptSummaryRow,
   attemptSortKey,
   type Db,
+  listAttemptStarts,
   listAttemptSummaries,
   listDomains,
   listStepRatings,
   presentDomain,
+  roleModelStepsOfGoal,
 } from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
 import { access } from "../access";
@@ -24,11 +28,13 @@ import type { App } from "../context";
 import { errors, json } from "../http/openapi";
 import { decodeCursor, encodeCursor, rowsToRead } from "../http/pages";
 import { ladderView } from "../ladders/ladder";
+import { presentStart } from "../prepare/present";
 import { presentGoal } from "./present";
 import { GoalParams } from "./routes";
 
 // The goal page in one answer: one session check, one access check and one round trip instead of
-// four (the goal with its ladder, the domains, the step ratings, the newest attempts).
+// six (the goal with its ladder, the domains, the step ratings, the newest attempts, who did the
+// steps, the attempts in progress).
 
 const AttemptSummaryPage = z.object({ attempts: z.array(AttemptSummary), nextCursor: NextCursor });
 const GoalOverview = z
@@ -37,6 +43,12 @@ const GoalOverview = z
     ladder: LadderView,
     domains: z.array(Domain),
     ratings: z.array(StepRating).describe("Confidence ratings of the steps, oldest first"),
+    roleModels: z
+      .array(StepRoleModel)
+      .describe("Who did the steps: as `GET /api/goals/{goalId}/role-models`"),
+    attemptStarts: z
+      .array(AttemptStart)
+      .describe("Attempts of this goal started and not finished: as `GET /api/attempt-starts`"),
   })
   .extend(AttemptSummaryPage.shape);
 
@@ -102,6 +114,8 @@ export function registerGoalOverviewRoutes(app: App): void {
     const domains = await listDomains(db, c.var.user.id);
     const ratings = await listStepRatings(db, goal.id);
     const page = await summaryPage(db, goal.id, c.req.valid("query"));
+    const roleModels = await roleModelStepsOfGoal(db, c.var.user.id, goal.id);
+    const starts = await listAttemptStarts(db, c.var.user.id, { goalId: goal.id });
     return c.json(
       {
         goal: presentGoal(goal),
@@ -112,6 +126,8 @@ export function registerGoalOverviewRoutes(app: App): void {
           confidence,
           ratedAt,
         })),
+        roleModels,
+        attemptStarts: starts.map((s) => presentStart(s, s)),
         ...page,
       },
       200,

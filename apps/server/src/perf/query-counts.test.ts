@@ -19,8 +19,9 @@ const PINNED: Record<string, number> = {
   domains: 2,
   ratings: 3,
   goalAttempts: 3,
-  // The goal page in one: session, goal, the ladder view (target, steps), domains, ratings, attempts.
-  goalOverview: 7,
+  // The goal page in one: session, goal, the ladder view (target, steps), domains, ratings, attempts,
+  // role models, attempts in progress.
+  goalOverview: 9,
   attemptSummaries: 3, // session, goal, one page of summaries
   insights: 5, // a miss: the read version, the facts (one join), the audits (2)
   goalInsights: 6,

@@ -44,6 +44,7 @@ import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
 import { readLadderModel, writableLadderModel } from "../ladders/replay";
+import { presentStart } from "./present";
 
 const tags = ["prepare"];
 const GoalParams = z.object({ goalId: z.string().min(1).max(64) });
@@ -208,27 +209,6 @@ export function presentRoutineRun(row: RoutineRunRow): RoutineRun {
     anxiety: row.anxiety,
     energy: row.energy,
     sleepHours: row.sleepHours === null ? null : Number(row.sleepHours),
-  };
-}
-
-function presentStart(
-  row: AttemptStartRow,
-  names: { stepTitle: string; goalStatement: string },
-): AttemptStart {
-  const num = (x: number | null) => (x === null ? null : Number(x));
-  return {
-    id: row.id,
-    goalId: row.goalId,
-    stepId: row.stepId,
-    stepTitle: names.stepTitle,
-    goalStatement: names.goalStatement,
-    confidenceBefore: row.confidenceBefore,
-    anxietyBefore: row.anxietyBefore,
-    energyBefore: row.energyBefore,
-    sleepHours: num(row.sleepHours),
-    routineRunId: row.routineRunId,
-    predictedSuccess: num(row.predictedSuccess),
-    startedAt: row.startedAt,
   };
 }
 

@@ -1,7 +1,8 @@
 import type { TargetResponse } from "@cando/core";
 import { TARGET_DEFAULT, TARGET_MAX, TARGET_MIN } from "@cando/core/constants";
-import { useEffect, useId, useState } from "preact/hooks";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { api, errorMessage } from "../../api/client";
+import { useNearViewport } from "../../ui/near-viewport";
 
 const CHOICES = Array.from(
   { length: Math.round((TARGET_MAX - TARGET_MIN) * 100) / 5 + 1 },
@@ -17,12 +18,17 @@ export function TargetControl(props: { onSaved?: (target: number) => void }) {
   const [percentValue, setPercent] = useState<number | null>(null);
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
+  // Asked for once the control can be seen: in a closed "why" (each goal page has one) it is
+  // never drawn, and the page makes no request for it.
+  const form = useRef<HTMLFormElement>(null);
+  const near = useNearViewport(form, "200px");
   useEffect(() => {
+    if (!near) return;
     api
       .get<TargetResponse>("/api/me/target")
       .then((t) => setPercent(Math.round(t.target * 100)))
       .catch(() => setPercent(Math.round(TARGET_DEFAULT * 100)));
-  }, []);
+  }, [near]);
 
   async function save(event: Event) {
     event.preventDefault();
@@ -42,7 +48,7 @@ export function TargetControl(props: { onSaved?: (target: number) => void }) {
   }
 
   return (
-    <form class="target-control" onSubmit={save} aria-busy={busy}>
+    <form ref={form} class="target-control" onSubmit={save} aria-busy={busy}>
       <label for={`${id}-target`}>Your target success rate</label>
       <div class="target-row">
         <select

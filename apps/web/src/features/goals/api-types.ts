@@ -1,11 +1,13 @@
 import type {
   Attempt,
+  AttemptStart,
   AttemptSummary,
   Domain,
   Goal,
   LadderView,
   Milestone,
   StepRating,
+  StepRoleModel,
 } from "@cando/core";
 
 // Response bodies of the goal and ladder endpoints; the entities come from @cando/core.
@@ -22,4 +24,6 @@ export type AttemptSummaryPage = { attempts: AttemptSummary[]; nextCursor: strin
 export type GoalOverviewResponse = GoalWithLadderResponse & {
   domains: Domain[];
   ratings: StepRating[];
+  roleModels: StepRoleModel[];
+  attemptStarts: AttemptStart[];
 } & AttemptSummaryPage;

@@ -1,4 +1,5 @@
 import type {
+  AttemptStart,
   AttemptSummary,
   Domain,
   Goal,
@@ -6,6 +7,7 @@ import type {
   LadderView,
   Milestone,
   StepRating,
+  StepRoleModel,
 } from "@cando/core";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation, useRoute } from "preact-iso";
@@ -39,6 +41,8 @@ export type GoalData = {
   ladder: LadderView;
   domains: Domain[];
   ratings: StepRating[];
+  roleModels: StepRoleModel[];
+  attemptStarts: AttemptStart[];
   attempts: AttemptSummary[];
   /** Where the older attempts continue (the list is paged, newest first); null when all are here. */
   moreAttempts: string | null;
@@ -66,6 +70,8 @@ async function loadGoal(goalId: string): Promise<GoalData> {
     ladder: page.ladder,
     domains: page.domains,
     ratings: page.ratings,
+    roleModels: page.roleModels,
+    attemptStarts: page.attemptStarts,
     attempts: page.attempts,
     moreAttempts: page.nextCursor,
   };
@@ -147,6 +153,7 @@ function GoalBody(props: {
           goal={goal}
           ladder={ladder}
           ratings={props.data.ratings}
+          roleModels={props.data.roleModels}
           onLadder={(next, rating) =>
             props.onChange({
               ...props.data,
@@ -182,7 +189,7 @@ function GoalBody(props: {
           more={props.data.moreAttempts !== null}
         />
       )}
-      <InProgress goalId={goal.id} />
+      <InProgress goalId={goal.id} starts={props.data.attemptStarts} />
       <GoalAttempts
         attempts={props.data.attempts}
         ladder={ladder}

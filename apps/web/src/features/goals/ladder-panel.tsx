@@ -1,7 +1,7 @@
 import type { Goal, LadderView, Milestone, Step, StepRating, StepRoleModel } from "@cando/core";
 import { LADDER_MAX_STEPS, LADDER_MIN_STEPS } from "@cando/core/constants";
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiError, api, errorMessage } from "../../api/client";
 import { ConfidenceSelect } from "../../ui/confidence-select";
 import { formatPlainDay } from "../../ui/days";
@@ -15,7 +15,8 @@ import { PercentBar } from "../../ui/percent-bar";
 import { SplitFlow } from "../advice/split-flow";
 import { PredictionWhy, TargetWhy, Why } from "../advice/why";
 import { startPath } from "../prepare/prepare";
-import { StepRoleModels, useStepRoleModels } from "../role-models/step-role-models";
+import { byStep } from "../role-models/role-model-words";
+import { StepRoleModels } from "../role-models/step-role-models";
 import type { LadderResponse, StepRemoveResponse, StepUpdateResponse } from "./api-types";
 import { useFocusLater } from "./focus-later";
 import { placeFieldProblems } from "./goal-form";
@@ -27,6 +28,8 @@ type Props = {
   goal: Goal;
   ladder: LadderView;
   ratings: StepRating[];
+  /** Who did the steps (the goal page's overview). */
+  roleModels: StepRoleModel[];
   /** A new ladder from the API (and, after a re-rating, the rating to add to the history). */
   onLadder: (ladder: LadderView, rating?: StepRating) => void;
   /** Goes to the celebration view when there are milestones; says whether it did. */
@@ -140,7 +143,7 @@ export function LadderPanel(props: Props) {
     }
   }
 
-  const roleModels = useStepRoleModels(goal.id);
+  const roleModels = useMemo(() => byStep(props.roleModels), [props.roleModels]);
   const ctx: StepContext = {
     roleModels,
     goalId: goal.id,

@@ -8,11 +8,17 @@ import { showToast } from "../../ui/toast";
 import { type AttemptStartsResponse, finishPath } from "./prepare";
 import "./prepare.css";
 
-/** Attempts started and not yet finished, with Finish and Discard (Today, the goal page). */
-export function InProgress(props: { goalId?: string }) {
+/**
+ * Attempts started and not yet finished, with Finish and Discard (Today, the goal page). Given
+ * `starts` (the goal page has them in its one answer) it asks for nothing.
+ */
+export function InProgress(props: { goalId?: string; starts?: AttemptStart[] }) {
   const query = props.goalId ? `?goalId=${encodeURIComponent(props.goalId)}` : "";
+  const given = props.starts;
   const { state, set } = useLoad(() =>
-    api.get<AttemptStartsResponse>(`/api/attempt-starts${query}`),
+    given
+      ? Promise.resolve({ attemptStarts: given })
+      : api.get<AttemptStartsResponse>(`/api/attempt-starts${query}`),
   );
   if (state.status !== "ready" || state.data.attemptStarts.length === 0) return null;
   const starts = state.data.attemptStarts;
