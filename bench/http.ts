@@ -411,8 +411,10 @@ function thinkMs(loop: number, n: number): number {
 
 /**
  * A realistic mix for one person per connection: mostly reads, a logged attempt now and then,
- * with a pause before each page (the first pause staggers the arrivals); `pauses: false` sends
- * the next page as soon as the last is answered (the capacity run).
+ * each page asking for what the web app asks for when it is reached from the menu (measured in
+ * Chromium), with a pause before each page (the first pause staggers the arrivals). A person's
+ * first page also loads the app shell's account and unread count; the count again every 30 s.
+ * `pauses: false` sends the next page as soon as the last is answered (the capacity run).
  */
 function mix(people: SeededPerson[], pauses = true): Script {
   const pages = [
@@ -427,33 +429,51 @@ function mix(people: SeededPerson[], pauses = true): Script {
     "evidence",
     "today",
   ] as const;
+  const unreadAskedAt = new Map<number, number>();
   return async (c, loop, n) => {
     const person = people[loop % people.length];
     if (!person) throw new Error("no person");
     const h = { cookie: person.cookie };
     const page = n % 40 === 39 ? "audit" : pages[(loop + n) % pages.length];
     if (pauses) await new Promise((r) => setTimeout(r, thinkMs(loop, n)));
-    switch (page) {
-      case "today":
-        await ok(c.get("/api/me", h));
-        await ok(c.get("/api/today", h));
-        return;
-      case "goal":
-        return goalPage(person)(c, loop, n);
-      case "attempt":
-        return attemptWithDebrief(person)(c, loop, n);
-      case "insights":
-        await ok(c.get("/api/insights", h));
-        return;
-      case "doubt":
-        await ok(c.get("/api/doubt", h));
-        return;
-      case "evidence":
-        await ok(c.get("/api/evidence", h));
-        return;
-      case "audit":
-        return audit(person)(c, loop, n);
+    const shell: Promise<unknown>[] = [];
+    if (n === 0) shell.push(ok(c.get("/api/me", h)));
+    if (performance.now() - (unreadAskedAt.get(loop) ?? -Infinity) > 30_000) {
+      unreadAskedAt.set(loop, performance.now());
+      shell.push(ok(c.get("/api/notifications/unread", h)));
     }
+    const all = (paths: string[]) => Promise.all(paths.map((p) => ok(c.get(p, h))));
+    const work = async () => {
+      switch (page) {
+        case "today":
+          await all(["/api/today/page"]);
+          break;
+        case "goal":
+          await goalPage(person)(c, loop, n);
+          break;
+        case "attempt": {
+          const goal = person.goals[(loop + n) % person.goals.length];
+          if (goal) await ok(c.get(`/api/goals/${goal.id}`, h));
+          await attemptWithDebrief(person)(c, loop, n);
+          break;
+        }
+        case "insights":
+          await all(["/api/goals", "/api/domains", "/api/insights"]);
+          break;
+        case "doubt":
+          await all(["/api/doubt"]);
+          break;
+        case "evidence":
+          await all(["/api/domains", "/api/goals", "/api/evidence"]);
+          break;
+        case "audit":
+          await all(["/api/domains", "/api/audits?limit=500"]);
+          await audit(person)(c, loop, n);
+          break;
+      }
+    };
+    // Together, as the browser sends them: a failed shell call is counted, never left unhandled.
+    await Promise.all([work(), ...shell]);
   };
 }
 
@@ -570,12 +590,14 @@ async function benchDatabase(kind: string, passwordHash: string): Promise<Databa
       for (const conns of CONNECTIONS) {
         await run("1×", "GET /api/me", conns, STEP_SECONDS, read("/api/me", reader), o);
         await run("1×", "GET /api/today", conns, STEP_SECONDS, read("/api/today", reader), o);
+        await run("1×", "Today's page", conns, STEP_SECONDS, read("/api/today/page", reader), o);
         await run("1×", "goal page", conns, STEP_SECONDS, goalPage(reader), o);
         await run("1×", "GET /api/insights", conns, STEP_SECONDS, read("/api/insights", reader), o);
         await run("1×", "GET /api/doubt", conns, STEP_SECONDS, read("/api/doubt", reader), o);
       }
       const ten = 10;
       await run("10×", "GET /api/today", ten, STEP_SECONDS, read("/api/today", tenfold), o);
+      await run("10×", "Today's page", ten, STEP_SECONDS, read("/api/today/page", tenfold), o);
       await run("10×", "goal page", ten, STEP_SECONDS, goalPage(tenfold), o);
       await run("10×", "GET /api/insights", ten, STEP_SECONDS, read("/api/insights", tenfold), o);
       await run("10×", "GET /api/doubt", ten, STEP_SECONDS, read("/api/doubt", tenfold), o);
@@ -771,7 +793,13 @@ function report(results: DatabaseResult[], how: string): string {
     r.rows.find(
       (row) => row.label === label && row.history === history && row.connections === conns,
     );
-  const reads = ["GET /api/today", "goal page", "GET /api/doubt", "GET /api/insights"];
+  const reads = [
+    "GET /api/today",
+    "Today's page",
+    "goal page",
+    "GET /api/doubt",
+    "GET /api/insights",
+  ];
   for (const r of results) {
     const factor = r.kind === "postgres" ? 1.5 : 1;
     for (const label of reads) {

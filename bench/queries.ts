@@ -37,6 +37,8 @@ try {
   let lastAttempt = "";
   await call("GET /api/me", "GET", "/api/me");
   await call("GET /api/today", "GET", "/api/today");
+  await call("GET /api/rhythm/today", "GET", "/api/rhythm/today");
+  await call("GET /api/audits (latest)", "GET", "/api/audits?order=newest&limit=1");
   await call("GET /api/goals/:id", "GET", `/api/goals/${goal.id}`);
   await call("GET /api/attempts?goalId", "GET", `/api/attempts?goalId=${goal.id}`);
   await call("GET /api/insights", "GET", "/api/insights");

@@ -15,6 +15,12 @@ try {
   if (!goal) throw new Error("no goal");
   const paths: [string, string][] = [
     ["GET /api/today", "/api/today"],
+    ["GET /api/today/page", "/api/today/page"],
+    // The rest of Today's page.
+    ["GET /api/goals", "/api/goals"],
+    ["GET /api/audits (latest)", "/api/audits?order=newest&limit=1"],
+    ["GET /api/attempt-starts", "/api/attempt-starts"],
+    ["GET /api/rhythm/today", "/api/rhythm/today"],
     ["GET /api/goals/:id", `/api/goals/${goal.id}`],
     ["GET /api/domains", "/api/domains"],
     ["GET /api/goals/:id/ratings", `/api/goals/${goal.id}/ratings`],

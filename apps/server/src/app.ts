@@ -38,6 +38,7 @@ import { registerRhythmRoutes } from "./rhythm/routes";
 import { registerRoleModelRoutes } from "./role-models/routes";
 import { registerSharingRoutes } from "./sharing/routes";
 import { registerTargetRoutes } from "./targets/routes";
+import { registerTodayPageRoute } from "./today/page";
 import { registerTodayRoutes } from "./today/routes";
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): App {
   registerAttemptRoutes(app);
   registerEvidenceRoutes(app);
   registerTodayRoutes(app);
+  registerTodayPageRoute(app);
   registerInsightRoutes(app);
   registerPracticeRoutes(app);
   registerRhythmRoutes(app);

@@ -15,6 +15,9 @@ const PINNED: Record<string, number> = {
   // The session, target, active goals, all their steps at once (counts kept on the steps), the
   // last audit, unseen milestones, and their presentation in 2 (evidence; last attempts + debriefs).
   today: 8,
+  // Today's page in one: Today, the goal count, the latest audit (2), the domains, attempts in
+  // progress, today's rhythm (9): 22 with the session, whatever the history.
+  todayPage: 22,
   goal: 4,
   domains: 2,
   ratings: 3,
@@ -75,6 +78,7 @@ describeEachDatabase("queries per request do not grow with history", (db) => {
       // A session seen a while ago is touched (one update) on its next request: not a read's cost.
       expect((await client.get("/api/me")).status).toBe(200);
       await count("today", () => client.get("/api/today"));
+      await count("todayPage", () => client.get("/api/today/page"));
       await count("goal", () => client.get(`/api/goals/${goalId}`));
       await count("domains", () => client.get("/api/domains"));
       await count("ratings", () => client.get(`/api/goals/${goalId}/ratings`));

@@ -62,6 +62,7 @@ it("reads every per-person list by index, never by a full scan of a growing tabl
   const stepId = history.stepIds[0]?.[0] as string;
   const paths = [
     "/api/today",
+    "/api/today/page",
     `/api/goals/${goalId}`,
     `/api/goals/${goalId}/ratings`,
     `/api/goals/${goalId}/overview`,

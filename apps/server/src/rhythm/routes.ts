@@ -7,6 +7,7 @@ import {
   reflectionDue,
 } from "@cando/core";
 import {
+  type Db,
   findReflection,
   lastAuditAt,
   listGoals,
@@ -53,39 +54,44 @@ const changeSettings = createRoute({
   responses: { 200: json(SettingsResponse, "The settings."), ...errors(400, 401, 403) },
 });
 
+/** Today's rhythm: practice per active goal, the reflection and re-rating due, planned steps. */
+export async function rhythmTodayOf(
+  db: Db,
+  userId: string,
+  now: Date,
+): Promise<RhythmTodayResponse> {
+  const { settings, today } = await personToday(db, userId, now);
+  const goals = await listGoals(db, userId, ["active"]);
+  const summaries = await practiceSummaries(
+    db,
+    userId,
+    goals.map((g) => g.id),
+    today,
+  );
+  const practice = goals.flatMap((g) => {
+    const summary = summaries.get(g.id);
+    return summary ? [{ goalId: g.id, statement: g.statement, practice: summary }] : [];
+  });
+  const weekEnd = latestReflectionDay(today, settings.reflectionWeekday);
+  const written = (await findReflection(db, userId, weekEnd)) !== undefined;
+  return {
+    today,
+    settings,
+    reflection: reflectionDue(today, settings.reflectionWeekday, written),
+    // Prompted with the monthly audit, never forced.
+    rerating: {
+      due: auditDue(await lastAuditAt(db, userId), now).due,
+      goalIds: goals.filter((g) => g.model !== null).map((g) => g.id),
+    },
+    plannedSteps: await stepsPlannedOn(db, userId, today),
+    practice,
+  };
+}
+
 export function registerRhythmRoutes(app: App): void {
   app.openapi(today, async (c) => {
     const { db, clock } = c.var.deps;
-    const user = c.var.user;
-    const { settings, today } = await personToday(db, user.id, clock.now());
-    const goals = await listGoals(db, user.id, ["active"]);
-    const summaries = await practiceSummaries(
-      db,
-      user.id,
-      goals.map((g) => g.id),
-      today,
-    );
-    const practice = goals.flatMap((g) => {
-      const summary = summaries.get(g.id);
-      return summary ? [{ goalId: g.id, statement: g.statement, practice: summary }] : [];
-    });
-    const weekEnd = latestReflectionDay(today, settings.reflectionWeekday);
-    const written = (await findReflection(db, user.id, weekEnd)) !== undefined;
-    return c.json(
-      {
-        today,
-        settings,
-        reflection: reflectionDue(today, settings.reflectionWeekday, written),
-        // Prompted with the monthly audit, never forced.
-        rerating: {
-          due: auditDue(await lastAuditAt(db, user.id), clock.now()).due,
-          goalIds: goals.filter((g) => g.model !== null).map((g) => g.id),
-        },
-        plannedSteps: await stepsPlannedOn(db, user.id, today),
-        practice,
-      },
-      200,
-    );
+    return c.json(await rhythmTodayOf(db, c.var.user.id, clock.now()), 200);
   });
 
   app.openapi(showSettings, async (c) => {

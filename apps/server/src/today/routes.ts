@@ -1,5 +1,6 @@
 import { auditDue, Milestone, TodayResponse } from "@cando/core";
 import {
+  type Db,
   getTargetPercent,
   lastAuditAt,
   listGoals,
@@ -54,40 +55,42 @@ const seen = createRoute({
   },
 });
 
+/**
+ * Today: each active goal's recommended next step, the audit notice, milestones to celebrate.
+ * A constant number of statements for any number of goals: every active goal's steps at once.
+ */
+export async function todayOf(db: Db, userId: string, now: Date): Promise<TodayResponse> {
+  const items = [];
+  const goalsWithoutLadder = [];
+  const target = (await getTargetPercent(db, userId)) / 100;
+  const goals = await listGoals(db, userId, ["active"]);
+  const steps = new Map<string, StepRow[]>(goals.map((g) => [g.id, []]));
+  for (const step of await listStepsOfGoals(
+    db,
+    goals.map((g) => g.id),
+  ))
+    steps.get(step.goalId)?.push(step);
+  for (const goal of goals) {
+    const next = await recommendedStep(db, goal, target, steps.get(goal.id) ?? []);
+    if (next) items.push({ goal: presentGoal(goal), ...next });
+    else goalsWithoutLadder.push(presentGoal(goal));
+  }
+  return {
+    items,
+    goalsWithoutLadder,
+    audit: auditDue(await lastAuditAt(db, userId), now),
+    // One whose basis a correction removed is kept in history but not offered to celebrate.
+    milestones: await presentMilestones(
+      db,
+      (await listMilestones(db, userId, true)).filter((m) => m.basisRemovedAt === null),
+    ),
+  };
+}
+
 export function registerTodayRoutes(app: App): void {
   app.openapi(today, async (c) => {
     const { db, clock } = c.var.deps;
-    const user = c.var.user;
-    const now = clock.now();
-    const items = [];
-    const goalsWithoutLadder = [];
-    const target = (await getTargetPercent(db, user.id)) / 100;
-    // A constant number of statements for any number of goals: every active goal's steps at once.
-    const goals = await listGoals(db, user.id, ["active"]);
-    const steps = new Map<string, StepRow[]>(goals.map((g) => [g.id, []]));
-    for (const step of await listStepsOfGoals(
-      db,
-      goals.map((g) => g.id),
-    ))
-      steps.get(step.goalId)?.push(step);
-    for (const goal of goals) {
-      const next = await recommendedStep(db, goal, target, steps.get(goal.id) ?? []);
-      if (next) items.push({ goal: presentGoal(goal), ...next });
-      else goalsWithoutLadder.push(presentGoal(goal));
-    }
-    return c.json(
-      {
-        items,
-        goalsWithoutLadder,
-        audit: auditDue(await lastAuditAt(db, user.id), now),
-        // One whose basis a correction removed is kept in history but not offered to celebrate.
-        milestones: await presentMilestones(
-          db,
-          (await listMilestones(db, user.id, true)).filter((m) => m.basisRemovedAt === null),
-        ),
-      },
-      200,
-    );
+    return c.json(await todayOf(db, c.var.user.id, clock.now()), 200);
   });
 
   app.openapi(milestones, async (c) => {

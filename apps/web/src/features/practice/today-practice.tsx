@@ -20,9 +20,15 @@ function browserTimeZone(): string | null {
   }
 }
 
-/** Today's practice per active goal, with quick add (+15, +30, or a number). */
-export function TodayPractice() {
-  const { state, reload, set } = useLoad(() => api.get<RhythmTodayResponse>("/api/rhythm/today"));
+/**
+ * Today's practice per active goal, with quick add (+15, +30, or a number). Given `initial`
+ * (Today's page has it in its one answer) it asks for nothing until something changes.
+ */
+export function TodayPractice(props: { initial?: RhythmTodayResponse }) {
+  const initial = props.initial;
+  const { state, reload, set } = useLoad(() =>
+    initial ? Promise.resolve(initial) : api.get<RhythmTodayResponse>("/api/rhythm/today"),
+  );
 
   // The person's day is their own: the first visit stores the browser's zone as the default.
   useEffect(() => {

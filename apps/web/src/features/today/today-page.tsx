@@ -1,6 +1,13 @@
-import type { Goal, Milestone, TodayItem, TodayResponse } from "@cando/core";
+import type {
+  AttemptStart,
+  Domain,
+  Milestone,
+  RhythmTodayResponse,
+  TodayItem,
+  TodayResponse,
+} from "@cando/core";
 import { api } from "../../api/client";
-import type { AuditListResponse, DomainListResponse } from "../../api/types";
+import type { AuditListResponse } from "../../api/types";
 import { useLoad } from "../../api/use-load";
 import { Card } from "../../ui/card";
 import { formatPlainDay, localDay } from "../../ui/days";
@@ -10,7 +17,6 @@ import { actionHeadline, percent } from "../../ui/ladder-words";
 import { Page } from "../../ui/page";
 import { attemptPath, doubtPath, goalPath, milestonePath } from "../../ui/paths";
 import { PercentBar } from "../../ui/percent-bar";
-import { loadLatestAudit } from "../audits/load-audits";
 import { seenSettled } from "../milestones/seen";
 import { TodayPractice } from "../practice/today-practice";
 import { InProgress } from "../prepare/in-progress";
@@ -19,17 +25,20 @@ import { dueNotice, latestRatings } from "./due-notice";
 import { isPast, todayMode } from "./today";
 import "./today.css";
 
-type TodayData = [TodayResponse, { goals: Goal[] }, AuditListResponse, DomainListResponse];
+/** `GET /api/today/page`: what Today's page shows, in one answer. */
+type TodayData = {
+  today: TodayResponse;
+  goalCount: number;
+  audits: Omit<AuditListResponse, "nextCursor">;
+  domains: Domain[];
+  attemptStarts: AttemptStart[];
+  rhythm: RhythmTodayResponse;
+};
 
 export function TodayPage() {
   const { state, reload } = useLoad(async (): Promise<TodayData> => {
     await seenSettled();
-    return Promise.all([
-      api.get<TodayResponse>("/api/today"),
-      api.get<{ goals: Goal[] }>("/api/goals"),
-      loadLatestAudit(),
-      api.get<DomainListResponse>("/api/domains"),
-    ]);
+    return api.get<TodayData>("/api/today/page");
   });
 
   return (
@@ -42,13 +51,13 @@ export function TodayPage() {
 }
 
 function TodayBody(props: { data: TodayData }) {
-  const [today, { goals }, audits, domains] = props.data;
-  const mode = todayMode(today, goals);
+  const { today, audits, domains } = props.data;
+  const mode = todayMode(today, props.data.goalCount);
   return (
     <>
       {today.milestones.length > 0 && <ToCelebrate milestones={today.milestones} />}
       {mode === "first_run" && <FirstRun />}
-      <InProgress />
+      <InProgress starts={props.data.attemptStarts} />
       {mode === "none_active" && (
         <section class="card" aria-labelledby="no-active-heading">
           <h2 id="no-active-heading">No active goal right now</h2>
@@ -93,7 +102,7 @@ function TodayBody(props: { data: TodayData }) {
           </ul>
         </section>
       )}
-      <TodayPractice />
+      <TodayPractice initial={props.data.rhythm} />
       <AuditNotice audits={audits} domains={domains} quiet={mode === "first_run"} />
     </>
   );
@@ -182,13 +191,13 @@ function NextStep(props: { item: TodayItem }) {
 
 /** The monthly audit, as Home showed it: due or not, and the latest ratings. */
 function AuditNotice(props: {
-  audits: AuditListResponse;
-  domains: DomainListResponse;
+  audits: TodayData["audits"];
+  domains: Domain[];
   /** On a first run the path above leads (it includes the audit): this one steps back. */
   quiet?: boolean;
 }) {
   const notice = dueNotice(props.audits.due, (iso) => formatDay(iso));
-  const latest = latestRatings(props.audits.audits, props.domains.domains);
+  const latest = latestRatings(props.audits.audits, props.domains);
   return (
     <>
       <section

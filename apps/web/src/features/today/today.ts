@@ -1,4 +1,4 @@
-import type { Goal, TodayResponse } from "@cando/core";
+import type { TodayResponse } from "@cando/core";
 
 /**
  * What Today leads with: a first run (no goal at all yet), nothing active (every goal paused,
@@ -6,10 +6,11 @@ import type { Goal, TodayResponse } from "@cando/core";
  */
 export function todayMode(
   today: Pick<TodayResponse, "items" | "goalsWithoutLadder">,
-  allGoals: Goal[],
+  /** All the person's goals, whatever their status. */
+  goalCount: number,
 ): "first_run" | "none_active" | "active" {
   if (today.items.length > 0 || today.goalsWithoutLadder.length > 0) return "active";
-  return allGoals.length === 0 ? "first_run" : "none_active";
+  return goalCount === 0 ? "first_run" : "none_active";
 }
 
 /** Whether a planned day has passed, comparing `YYYY-MM-DD` texts (they sort as dates). */
