@@ -49,8 +49,16 @@ export interface InProcess {
   close(): Promise<void>;
 }
 
-/** The seeded five-year person (`scale` times the history) and the app, in a temporary folder. */
-export async function seededInProcess(scale: number, deviceKey: string): Promise<InProcess> {
+/**
+ * The seeded five-year person (`scale` times the history) and the app, in a temporary folder.
+ * `counted: false`: the app runs on the plain handle, as the server does (no statement is counted,
+ * and fixed-shape queries run compiled once: see packages/storage/src/compiled.ts).
+ */
+export async function seededInProcess(
+  scale: number,
+  deviceKey: string,
+  counted = true,
+): Promise<InProcess> {
   const dir = mkdtempSync(join(tmpdir(), `cando-${deviceKey}-`));
   const raw = createDb(join(dir, "cando.sqlite"));
   const close = async () => {
@@ -65,7 +73,7 @@ export async function seededInProcess(scale: number, deviceKey: string): Promise
       .execute((trx) => seedPerson(trx, { name: "five-year", scale, passwordHash }));
     const counter = new StatementCounter();
     const app = createApp({
-      db: raw.withPlugin(counter),
+      db: counted ? raw.withPlugin(counter) : raw,
       clock: { now: () => new Date() },
       newId: () => crypto.randomUUID(),
       passwords: argon2Hasher(),
