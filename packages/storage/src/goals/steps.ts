@@ -1,4 +1,5 @@
 import type { Selectable } from "kysely";
+import { fixedQuery } from "../compiled";
 import type { Db } from "../db";
 import type { StepRatingsTable, StepsTable } from "../schema";
 
@@ -14,14 +15,18 @@ export async function insertSteps(db: Db, rows: NewStepRow[]): Promise<void> {
 
 /** A goal's steps in ladder order, archived ones included (their archivedAt is set). */
 export async function listSteps(db: Db, goalId: string): Promise<StepRow[]> {
-  return db
+  return stepsOfGoal(db, goalId);
+}
+
+// Every write to a ladder and the ladder view read it: compiled once (see fixedQuery).
+const stepsOfGoal = fixedQuery((db: Db, goalId: string) =>
+  db
     .selectFrom("steps")
     .selectAll()
     .where("goalId", "=", goalId)
     .orderBy("position")
-    .orderBy("createdAt")
-    .execute();
-}
+    .orderBy("createdAt"),
+);
 
 /** Every step of the given goals, each goal's in ladder order (as `listSteps`), for overviews (Today). */
 export async function listStepsOfGoals(db: Db, goalIds: string[]): Promise<StepRow[]> {
