@@ -85,6 +85,8 @@ export async function recordAttempt(
   deps: Pick<AppDeps, "clock" | "newId">,
   goal: GoalRow,
   input: AttemptToRecord,
+  /** The person's target success rate (0–1) when the caller read it with the lock; else read. */
+  target?: number,
 ): Promise<Logged & { row: AttemptRow }> {
   const steps = await listSteps(trx, goal.id);
   const step = steps.find((s) => s.id === input.stepId);
@@ -141,10 +143,18 @@ export async function recordAttempt(
   }
   if (!next) throw new ValidationError([{ path: input.ladderPath, message: "is not on a ladder" }]);
   const milestones = await recordMilestones(trx, deps, goal, next, row.attemptedAt, steps);
+  // The steps as they are now, without reading them again: the insert's trigger added this
+  // attempt to its step's counts (and nothing else here changes a step).
+  const done = input.outcome === "done" ? 1 : 0;
+  const stepsNow = steps.map((s) =>
+    s.id === step.id
+      ? { ...s, attemptCount: s.attemptCount + 1, successCount: s.successCount + done }
+      : s,
+  );
   return {
     row,
     attempt: presentAttempt(row, undefined),
-    ladder: await ladderView(trx, goal, now),
+    ladder: await ladderView(trx, goal, now, target, stepsNow),
     milestones,
   };
 }
