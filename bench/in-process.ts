@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, migrateToLatest } from "@cando/storage";
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from "kysely";
+import pg from "pg";
 import { createApp } from "../apps/server/src/app";
 import { argon2Hasher } from "../apps/server/src/auth/passwords";
 import { DEFAULT_AUTH_POLICY } from "../apps/server/src/auth/policy";
@@ -50,7 +51,8 @@ export interface InProcess {
 }
 
 /**
- * The seeded five-year person (`scale` times the history) and the app, in a temporary folder.
+ * The seeded five-year person (`scale` times the history) and the app, in a temporary folder, or
+ * in a fresh schema on PostgreSQL when `postgresUrl` is given (dropped on close).
  * `counted: false`: the app runs on the plain handle, as the server does (no statement is counted,
  * and fixed-shape queries run compiled once: see packages/storage/src/compiled.ts).
  */
@@ -58,13 +60,26 @@ export async function seededInProcess(
   scale: number,
   deviceKey: string,
   counted = true,
+  postgresUrl?: string,
 ): Promise<InProcess> {
-  const dir = mkdtempSync(join(tmpdir(), `cando-${deviceKey}-`));
-  const raw = createDb(join(dir, "cando.sqlite"));
-  const close = async () => {
-    await raw.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  };
+  let raw: ReturnType<typeof createDb>;
+  let close: () => Promise<void>;
+  if (postgresUrl) {
+    const schema = `bench_${deviceKey.replaceAll("-", "_")}_${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
+    await adminQuery(postgresUrl, `create schema ${schema}`);
+    raw = createDb(postgresUrl, { schema });
+    close = async () => {
+      await raw.destroy();
+      await adminQuery(postgresUrl, `drop schema ${schema} cascade`);
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), `cando-${deviceKey}-`));
+    raw = createDb(join(dir, "cando.sqlite"));
+    close = async () => {
+      await raw.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
   try {
     await migrateToLatest(raw);
     const passwordHash = await argon2Hasher().hash("not used");
@@ -86,5 +101,18 @@ export async function seededInProcess(
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({
+    connectionString: url,
+    user: new URL(url).username || "postgres",
+  });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
   }
 }

@@ -1,9 +1,10 @@
 // `npx tsx bench/writes.ts` (REPEAT=200, SCALE=1): statements and in-process CPU per write on the
 // hot path (log an attempt, debrief it, save an audit) for the seeded five-year person on a SQLite
-// file, one request at a time, as bench/http.ts sends them. CPU time (process.cpuUsage) is this
+// file (or PostgreSQL, below), one request at a time, as bench/http.ts sends them. CPU time (process.cpuUsage) is this
 // process's only, but a loaded machine still moves it: compare the ratio to GET /api/me, measured
 // in the same run. Profile it with
 // `PROFILE=/tmp/writes.cpuprofile npx tsx bench/writes.ts` (the measured rounds only, not the seeding).
+// DATABASE_URL=postgres://postgres@127.0.0.1:5432/test runs it on PostgreSQL (a fresh schema, dropped after).
 // COUNT=0 runs the app without the statement counter, as the server runs: a counted handle compiles
 // every statement, so only COUNT=0 shows what compiling hot statements once (fixedQuery) saves.
 
@@ -16,7 +17,12 @@ const SCALE = Number(process.env.SCALE ?? 1);
 
 const COUNTED = process.env.COUNT !== "0";
 
-const { app, person, counter, headers, close } = await seededInProcess(SCALE, "writes", COUNTED);
+const { app, person, counter, headers, close } = await seededInProcess(
+  SCALE,
+  "writes",
+  COUNTED,
+  process.env.DATABASE_URL,
+);
 try {
   const totals = new Map<string, { cpu: number; sys: number; statements: number; n: number }>();
   const send = async (label: string, method: string, path: string, body: unknown) => {
