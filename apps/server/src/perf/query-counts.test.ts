@@ -26,9 +26,9 @@ const PINNED: Record<string, number> = {
   goalDoubt: 5,
   doubtAgain: 3,
   // session (+ its touch: the clock moved 8 h), goal locked through the step (with the target),
-  // its steps, the insert, the model, the milestones; the ladder view reads nothing more (the
-  // steps read, the inserted attempt added to its step's counts)
-  logAttempt: 7,
+  // its steps with its milestones' state, the insert, the model; the ladder view reads nothing
+  // more (the steps read, the inserted attempt added to its step's counts)
+  logAttempt: 6,
   // session, goal locked through the attempt (with the target), the attempt with whether it has a
   // debrief, the debrief, the steps (what next)
   debrief: 5,
