@@ -88,9 +88,12 @@ export const access = {
     return found(await findAttempt(db, actor.id, attemptId), "attempt");
   },
 
-  /** The caller's attempt with when its debrief was first written (null: none yet). */
-  async attemptToDebrief(db: Db, actor: UserRow, attemptId: string) {
-    return found(await findAttemptToDebrief(db, actor.id, attemptId), "attempt");
+  /**
+   * The caller's attempt of this goal with when its debrief was first written (null: none yet)
+   * and the goal's steps, in one statement: debriefing, under the goal's lock.
+   */
+  async attemptToDebrief(db: Db, actor: UserRow, attemptId: string, goalId: string) {
+    return found(await findAttemptToDebrief(db, actor.id, attemptId, goalId), "attempt");
   },
 
   async evidence(db: Db, actor: UserRow, evidenceId: string): Promise<EvidenceRow> {

@@ -194,7 +194,7 @@ describeEachDatabase("the core loop's storage", (db) => {
     expect(await lockGoalOf(db(), user.id, { stepId: "nope" })).toBeUndefined();
   });
 
-  it("reads an attempt with whether it is debriefed, and saves a debrief known to be new or not", async () => {
+  it("reads an attempt with whether it is debriefed and its goal's steps, and saves a debrief known to be new or not", async () => {
     const { user, goal, steps } = await personWithGoal();
     // Logged without the optional columns: stored as null, as before they existed.
     const {
@@ -211,9 +211,10 @@ describeEachDatabase("the core loop's storage", (db) => {
       energyBefore: null,
       sleepHours: null,
     });
-    expect(await findAttemptToDebrief(db(), user.id, bare.id)).toEqual({
+    expect(await findAttemptToDebrief(db(), user.id, bare.id, goal.id)).toEqual({
       attempt,
       debriefCreatedAt: null,
+      steps: await listSteps(db(), goal.id),
     });
     const debrief = {
       attemptId: bare.id,
@@ -236,8 +237,9 @@ describeEachDatabase("the core loop's storage", (db) => {
       replaced: false,
     });
     expect(await findDebrief(db(), bare.id)).toEqual(debrief);
-    const read = await findAttemptToDebrief(db(), user.id, bare.id);
+    const read = await findAttemptToDebrief(db(), user.id, bare.id, goal.id);
     expect(read?.debriefCreatedAt).toBe("2026-11-22T10:00:00.000Z");
+    expect(read?.attempt).toEqual(attempt);
     expect(
       await saveDebrief(
         db(),
@@ -252,7 +254,13 @@ describeEachDatabase("the core loop's storage", (db) => {
     });
     const other = buildUser();
     await insertUser(db(), other);
-    expect(await findAttemptToDebrief(db(), other.id, bare.id)).toBeUndefined();
+    expect(await findAttemptToDebrief(db(), other.id, bare.id, goal.id)).toBeUndefined();
+    expect(await findAttemptToDebrief(db(), user.id, "nope", goal.id)).toBeUndefined();
+    // Another goal's steps never carry this goal's attempt.
+    const elsewhere = buildGoal(user.id, goal.domainId);
+    await insertGoal(db(), elsewhere);
+    await insertSteps(db(), [buildStep(user.id, elsewhere.id, { position: 0 })]);
+    expect(await findAttemptToDebrief(db(), user.id, bare.id, elsewhere.id)).toBeUndefined();
   });
 
   it("searches evidence by every word, case-insensitively, with filters, privately", async () => {

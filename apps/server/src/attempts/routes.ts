@@ -16,7 +16,6 @@ import {
   insertEvidenceOfAttempt,
   listAttempts,
   listDebriefs,
-  listSteps,
   saveDebrief,
 } from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -199,8 +198,14 @@ export function registerAttemptRoutes(app: App): void {
       // Serialize with other writes on this goal (a second debrief racing to create evidence), then
       // read the attempt as it is now.
       const { goal, targetPercent } = await access.goalOfAttemptForUpdate(trx, user, attemptId);
-      // The attempt and whether it has a debrief yet, in one read under the lock.
-      const { attempt, debriefCreatedAt } = await access.attemptToDebrief(trx, user, attemptId);
+      // The attempt, whether it has a debrief yet, and the goal's steps (the evidence's step,
+      // what next), in one read under the lock.
+      const { attempt, debriefCreatedAt, steps } = await access.attemptToDebrief(
+        trx,
+        user,
+        attemptId,
+        goal.id,
+      );
       const now = clock.now().toISOString();
       const row = {
         attemptId: attempt.id,
@@ -221,8 +226,6 @@ export function registerAttemptRoutes(app: App): void {
       // A first debrief has none yet (only a debrief makes it), so it is inserted without a look;
       // an edited one looks first (the person may have deleted it: then it is made again).
       let evidence = saved.replaced ? await findEvidenceOfAttempt(trx, attempt.id) : undefined;
-      // The goal's steps, read once: the evidence's step and what next.
-      const steps = await listSteps(trx, goal.id);
       if (!evidence && attempt.outcome === "done") {
         const step = steps.find((s) => s.id === attempt.stepId);
         if (!step) throw new NotFoundError("step");

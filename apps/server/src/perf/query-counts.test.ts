@@ -30,9 +30,9 @@ const PINNED: Record<string, number> = {
   // more (the steps read, the inserted attempt added to its step's counts)
   logAttempt: 6,
   // session, goal locked through the attempt (with the target), the attempt with whether it has a
-  // debrief, the debrief, the steps (what next)
-  debrief: 5,
-  doneDebrief: 6, // the same + the evidence made (its step from the steps read; a first debrief: no look)
+  // debrief and the goal's steps (what next), the debrief
+  debrief: 4,
+  doneDebrief: 5, // the same + the evidence made (its step from the steps read; a first debrief: no look)
   audit: 5, // session, (PostgreSQL: the person locked), domains, the audit + ratings: no read-back
 };
 

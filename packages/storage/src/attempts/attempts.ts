@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { fixedQuery } from "../compiled";
 import { type Db, dbKind } from "../db";
 import type { GoalRow } from "../goals/goals";
+import type { StepRow } from "../goals/steps";
 import type { AttemptsTable, DebriefsTable } from "../schema";
 
 export type AttemptRow = AttemptsTable;
@@ -363,32 +364,83 @@ export async function countAttemptsOfStep(db: Db, stepId: string): Promise<numbe
   return Number(row.n);
 }
 
-// Debriefing's reads and insert, compiled once (see fixedQuery).
-const attemptWithDebriefState = fixedQuery((db: Db, userId: string, id: string) =>
+// Debriefing's reads and insert, compiled once (see fixedQuery). The attempt's columns, each
+// read beside every step of its goal under a name of its own.
+const ATTEMPT_COLUMNS = [
+  "id",
+  "userId",
+  "goalId",
+  "stepId",
+  "idempotencyKey",
+  "attemptedAt",
+  "confidenceBefore",
+  "anxietyBefore",
+  "outcome",
+  "effort",
+  "difficulty",
+  "anxietyAfter",
+  "minutes",
+  "note",
+  "predictedSuccess",
+  "createdAt",
+  "confidenceRated",
+  "energyBefore",
+  "sleepHours",
+] as const satisfies readonly (keyof AttemptRow)[];
+type AttemptColumn = (typeof ATTEMPT_COLUMNS)[number];
+const asAttemptColumn = (c: AttemptColumn) => `attempt${c[0]?.toUpperCase()}${c.slice(1)}` as const;
+
+const stepsWithAttempt = fixedQuery((db: Db, attemptId: string, userId: string, goalId: string) =>
   db
-    .selectFrom("attempts")
+    .selectFrom("steps")
+    .leftJoin("attempts", (join) =>
+      join
+        .on("attempts.id", "=", attemptId)
+        .on("attempts.userId", "=", userId)
+        .onRef("attempts.goalId", "=", "steps.goalId"),
+    )
     .leftJoin("debriefs", "debriefs.attemptId", "attempts.id")
-    .selectAll("attempts")
+    .selectAll("steps")
+    .select(ATTEMPT_COLUMNS.map((c) => `attempts.${c} as ${asAttemptColumn(c)}` as const))
     .select("debriefs.createdAt as debriefCreatedAt")
-    .where("attempts.userId", "=", userId)
-    .where("attempts.id", "=", id),
+    .where("steps.goalId", "=", goalId)
+    .orderBy("steps.position")
+    .orderBy("steps.createdAt"),
 );
 
 /**
- * One person's attempt (undefined for another person's, as for a missing one) with when its
- * debrief was first written (null: not debriefed yet), in one statement: what debriefing needs
- * before it writes (`saveDebrief`'s `existing`).
+ * What debriefing reads under the goal's lock, in one statement: one person's attempt of that
+ * goal (undefined for another person's, as for a missing one), when its debrief was first written
+ * (null: not debriefed yet; `saveDebrief`'s `existing`), and the goal's steps as `listSteps` reads
+ * them (the evidence's step, what next). An attempt's step is on its goal, so a goal with the
+ * attempt has steps to carry it.
  */
 export async function findAttemptToDebrief(
   db: Db,
   userId: string,
   id: string,
-): Promise<{ attempt: AttemptRow; debriefCreatedAt: string | null } | undefined> {
-  const [row] = await attemptWithDebriefState(db, userId, id);
-  if (!row) return undefined;
-  const { debriefCreatedAt, ...attempt } = row;
-  return { attempt, debriefCreatedAt };
+  goalId: string,
+): Promise<{ attempt: AttemptRow; debriefCreatedAt: string | null; steps: StepRow[] } | undefined> {
+  const rows: Record<string, unknown>[] = await stepsWithAttempt(db, id, userId, goalId);
+  const first = rows[0];
+  if (!first || first.attemptId === null) return undefined;
+  const attempt: Record<string, unknown> = {};
+  for (const c of ATTEMPT_COLUMNS) attempt[c] = first[asAttemptColumn(c)];
+  const steps = rows.map((row) => {
+    const step: Record<string, unknown> = {};
+    for (const key in row) if (!NOT_STEP_COLUMNS.has(key)) step[key] = row[key];
+    return step as unknown as StepRow;
+  });
+  return {
+    attempt: attempt as unknown as AttemptRow,
+    debriefCreatedAt: first.debriefCreatedAt as string | null,
+    steps,
+  };
 }
+const NOT_STEP_COLUMNS = new Set<string>([
+  ...ATTEMPT_COLUMNS.map(asAttemptColumn),
+  "debriefCreatedAt",
+]);
 
 const debriefInsert = fixedQuery(
   (
