@@ -43,6 +43,12 @@ export class StatementCounter implements KyselyPlugin {
 
 export interface InProcess {
   app: ReturnType<typeof createApp>;
+  /**
+   * The same app on the plain handle, as the server runs it: no statement is counted, and
+   * fixed-shape queries run compiled once (a counted handle compiles every statement: see
+   * packages/storage/src/compiled.ts), so CPU is measured on this one.
+   */
+  plain: ReturnType<typeof createApp>;
   person: SeededPerson;
   counter: StatementCounter;
   /** The person's session cookie and the same-origin header, for `app.request`. */
@@ -53,13 +59,10 @@ export interface InProcess {
 /**
  * The seeded five-year person (`scale` times the history) and the app, in a temporary folder, or
  * in a fresh schema on PostgreSQL when `postgresUrl` is given (dropped on close).
- * `counted: false`: the app runs on the plain handle, as the server does (no statement is counted,
- * and fixed-shape queries run compiled once: see packages/storage/src/compiled.ts).
  */
 export async function seededInProcess(
   scale: number,
   deviceKey: string,
-  counted = true,
   postgresUrl?: string,
 ): Promise<InProcess> {
   let raw: ReturnType<typeof createDb>;
@@ -87,17 +90,20 @@ export async function seededInProcess(
       .transaction()
       .execute((trx) => seedPerson(trx, { name: "five-year", scale, passwordHash }));
     const counter = new StatementCounter();
-    const app = createApp({
-      db: counted ? raw.withPlugin(counter) : raw,
-      clock: { now: () => new Date() },
-      newId: () => crypto.randomUUID(),
-      passwords: argon2Hasher(),
-      deployment: deploymentFrom({ host: "127.0.0.1", port: 8787 }),
-      auth: DEFAULT_AUTH_POLICY,
-      deviceKey,
-    });
+    const appOn = (db: typeof raw) =>
+      createApp({
+        db,
+        clock: { now: () => new Date() },
+        newId: () => crypto.randomUUID(),
+        passwords: argon2Hasher(),
+        deployment: deploymentFrom({ host: "127.0.0.1", port: 8787 }),
+        auth: DEFAULT_AUTH_POLICY,
+        deviceKey,
+      });
+    const app = appOn(raw.withPlugin(counter));
+    const plain = appOn(raw);
     const headers = { cookie: person.cookie, origin: ORIGIN, "content-type": "application/json" };
-    return { app, person, counter, headers, close };
+    return { app, plain, person, counter, headers, close };
   } catch (error) {
     await close();
     throw error;
