@@ -1,10 +1,10 @@
 // The in-process benches' common setup (queries.ts, today-goal.ts, writes.ts): the seeded person on
-// a SQLite file (the production setup), the app over it through a statement counter.
-// BENCH_DATABASE=postgres: the same on a fresh PostgreSQL database beside BENCH_POSTGRES_URL.
+// a SQLite file (the production setup), or a fresh PostgreSQL schema; the app over it through a
+// statement counter.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb, type Db, migrateToLatest } from "@cando/storage";
+import { createDb, migrateToLatest } from "@cando/storage";
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from "kysely";
 import pg from "pg";
 import { createApp } from "../apps/server/src/app";
@@ -44,6 +44,12 @@ export class StatementCounter implements KyselyPlugin {
 
 export interface InProcess {
   app: ReturnType<typeof createApp>;
+  /**
+   * The same app on the plain handle, as the server runs it: no statement is counted, and
+   * fixed-shape queries run compiled once (a counted handle compiles every statement: see
+   * packages/storage/src/compiled.ts), so CPU is measured on this one.
+   */
+  plain: ReturnType<typeof createApp>;
   person: SeededPerson;
   counter: StatementCounter;
   /** The person's session cookie and the same-origin header, for `app.request`. */
@@ -51,9 +57,33 @@ export interface InProcess {
   close(): Promise<void>;
 }
 
-/** The seeded five-year person (`scale` times the history) and the app, in a temporary folder. */
-export async function seededInProcess(scale: number, deviceKey: string): Promise<InProcess> {
-  const { raw, close } = await openDatabase(deviceKey);
+/**
+ * The seeded five-year person (`scale` times the history) and the app, in a temporary folder, or
+ * in a fresh schema on PostgreSQL when `postgresUrl` is given (dropped on close).
+ */
+export async function seededInProcess(
+  scale: number,
+  deviceKey: string,
+  postgresUrl?: string,
+): Promise<InProcess> {
+  let raw: ReturnType<typeof createDb>;
+  let close: () => Promise<void>;
+  if (postgresUrl) {
+    const schema = `bench_${deviceKey.replaceAll("-", "_")}_${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
+    await adminQuery(postgresUrl, `create schema ${schema}`);
+    raw = createDb(postgresUrl, { schema });
+    close = async () => {
+      await raw.destroy();
+      await adminQuery(postgresUrl, `drop schema ${schema} cascade`);
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), `cando-${deviceKey}-`));
+    raw = createDb(join(dir, "cando.sqlite"));
+    close = async () => {
+      await raw.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  }
   try {
     await migrateToLatest(raw);
     const passwordHash = await argon2Hasher().hash("not used");
@@ -61,53 +91,35 @@ export async function seededInProcess(scale: number, deviceKey: string): Promise
       .transaction()
       .execute((trx) => seedPerson(trx, { name: "five-year", scale, passwordHash }));
     const counter = new StatementCounter();
-    const app = createApp({
-      db: raw.withPlugin(counter),
-      clock: { now: () => new Date() },
-      newId: () => crypto.randomUUID(),
-      passwords: argon2Hasher(),
-      deployment: deploymentFrom({ host: "127.0.0.1", port: 8787 }),
-      auth: DEFAULT_AUTH_POLICY,
-      deviceKey,
-    });
+    const appOn = (db: typeof raw) =>
+      createApp({
+        db,
+        clock: { now: () => new Date() },
+        newId: () => crypto.randomUUID(),
+        passwords: argon2Hasher(),
+        deployment: deploymentFrom({ host: "127.0.0.1", port: 8787 }),
+        auth: DEFAULT_AUTH_POLICY,
+        deviceKey,
+      });
+    const app = appOn(raw.withPlugin(counter));
+    const plain = appOn(raw);
     const headers = { cookie: person.cookie, origin: ORIGIN, "content-type": "application/json" };
-    return { app, person, counter, headers, close };
+    return { app, plain, person, counter, headers, close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
-async function openDatabase(deviceKey: string): Promise<{ raw: Db; close(): Promise<void> }> {
-  if (process.env.BENCH_DATABASE === "postgres") {
-    const admin = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-    const name = `cando_inprocess_${process.pid}`;
-    const run = async (sql: string) => {
-      const client = new pg.Client({ connectionString: admin, user: "postgres" });
-      await client.connect();
-      await client.query(sql);
-      await client.end();
-    };
-    await run(`drop database if exists ${name} with (force)`);
-    await run(`create database ${name}`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    const raw = createDb(url.toString());
-    return {
-      raw,
-      async close() {
-        await raw.destroy();
-        await run(`drop database if exists ${name} with (force)`);
-      },
-    };
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({
+    connectionString: url,
+    user: new URL(url).username || "postgres",
+  });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
   }
-  const dir = mkdtempSync(join(tmpdir(), `cando-${deviceKey}-`));
-  const raw = createDb(join(dir, "cando.sqlite"));
-  return {
-    raw,
-    async close() {
-      await raw.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }

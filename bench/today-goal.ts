@@ -9,7 +9,15 @@ import { ORIGIN, seededInProcess } from "./in-process";
 
 const scale = Number(process.env.SCALE ?? 1);
 const repeat = Number(process.env.REPEAT ?? 50);
-const { app, person, counter, headers, close } = await seededInProcess(scale, "today-goal");
+// DATABASE_URL=postgres://…: the same on PostgreSQL (a fresh schema, dropped at the end).
+const postgres = process.env.DATABASE_URL?.startsWith("postgres")
+  ? process.env.DATABASE_URL
+  : undefined;
+const { app, person, counter, headers, close } = await seededInProcess(
+  scale,
+  "today-goal",
+  postgres,
+);
 try {
   const goal = person.goals[0];
   if (!goal) throw new Error("no goal");

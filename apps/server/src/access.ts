@@ -9,6 +9,7 @@ import {
   findAttempt,
   findAttemptForFeedback,
   findAttemptStart,
+  findAttemptToDebrief,
   findAudit,
   findDomain,
   findEvidence,
@@ -26,6 +27,7 @@ import {
   type GoalRow,
   type GrantRow,
   type InvitationRow,
+  type LockedGoal,
   listSharedWith,
   lockGoal,
   lockGoalOf,
@@ -66,14 +68,15 @@ export const access = {
 
   /**
    * The goal of the caller's step, locked as `goalForUpdate` locks it, in one statement: for a
-   * write that names the step (logging an attempt). Read the step after it, under the lock.
+   * write that names the step (logging an attempt). Read the step after it, under the lock. The
+   * person's target comes with it (the ladder view the write answers needs it).
    */
-  async goalOfStepForUpdate(db: Db, actor: UserRow, stepId: string): Promise<GoalRow> {
+  async goalOfStepForUpdate(db: Db, actor: UserRow, stepId: string): Promise<LockedGoal> {
     return found(await lockGoalOf(db, actor.id, { stepId }), "step");
   },
 
   /** The goal of the caller's attempt, locked (see goalOfStepForUpdate): debriefing it. */
-  async goalOfAttemptForUpdate(db: Db, actor: UserRow, attemptId: string): Promise<GoalRow> {
+  async goalOfAttemptForUpdate(db: Db, actor: UserRow, attemptId: string): Promise<LockedGoal> {
     return found(await lockGoalOf(db, actor.id, { attemptId }), "attempt");
   },
 
@@ -83,6 +86,14 @@ export const access = {
 
   async attempt(db: Db, actor: UserRow, attemptId: string): Promise<AttemptRow> {
     return found(await findAttempt(db, actor.id, attemptId), "attempt");
+  },
+
+  /**
+   * The caller's attempt of this goal with when its debrief was first written (null: none yet)
+   * and the goal's steps, in one statement: debriefing, under the goal's lock.
+   */
+  async attemptToDebrief(db: Db, actor: UserRow, attemptId: string, goalId: string) {
+    return found(await findAttemptToDebrief(db, actor.id, attemptId, goalId), "attempt");
   },
 
   async evidence(db: Db, actor: UserRow, evidenceId: string): Promise<EvidenceRow> {

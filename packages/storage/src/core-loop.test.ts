@@ -4,6 +4,7 @@ import {
   deleteStep,
   findAttempt,
   findAttemptByKey,
+  findAttemptToDebrief,
   findDebrief,
   findEvidence,
   findGoal,
@@ -24,10 +25,12 @@ import {
   listMilestones,
   listStepRatings,
   listSteps,
+  lockGoalOf,
   markMilestoneSeen,
   saveDebrief,
   searchEvidence,
   setStepPositions,
+  setTargetPercent,
   updateGoal,
   updateStep,
 } from "./index";
@@ -164,6 +167,100 @@ describeEachDatabase("the core loop's storage", (db) => {
       createdAt: "2026-11-22T10:00:00.000Z",
     });
     expect(await listDebriefs(db(), [attempt.id, "nope"])).toHaveLength(1);
+  });
+
+  it("locks a goal through its step or attempt, with the person's target", async () => {
+    const { user, goal, steps } = await personWithGoal();
+    const attempt = buildAttempt(user.id, goal.id, steps[1].id);
+    await insertAttempt(db(), attempt);
+    const stored = await findGoal(db(), user.id, goal.id);
+    await db()
+      .transaction()
+      .execute(async (trx) => {
+        expect(await lockGoalOf(trx, user.id, { stepId: steps[1].id })).toEqual({
+          goal: stored,
+          targetPercent: 80,
+        });
+      });
+    await setTargetPercent(db(), user.id, 65);
+    expect(await lockGoalOf(db(), user.id, { attemptId: attempt.id })).toEqual({
+      goal: stored,
+      targetPercent: 65,
+    });
+    const other = buildUser();
+    await insertUser(db(), other);
+    expect(await lockGoalOf(db(), other.id, { stepId: steps[1].id })).toBeUndefined();
+    expect(await lockGoalOf(db(), other.id, { attemptId: attempt.id })).toBeUndefined();
+    expect(await lockGoalOf(db(), user.id, { stepId: "nope" })).toBeUndefined();
+  });
+
+  it("reads an attempt with whether it is debriefed and its goal's steps, and saves a debrief known to be new or not", async () => {
+    const { user, goal, steps } = await personWithGoal();
+    // Logged without the optional columns: stored as null, as before they existed.
+    const {
+      confidenceRated: _c,
+      energyBefore: _e,
+      sleepHours: _s,
+      ...bare
+    } = buildAttempt(user.id, goal.id, steps[0].id);
+    await insertAttempt(db(), bare);
+    const attempt = await findAttempt(db(), user.id, bare.id);
+    expect(attempt).toEqual({
+      ...bare,
+      confidenceRated: null,
+      energyBefore: null,
+      sleepHours: null,
+    });
+    expect(await findAttemptToDebrief(db(), user.id, bare.id, goal.id)).toEqual({
+      attempt,
+      debriefCreatedAt: null,
+      steps: await listSteps(db(), goal.id),
+    });
+    const debrief = {
+      attemptId: bare.id,
+      didWell: "kept going",
+      capability: "I can",
+      differently: "",
+      effort: 4,
+      strategy: 3,
+      ability: 1,
+      luck: 0,
+      help: 0,
+      easy: 0,
+      reattribution: "",
+      dismissedFlags: "[]",
+      createdAt: "2026-11-22T10:00:00.000Z",
+      updatedAt: "2026-11-22T10:00:00.000Z",
+    };
+    expect(await saveDebrief(db(), debrief, null)).toEqual({
+      createdAt: "2026-11-22T10:00:00.000Z",
+      replaced: false,
+    });
+    expect(await findDebrief(db(), bare.id)).toEqual(debrief);
+    const read = await findAttemptToDebrief(db(), user.id, bare.id, goal.id);
+    expect(read?.debriefCreatedAt).toBe("2026-11-22T10:00:00.000Z");
+    expect(read?.attempt).toEqual(attempt);
+    expect(
+      await saveDebrief(
+        db(),
+        { ...debrief, didWell: "again", createdAt: "later", updatedAt: "2026-11-22T11:00:00.000Z" },
+        read?.debriefCreatedAt,
+      ),
+    ).toEqual({ createdAt: "2026-11-22T10:00:00.000Z", replaced: true });
+    expect(await findDebrief(db(), bare.id)).toMatchObject({
+      didWell: "again",
+      createdAt: "2026-11-22T10:00:00.000Z",
+      updatedAt: "2026-11-22T11:00:00.000Z",
+    });
+    const other = buildUser();
+    await insertUser(db(), other);
+    expect(await findAttemptToDebrief(db(), other.id, bare.id, goal.id)).toBeUndefined();
+    expect(await findAttemptToDebrief(db(), user.id, "nope", goal.id)).toBeUndefined();
+    // Another goal's steps never carry this goal's attempt.
+    const elsewhere = buildGoal(user.id, goal.domainId);
+    await insertGoal(db(), elsewhere);
+    await insertSteps(db(), [buildStep(user.id, elsewhere.id, { position: 0 })]);
+    expect(await findAttemptToDebrief(db(), user.id, bare.id, elsewhere.id)).toBeUndefined();
   });
 
   it("searches evidence by every word, case-insensitively, with filters, privately", async () => {

@@ -17,7 +17,7 @@ import {
   findDebrief,
   type GoalRow,
   insertAttempt,
-  listSteps,
+  listStepsAndMilestones,
   type UserRow,
 } from "@cando/storage";
 import { z } from "@hono/zod-openapi";
@@ -76,17 +76,20 @@ export interface AttemptToRecord extends AttemptFinishInput {
  * The one path that records an attempt, for logging in one go (attempts/routes.ts) and finishing
  * an attempt in progress (prepare/routes.ts): inside the caller's transaction, with the goal
  * already locked (`access.goalForUpdate` or `access.goalOfStepForUpdate`). It reads the goal's
- * steps once (the step, when the ladder last changed, the milestones, all from that one read),
- * inserts the attempt and moves the model: an attempt after all others is folded in, a
- * backdated one replays it. Then the milestones, and the ladder to show.
+ * steps and its milestones' state once (the step, when the ladder last changed, which milestones
+ * exist, all from that one read), inserts the attempt and moves the model: an attempt after all
+ * others is folded in, a backdated one replays it. Then the milestones, and the ladder to show.
  */
 export async function recordAttempt(
   trx: Db,
   deps: Pick<AppDeps, "clock" | "newId">,
   goal: GoalRow,
   input: AttemptToRecord,
+  /** The person's target success rate (0–1) when the caller read it with the lock; else read. */
+  target?: number,
 ): Promise<Logged & { row: AttemptRow }> {
-  const steps = await listSteps(trx, goal.id);
+  // The steps and the milestones' state in one read, under the lock.
+  const { steps, milestones: milestonesBefore } = await listStepsAndMilestones(trx, goal.id);
   const step = steps.find((s) => s.id === input.stepId);
   if (!step) throw new NotFoundError("step");
   if (input.refuseArchived && step.archivedAt !== null)
@@ -140,11 +143,27 @@ export async function recordAttempt(
     next = await rebuildLadderModel(trx, goal, now.toISOString());
   }
   if (!next) throw new ValidationError([{ path: input.ladderPath, message: "is not on a ladder" }]);
-  const milestones = await recordMilestones(trx, deps, goal, next, row.attemptedAt, steps);
+  const milestones = await recordMilestones(
+    trx,
+    deps,
+    goal,
+    next,
+    row.attemptedAt,
+    steps,
+    milestonesBefore,
+  );
+  // The steps as they are now, without reading them again: the insert's trigger added this
+  // attempt to its step's counts (and nothing else here changes a step).
+  const done = input.outcome === "done" ? 1 : 0;
+  const stepsNow = steps.map((s) =>
+    s.id === step.id
+      ? { ...s, attemptCount: s.attemptCount + 1, successCount: s.successCount + done }
+      : s,
+  );
   return {
     row,
     attempt: presentAttempt(row, undefined),
-    ladder: await ladderView(trx, goal, now),
+    ladder: await ladderView(trx, goal, now, target, stepsNow),
     milestones,
   };
 }

@@ -6,6 +6,7 @@ import {
   Evidence,
   NextCursor,
   NextStep,
+  NotFoundError,
   PageQuery,
 } from "@cando/core";
 import {
@@ -114,19 +115,25 @@ export function registerAttemptRoutes(app: App): void {
       const logged = await db.transaction().execute(async (trx) => {
         // Lock the goal first (found through the step), then read its steps and model: a
         // parallel attempt or ladder edit on this goal waits here instead of overwriting the model.
-        const goal = await access.goalOfStepForUpdate(trx, user, input.stepId);
-        const { row: _, ...recorded } = await recordAttempt(trx, deps, goal, {
-          ...input,
-          idempotencyKey: key ?? null,
-          // Logged in one go: confidence was rated afterwards (see attempt starts for "before").
-          before: {
-            confidenceBefore: input.confidenceBefore ?? null,
-            anxietyBefore: input.anxietyBefore ?? null,
-            confidenceRated: "after",
+        const { goal, targetPercent } = await access.goalOfStepForUpdate(trx, user, input.stepId);
+        const { row: _, ...recorded } = await recordAttempt(
+          trx,
+          deps,
+          goal,
+          {
+            ...input,
+            idempotencyKey: key ?? null,
+            // Logged in one go: confidence was rated afterwards (see attempt starts for "before").
+            before: {
+              confidenceBefore: input.confidenceBefore ?? null,
+              anxietyBefore: input.anxietyBefore ?? null,
+              confidenceRated: "after",
+            },
+            refuseArchived: true,
+            ladderPath: "stepId",
           },
-          refuseArchived: true,
-          ladderPath: "stepId",
-        });
+          targetPercent / 100,
+        );
         return recorded;
       });
       return c.json(logged, 201);
@@ -190,8 +197,15 @@ export function registerAttemptRoutes(app: App): void {
     const result = await db.transaction().execute(async (trx) => {
       // Serialize with other writes on this goal (a second debrief racing to create evidence), then
       // read the attempt as it is now.
-      const goal = await access.goalOfAttemptForUpdate(trx, user, attemptId);
-      const attempt = await access.attempt(trx, user, attemptId);
+      const { goal, targetPercent } = await access.goalOfAttemptForUpdate(trx, user, attemptId);
+      // The attempt, whether it has a debrief yet, and the goal's steps (the evidence's step,
+      // what next), in one read under the lock.
+      const { attempt, debriefCreatedAt, steps } = await access.attemptToDebrief(
+        trx,
+        user,
+        attemptId,
+        goal.id,
+      );
       const now = clock.now().toISOString();
       const row = {
         attemptId: attempt.id,
@@ -205,7 +219,7 @@ export function registerAttemptRoutes(app: App): void {
         updatedAt: now,
       };
       // A debrief edited keeps when it was first written.
-      const saved = await saveDebrief(trx, row);
+      const saved = await saveDebrief(trx, row, debriefCreatedAt);
       row.createdAt = saved.createdAt;
 
       // A debriefed success goes into the evidence journal, once; later edits are the person's.
@@ -213,14 +227,9 @@ export function registerAttemptRoutes(app: App): void {
       // an edited one looks first (the person may have deleted it: then it is made again).
       let evidence = saved.replaced ? await findEvidenceOfAttempt(trx, attempt.id) : undefined;
       if (!evidence && attempt.outcome === "done") {
-        const made = evidenceOfSuccess({
-          id: newId(),
-          attempt,
-          goal,
-          step: await access.step(trx, user, attempt.stepId),
-          debrief: input,
-          now,
-        });
+        const step = steps.find((s) => s.id === attempt.stepId);
+        if (!step) throw new NotFoundError("step");
+        const made = evidenceOfSuccess({ id: newId(), attempt, goal, step, debrief: input, now });
         // The unique attempt_id keeps it to one piece, whatever raced it.
         evidence = (await insertEvidenceOfAttempt(trx, made))
           ? made
@@ -229,7 +238,7 @@ export function registerAttemptRoutes(app: App): void {
       return {
         attempt: presentAttempt(attempt, row),
         evidence: evidence ? presentEvidence(evidence) : null,
-        next: await nextStep(trx, goal),
+        next: await nextStep(trx, goal, targetPercent / 100, steps),
       };
     });
     return c.json(result, 200);

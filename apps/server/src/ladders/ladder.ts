@@ -85,11 +85,13 @@ export async function ladderView(
   goal: GoalRow,
   now: Date,
   target?: number,
+  /** The goal's steps as they are now, when the caller holds them (else read here). */
+  steps?: StepRow[],
 ): Promise<LadderView> {
   const aim = target ?? (await getTargetPercent(db, goal.userId)) / 100;
   // Each step's attempt and success counts are kept on the step (triggers): the view reads no
   // attempts, so its cost does not grow with the goal's history.
-  const rows = await listSteps(db, goal.id);
+  const rows = steps ?? (await listSteps(db, goal.id));
   const model = await readLadderModel(db, goal);
   const active = activeOnly(rows);
   const presented = active.map((s) => presentStep(s, model));
@@ -131,14 +133,22 @@ export async function recommendedStep(
   return row ? { step: presentStep(row, model), recommendation } : null;
 }
 
-/** What next on a goal's ladder (the debrief's "What next"): the step, its chance and reason. */
-export async function nextStep(db: Db, goal: GoalRow): Promise<NextStep | null> {
+/**
+ * What next on a goal's ladder (the debrief's "What next"): the step, its chance and reason. The
+ * target and the goal's steps are read here unless the caller holds them.
+ */
+export async function nextStep(
+  db: Db,
+  goal: GoalRow,
+  target?: number,
+  steps?: StepRow[],
+): Promise<NextStep | null> {
   const model = await readLadderModel(db, goal);
   if (!model) return null;
-  const active = activeOnly(await listSteps(db, goal.id));
+  const active = activeOnly(steps ?? (await listSteps(db, goal.id)));
   const labels = Object.fromEntries(active.map((s) => [s.id, `"${s.title}"`]));
-  const target = (await getTargetPercent(db, goal.userId)) / 100;
-  const recommendation = recommendNext(model, { stepLabels: labels, target });
+  const aim = target ?? (await getTargetPercent(db, goal.userId)) / 100;
+  const recommendation = recommendNext(model, { stepLabels: labels, target: aim });
   const step = active.find((s) => s.id === recommendation.stepId);
   if (!step) return null;
   return { recommendation, stepTitle: step.title, why: whyOf(model, step.id) };

@@ -4,7 +4,7 @@ import {
   LadderModel as LadderModelSchema,
   replayLadderModel,
 } from "@cando/core";
-import { type Db, type GoalRow, listLadderFacts, updateGoal } from "@cando/storage";
+import { type Db, type GoalRow, listLadderFacts, updateGoalModel } from "@cando/storage";
 
 /** The facts the goal's ladder model is replayed from, in two queries (`listLadderFacts`). */
 export async function loadLadderFacts(db: Db, goal: GoalRow): Promise<LadderFacts> {
@@ -97,5 +97,5 @@ export async function saveModel(
   if (json !== null && model !== null) remember(json, model);
   goal.model = json;
   goal.updatedAt = updatedAt;
-  await updateGoal(db, goal.userId, goal.id, { model: json, updatedAt });
+  await updateGoalModel(db, goal.userId, goal.id, json, updatedAt);
 }

@@ -9,6 +9,7 @@ import {
   listMilestonesOfGoal,
   listSteps,
   type MilestoneRow,
+  type MilestoneState,
   type NewMilestone,
   restoreMilestoneBasis,
   type StepRow,
@@ -102,6 +103,8 @@ export async function recordMilestones(
   earnedAt?: string,
   /** The goal's steps when the caller has read them in this transaction (else read here). */
   goalSteps?: StepRow[],
+  /** The goal's milestones as the caller read them with the steps (`listStepsAndMilestones`). */
+  goalMilestones?: MilestoneState[],
 ): Promise<Milestone[]> {
   if (!model) return [];
   const now = earnedAt ?? deps.clock.now().toISOString();
@@ -110,8 +113,8 @@ export async function recordMilestones(
   const last = steps.at(-1);
   const goalDone = last !== undefined && mastered.includes(last);
   if (mastered.length === 0) return [];
-  // One read of the goal's milestones instead of one per mastered step.
-  const existing = await listMilestonesOfGoal(db, goal.id);
+  // One read of the goal's milestones instead of one per mastered step (none if the caller has).
+  const existing = goalMilestones ?? (await listMilestonesOfGoal(db, goal.id));
   const earlier = new Map(existing.map((m) => [`${m.kind}\u0001${m.stepId ?? ""}`, m]));
   const fresh = mastered.filter((step) => !earlier.has(`step_mastered\u0001${step.id}`));
   for (const step of mastered) {
@@ -150,7 +153,7 @@ export async function goalReached(
   goal: GoalRow,
   now: string,
   /** The goal's goal-reached milestone (null: there is none) when the caller has read it. */
-  known?: MilestoneRow | null,
+  known?: Pick<MilestoneRow, "basisRemovedAt"> | null,
 ): Promise<NewMilestone[]> {
   // Not read yet: ask, and clear a removed basis whatever it was (an update of nothing is fine).
   const before =

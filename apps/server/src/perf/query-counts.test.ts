@@ -32,11 +32,14 @@ const PINNED: Record<string, number> = {
   doubt: 4,
   goalDoubt: 5,
   doubtAgain: 3,
-  // session (+ its touch: the clock moved 8 h), goal locked through the step, its steps, the
-  // insert, the model, the milestones, the ladder view (target, steps, per-step counts)
-  logAttempt: 10,
-  debrief: 7, // session, goal locked through the attempt, attempt, debrief (2), what next (2)
-  doneDebrief: 9, // the same + the evidence made: its step, one insert (a first debrief: no look)
+  // session (+ its touch: the clock moved 8 h), goal locked through the step (with the target),
+  // its steps with its milestones' state, the insert, the model; the ladder view reads nothing
+  // more (the steps read, the inserted attempt added to its step's counts)
+  logAttempt: 6,
+  // session, goal locked through the attempt (with the target), the attempt with whether it has a
+  // debrief and the goal's steps (what next), the debrief
+  debrief: 4,
+  doneDebrief: 5, // the same + the evidence made (its step from the steps read; a first debrief: no look)
   audit: 5, // session, (PostgreSQL: the person locked), domains, the audit + ratings: no read-back
 };
 

@@ -1,13 +1,84 @@
 import { sql } from "kysely";
+import { fixedQuery } from "../compiled";
 import { type Db, dbKind } from "../db";
 import type { GoalRow } from "../goals/goals";
+import type { StepRow } from "../goals/steps";
 import type { AttemptsTable, DebriefsTable } from "../schema";
 
 export type AttemptRow = AttemptsTable;
 export type DebriefRow = DebriefsTable;
 
+// Logging's insert, compiled once (see fixedQuery): every column named, the optional ones null
+// (their default), so the statement has one shape.
+const attemptInsert = fixedQuery(
+  (
+    db: Db,
+    id: string,
+    userId: string,
+    goalId: string,
+    stepId: string,
+    idempotencyKey: string | null,
+    attemptedAt: string,
+    confidenceBefore: number | null,
+    anxietyBefore: number | null,
+    outcome: string,
+    effort: number,
+    difficulty: number,
+    anxietyAfter: number | null,
+    minutes: number | null,
+    note: string,
+    predictedSuccess: number | null,
+    createdAt: string,
+    confidenceRated: string | null,
+    energyBefore: number | null,
+    sleepHours: number | null,
+  ) =>
+    db.insertInto("attempts").values({
+      id,
+      userId,
+      goalId,
+      stepId,
+      idempotencyKey,
+      attemptedAt,
+      confidenceBefore,
+      anxietyBefore,
+      outcome,
+      effort,
+      difficulty,
+      anxietyAfter,
+      minutes,
+      note,
+      predictedSuccess,
+      createdAt,
+      confidenceRated,
+      energyBefore,
+      sleepHours,
+    }),
+);
+
 export async function insertAttempt(db: Db, row: AttemptRow): Promise<void> {
-  await db.insertInto("attempts").values(row).execute();
+  await attemptInsert(
+    db,
+    row.id,
+    row.userId,
+    row.goalId,
+    row.stepId,
+    row.idempotencyKey,
+    row.attemptedAt,
+    row.confidenceBefore,
+    row.anxietyBefore,
+    row.outcome,
+    row.effort,
+    row.difficulty,
+    row.anxietyAfter,
+    row.minutes,
+    row.note,
+    row.predictedSuccess,
+    row.createdAt,
+    row.confidenceRated ?? null,
+    row.energyBefore ?? null,
+    row.sleepHours ?? null,
+  );
 }
 
 /** One person's attempt; undefined for another person's, exactly as for a missing one. */
@@ -24,6 +95,48 @@ export async function findAttempt(
     .executeTakeFirst();
 }
 
+// The goal locked through a step or an attempt, with the person's target (the ladder view and
+// "what next" need it, so it costs no statement of its own): compiled once each (see fixedQuery).
+// The target is not locked: it is a setting of its own, read as any statement reads it.
+const goalOfStepLocked = fixedQuery((db: Db, userId: string, stepId: string, sameUserId: string) =>
+  lockedGoalOf(db, "steps", userId, stepId, sameUserId),
+);
+const goalOfAttemptLocked = fixedQuery(
+  (db: Db, userId: string, attemptId: string, sameUserId: string) =>
+    lockedGoalOf(db, "attempts", userId, attemptId, sameUserId),
+);
+
+function lockedGoalOf(
+  db: Db,
+  through: "steps" | "attempts",
+  userId: string,
+  id: string,
+  sameUserId: string,
+) {
+  const query = db
+    .selectFrom("goals")
+    .selectAll("goals")
+    .select((eb) =>
+      eb
+        .selectFrom("users")
+        .select("users.targetPercent")
+        .whereRef("users.id", "=", "goals.userId")
+        .as("targetPercent"),
+    )
+    .where("goals.userId", "=", userId)
+    .where("goals.id", "=", (eb) =>
+      eb.selectFrom(through).select("goalId").where("id", "=", id).where("userId", "=", sameUserId),
+    );
+  return dbKind(db) === "postgres" ? query.forUpdate() : query;
+}
+
+/** A goal locked through one of its steps or attempts, with its owner's target success rate. */
+export interface LockedGoal {
+  goal: GoalRow;
+  /** The person's target success rate in percent (users.target_percent). */
+  targetPercent: number;
+}
+
 /**
  * The goal of one of the person's steps (or attempts), locked as `lockGoal` locks it, in one
  * statement: a write that names only the step or the attempt need not read it first to find the
@@ -33,25 +146,14 @@ export async function lockGoalOf(
   db: Db,
   userId: string,
   of: { stepId: string } | { attemptId: string },
-): Promise<GoalRow | undefined> {
-  const query = db
-    .selectFrom("goals")
-    .selectAll()
-    .where("userId", "=", userId)
-    .where("id", "=", (eb) =>
-      "stepId" in of
-        ? eb
-            .selectFrom("steps")
-            .select("goalId")
-            .where("id", "=", of.stepId)
-            .where("userId", "=", userId)
-        : eb
-            .selectFrom("attempts")
-            .select("goalId")
-            .where("id", "=", of.attemptId)
-            .where("userId", "=", userId),
-    );
-  return (dbKind(db) === "postgres" ? query.forUpdate() : query).executeTakeFirst();
+): Promise<LockedGoal | undefined> {
+  const [row] =
+    "stepId" in of
+      ? await goalOfStepLocked(db, userId, of.stepId, userId)
+      : await goalOfAttemptLocked(db, userId, of.attemptId, userId);
+  if (!row) return undefined;
+  const { targetPercent, ...goal } = row;
+  return { goal, targetPercent: targetPercent ?? 80 };
 }
 
 export async function findAttemptByKey(
@@ -262,27 +364,164 @@ export async function countAttemptsOfStep(db: Db, stepId: string): Promise<numbe
   return Number(row.n);
 }
 
+// Debriefing's reads and insert, compiled once (see fixedQuery). The attempt's columns, each
+// read beside every step of its goal under a name of its own.
+const ATTEMPT_COLUMNS = [
+  "id",
+  "userId",
+  "goalId",
+  "stepId",
+  "idempotencyKey",
+  "attemptedAt",
+  "confidenceBefore",
+  "anxietyBefore",
+  "outcome",
+  "effort",
+  "difficulty",
+  "anxietyAfter",
+  "minutes",
+  "note",
+  "predictedSuccess",
+  "createdAt",
+  "confidenceRated",
+  "energyBefore",
+  "sleepHours",
+] as const satisfies readonly (keyof AttemptRow)[];
+type AttemptColumn = (typeof ATTEMPT_COLUMNS)[number];
+const asAttemptColumn = (c: AttemptColumn) => `attempt${c[0]?.toUpperCase()}${c.slice(1)}` as const;
+
+const stepsWithAttempt = fixedQuery((db: Db, attemptId: string, userId: string, goalId: string) =>
+  db
+    .selectFrom("steps")
+    .leftJoin("attempts", (join) =>
+      join
+        .on("attempts.id", "=", attemptId)
+        .on("attempts.userId", "=", userId)
+        .onRef("attempts.goalId", "=", "steps.goalId"),
+    )
+    .leftJoin("debriefs", "debriefs.attemptId", "attempts.id")
+    .selectAll("steps")
+    .select(ATTEMPT_COLUMNS.map((c) => `attempts.${c} as ${asAttemptColumn(c)}` as const))
+    .select("debriefs.createdAt as debriefCreatedAt")
+    .where("steps.goalId", "=", goalId)
+    .orderBy("steps.position")
+    .orderBy("steps.createdAt"),
+);
+
+/**
+ * What debriefing reads under the goal's lock, in one statement: one person's attempt of that
+ * goal (undefined for another person's, as for a missing one), when its debrief was first written
+ * (null: not debriefed yet; `saveDebrief`'s `existing`), and the goal's steps as `listSteps` reads
+ * them (the evidence's step, what next). An attempt's step is on its goal, so a goal with the
+ * attempt has steps to carry it.
+ */
+export async function findAttemptToDebrief(
+  db: Db,
+  userId: string,
+  id: string,
+  goalId: string,
+): Promise<{ attempt: AttemptRow; debriefCreatedAt: string | null; steps: StepRow[] } | undefined> {
+  const rows: Record<string, unknown>[] = await stepsWithAttempt(db, id, userId, goalId);
+  const first = rows[0];
+  if (!first || first.attemptId === null) return undefined;
+  const attempt: Record<string, unknown> = {};
+  for (const c of ATTEMPT_COLUMNS) attempt[c] = first[asAttemptColumn(c)];
+  const steps = rows.map((row) => {
+    const step: Record<string, unknown> = {};
+    for (const key in row) if (!NOT_STEP_COLUMNS.has(key)) step[key] = row[key];
+    return step as unknown as StepRow;
+  });
+  return {
+    attempt: attempt as unknown as AttemptRow,
+    debriefCreatedAt: first.debriefCreatedAt as string | null,
+    steps,
+  };
+}
+const NOT_STEP_COLUMNS = new Set<string>([
+  ...ATTEMPT_COLUMNS.map(asAttemptColumn),
+  "debriefCreatedAt",
+]);
+
+const debriefInsert = fixedQuery(
+  (
+    db: Db,
+    attemptId: string,
+    didWell: string,
+    capability: string,
+    differently: string,
+    effort: number,
+    strategy: number,
+    ability: number,
+    luck: number,
+    help: number,
+    easy: number,
+    reattribution: string,
+    dismissedFlags: string,
+    createdAt: string,
+    updatedAt: string,
+  ) =>
+    db.insertInto("debriefs").values({
+      attemptId,
+      didWell,
+      capability,
+      differently,
+      effort,
+      strategy,
+      ability,
+      luck,
+      help,
+      easy,
+      reattribution,
+      dismissedFlags,
+      createdAt,
+      updatedAt,
+    }),
+);
+
 /**
  * Creates or replaces the debrief of an attempt; a replaced debrief keeps its `createdAt`.
- * Returns the `createdAt` stored and whether it replaced one. (Not an upsert: on SQLite an
- * upsert's conflict clause overrides the `insert or ignore` of the read-version trigger its
- * update fires, and that fails.)
+ * Returns the `createdAt` stored and whether it replaced one. `existing`: the stored debrief's
+ * `createdAt` (null: none) when the caller read it under the goal's lock (`findAttemptToDebrief`);
+ * omitted, it is read here. (Not an upsert: on SQLite an upsert's conflict clause overrides the
+ * `insert or ignore` of the read-version trigger its update fires, and that fails.)
  */
 export async function saveDebrief(
   db: Db,
   row: DebriefRow,
+  existing?: string | null,
 ): Promise<{ createdAt: string; replaced: boolean }> {
   const { attemptId, createdAt, ...rest } = row;
-  const existing = await db
-    .selectFrom("debriefs")
-    .select("createdAt")
-    .where("attemptId", "=", attemptId)
-    .executeTakeFirst();
-  if (existing) {
+  const earlier =
+    existing !== undefined
+      ? existing
+      : ((
+          await db
+            .selectFrom("debriefs")
+            .select("createdAt")
+            .where("attemptId", "=", attemptId)
+            .executeTakeFirst()
+        )?.createdAt ?? null);
+  if (earlier !== null) {
     await db.updateTable("debriefs").set(rest).where("attemptId", "=", attemptId).execute();
-    return { createdAt: existing.createdAt, replaced: true };
+    return { createdAt: earlier, replaced: true };
   }
-  await db.insertInto("debriefs").values(row).execute();
+  await debriefInsert(
+    db,
+    attemptId,
+    row.didWell,
+    row.capability,
+    row.differently,
+    row.effort,
+    row.strategy,
+    row.ability,
+    row.luck,
+    row.help,
+    row.easy,
+    row.reattribution,
+    row.dismissedFlags,
+    createdAt,
+    row.updatedAt,
+  );
   return { createdAt, replaced: false };
 }
 

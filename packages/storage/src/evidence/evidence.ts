@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { fixedQuery } from "../compiled";
 import type { Db } from "../db";
 import type { EvidenceTable } from "../schema";
 
@@ -27,13 +28,73 @@ export async function findEvidence(
  * unique): true when this row was inserted. One statement, and two debriefs cannot make two.
  */
 export async function insertEvidenceOfAttempt(db: Db, row: EvidenceRow): Promise<boolean> {
-  const result = await db
-    .insertInto("evidence")
-    .values(row)
-    .onConflict((oc) => oc.column("attemptId").doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  const inserted = await evidenceOfAttemptInsert(
+    db,
+    row.id,
+    row.userId,
+    row.source,
+    row.attemptId,
+    row.domainId,
+    row.goalId,
+    row.stepId,
+    row.title,
+    row.body,
+    row.occurredOn,
+    row.ownership,
+    row.effort,
+    row.reattribution,
+    row.reflectionId ?? null,
+    row.createdAt,
+    row.updatedAt,
+  );
+  return inserted.length > 0;
 }
+
+// Every first debrief of a success makes one: compiled once (see fixedQuery), every column named.
+const evidenceOfAttemptInsert = fixedQuery(
+  (
+    db: Db,
+    id: string,
+    userId: string,
+    source: string,
+    attemptId: string | null,
+    domainId: string,
+    goalId: string | null,
+    stepId: string | null,
+    title: string,
+    body: string,
+    occurredOn: string,
+    ownership: number,
+    effort: number | null,
+    reattribution: string | null,
+    reflectionId: string | null,
+    createdAt: string,
+    updatedAt: string,
+  ) =>
+    db
+      .insertInto("evidence")
+      .values({
+        id,
+        userId,
+        source,
+        attemptId,
+        domainId,
+        goalId,
+        stepId,
+        title,
+        body,
+        occurredOn,
+        ownership,
+        effort,
+        reattribution,
+        reflectionId,
+        createdAt,
+        updatedAt,
+      })
+      .onConflict((oc) => oc.column("attemptId").doNothing())
+      // A row back only when this one was inserted.
+      .returning("id"),
+);
 
 export async function findEvidenceOfAttempt(
   db: Db,

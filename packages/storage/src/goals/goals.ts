@@ -1,3 +1,4 @@
+import { fixedQuery } from "../compiled";
 import { type Db, dbKind } from "../db";
 import type { GoalsTable } from "../schema";
 
@@ -71,6 +72,27 @@ export async function lockGoal(db: Db, userId: string, id: string): Promise<Goal
     .where("id", "=", id);
   return (dbKind(db) === "postgres" ? query.forUpdate() : query).executeTakeFirst();
 }
+
+/** Stores a goal's ladder model (the cache of its replay): every logged attempt writes it. */
+export async function updateGoalModel(
+  db: Db,
+  userId: string,
+  id: string,
+  model: string | null,
+  updatedAt: string,
+): Promise<void> {
+  await goalModelUpdate(db, model, updatedAt, userId, id);
+}
+
+// Compiled once (see fixedQuery).
+const goalModelUpdate = fixedQuery(
+  (db: Db, model: string | null, updatedAt: string, userId: string, id: string) =>
+    db
+      .updateTable("goals")
+      .set({ model, updatedAt })
+      .where("userId", "=", userId)
+      .where("id", "=", id),
+);
 
 export async function updateGoal(
   db: Db,

@@ -1,3 +1,4 @@
+import { fixedQuery } from "../compiled";
 import type { Db } from "../db";
 import type { MilestonesTable } from "../schema";
 
@@ -14,14 +15,18 @@ export async function insertMilestone(db: Db, row: NewMilestone): Promise<void> 
 
 /** A goal's milestones, oldest first. */
 export async function listMilestonesOfGoal(db: Db, goalId: string): Promise<MilestoneRow[]> {
-  return db
+  return milestonesOfGoal(db, goalId);
+}
+
+// Recording an attempt reads them whenever a step is mastered: compiled once (see fixedQuery).
+const milestonesOfGoal = fixedQuery((db: Db, goalId: string) =>
+  db
     .selectFrom("milestones")
     .selectAll()
     .where("goalId", "=", goalId)
     .orderBy("achievedAt")
-    .orderBy("id")
-    .execute();
-}
+    .orderBy("id"),
+);
 
 /** Clears a removed basis: the step (or goal) was mastered again, so the milestone is earned again. */
 export async function restoreMilestoneBasis(
