@@ -1,8 +1,9 @@
 import { SelectField } from "./fields";
+import { dateFormat } from "./format";
 
 /** This browser's IANA time zone. */
 export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return dateFormat(undefined, {}).resolvedOptions().timeZone;
 }
 
 /** Every time zone this browser knows, with `current` in the list even if it does not. */
