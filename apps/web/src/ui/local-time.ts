@@ -1,3 +1,5 @@
+import { dateFormat } from "./format";
+
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** `YYYY-MM-DD` of an instant in the reader's own time zone (a date input's value). */
@@ -27,7 +29,7 @@ export function isRealDay(day: string): boolean {
 /** "3 Mar 2025" for a calendar day `YYYY-MM-DD`, the same day wherever the reader is. */
 export function formatCalendarDay(day: string, locale?: string): string {
   if (!isRealDay(day)) return day;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
+  return dateFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
     new Date(`${day}T00:00:00Z`),
   );
 }

@@ -1,4 +1,5 @@
 import type uPlot from "uplot";
+import { dateFormat } from "./format";
 
 const DAY_S = 86_400;
 // Tick spacings for a time axis: whole days up to years, so labels are always dates.
@@ -21,7 +22,7 @@ export function timeRange(min: number, max: number): [number, number] {
 
 /** Axis labels such as "28 Aug", with the year under the first label and at each new year. */
 export function timeLabels(splits: number[]): string[] {
-  const dayMonth = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
+  const dayMonth = dateFormat(undefined, { day: "numeric", month: "short" });
   return splits.map((s, i) => {
     const date = new Date(s * 1000);
     const previous = splits[i - 1];

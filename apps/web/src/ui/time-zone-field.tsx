@@ -1,15 +1,20 @@
+import { useMemo } from "preact/hooks";
 import { SelectField } from "./fields";
+import { dateFormat } from "./format";
 
 /** This browser's IANA time zone. */
 export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return dateFormat(undefined, {}).resolvedOptions().timeZone;
 }
 
+let supportedZones: readonly string[] | null = null;
+
 /** Every time zone this browser knows, with `current` in the list even if it does not. */
-export function timeZones(current: string): string[] {
-  const supported =
+export function timeZones(current: string): readonly string[] {
+  // Asked once: the list (~430 zones) is the same for the page's life and costs milliseconds.
+  supportedZones ??=
     typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return supported.includes(current) ? supported : [current, ...supported];
+  return supportedZones.includes(current) ? supportedZones : [current, ...supportedZones];
 }
 
 /**
@@ -24,6 +29,10 @@ export function TimeZoneField(props: {
   error?: string | undefined;
   onChange: (zone: string) => void;
 }) {
+  const options = useMemo(
+    () => timeZones(props.value).map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") })),
+    [props.value],
+  );
   return (
     <SelectField
       id={props.id}
@@ -31,10 +40,7 @@ export function TimeZoneField(props: {
       hint={props.hint}
       error={props.error}
       value={props.value}
-      options={timeZones(props.value).map((zone) => ({
-        value: zone,
-        label: zone.replaceAll("_", " "),
-      }))}
+      options={options}
       onChange={props.onChange}
     />
   );

@@ -5,6 +5,7 @@ import { useLocation } from "preact-iso";
 import { ApiError, api, setUnauthenticatedListener } from "../../api/client";
 import type { UserResponse } from "../../api/types";
 import { LoadError } from "../../ui/feedback";
+import { prepareDateFormat } from "../../ui/format";
 import { loginPath } from "./redirect";
 
 type Session = { user: User | null; setUser: (user: User | null) => void };
@@ -72,6 +73,7 @@ export function RequireUser(props: { children: ComponentChildren }) {
   const { url, route } = useLocation();
   useEffect(() => {
     if (user === null) route(loginPath(url), true);
+    else prepareDateFormat();
   }, [user, url, route]);
   return user === null ? null : props.children;
 }

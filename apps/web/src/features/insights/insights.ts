@@ -1,5 +1,6 @@
 import type { Domain, InsightsResponse } from "@cando/core";
 import { CALIBRATION_MIN_ATTEMPTS } from "@cando/core/constants";
+import { dateFormat } from "../../ui/format";
 
 // Pure helpers of the Insights page: the engine's numbers turned into rows and plain words.
 
@@ -37,11 +38,9 @@ export function monthLabel(month: string, locale?: string): string {
   if (year === undefined || m === undefined || !Number.isFinite(year) || !Number.isFinite(m)) {
     return month;
   }
-  return new Intl.DateTimeFormat(locale, {
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(year, m - 1, 1)));
+  return dateFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(year, m - 1, 1)),
+  );
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

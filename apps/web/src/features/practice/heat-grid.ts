@@ -1,5 +1,6 @@
 import type { PracticeDay } from "@cando/core";
 import { addDays, dayNumber, practiceLevel } from "@cando/core/constants";
+import { dateFormat } from "../../ui/format";
 
 export type HeatCell = {
   day: string;
@@ -68,9 +69,7 @@ export function monthTotals(from: string, to: string, days: readonly PracticeDay
 
 /** "March 2026" for `2026-03`. */
 export function monthName(month: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${month}-01T00:00:00Z`));
+  return dateFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 }
