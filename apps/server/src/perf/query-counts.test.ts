@@ -15,9 +15,9 @@ const PINNED: Record<string, number> = {
   // The session, target, active goals, all their steps at once (counts kept on the steps), the
   // last audit, unseen milestones, and their presentation in 2 (evidence; last attempts + debriefs).
   today: 8,
-  // Today's page in one: Today, the goal count, the latest audit (2), the domains, attempts in
-  // progress, today's rhythm (9): 22 with the session, whatever the history.
-  todayPage: 22,
+  // Today's page in one: every goal, the latest audit (2), Today (5), the domains, attempts in
+  // progress, today's rhythm (6): 18 with the session, whatever the history.
+  todayPage: 18,
   goal: 4,
   domains: 2,
   ratings: 3,

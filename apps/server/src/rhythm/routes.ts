@@ -20,6 +20,7 @@ import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
 import { practiceSummaries } from "../practice/summary";
+import type { KnownForToday } from "../today/routes";
 import { DEFAULT_REFLECTION_WEEKDAY, personToday, rhythmSettings } from "./settings";
 
 const tags = ["rhythm"];
@@ -59,9 +60,10 @@ export async function rhythmTodayOf(
   db: Db,
   userId: string,
   now: Date,
+  known: KnownForToday = {},
 ): Promise<RhythmTodayResponse> {
   const { settings, today } = await personToday(db, userId, now);
-  const goals = await listGoals(db, userId, ["active"]);
+  const goals = known.activeGoals ?? (await listGoals(db, userId, ["active"]));
   const summaries = await practiceSummaries(
     db,
     userId,
@@ -80,7 +82,10 @@ export async function rhythmTodayOf(
     reflection: reflectionDue(today, settings.reflectionWeekday, written),
     // Prompted with the monthly audit, never forced.
     rerating: {
-      due: auditDue(await lastAuditAt(db, userId), now).due,
+      due: auditDue(
+        known.lastAuditAt !== undefined ? known.lastAuditAt : await lastAuditAt(db, userId),
+        now,
+      ).due,
       goalIds: goals.filter((g) => g.model !== null).map((g) => g.id),
     },
     plannedSteps: await stepsPlannedOn(db, userId, today),

@@ -1,6 +1,7 @@
 import { auditDue, Milestone, TodayResponse } from "@cando/core";
 import {
   type Db,
+  type GoalRow,
   getTargetPercent,
   lastAuditAt,
   listGoals,
@@ -55,15 +56,29 @@ const seen = createRoute({
   },
 });
 
+/** Reads Today shares with the rest of its page, given when the caller has them. */
+export interface KnownForToday {
+  /** The person's active goals, newest first (as `listGoals(db, userId, ["active"])`). */
+  activeGoals?: GoalRow[];
+  /** When the latest audit was taken (null: none yet). */
+  lastAuditAt?: string | null;
+}
+
 /**
  * Today: each active goal's recommended next step, the audit notice, milestones to celebrate.
  * A constant number of statements for any number of goals: every active goal's steps at once.
  */
-export async function todayOf(db: Db, userId: string, now: Date): Promise<TodayResponse> {
+export async function todayOf(
+  db: Db,
+  userId: string,
+  now: Date,
+  /** What the caller has read already (Today's page): not read again. */
+  known: KnownForToday = {},
+): Promise<TodayResponse> {
   const items = [];
   const goalsWithoutLadder = [];
   const target = (await getTargetPercent(db, userId)) / 100;
-  const goals = await listGoals(db, userId, ["active"]);
+  const goals = known.activeGoals ?? (await listGoals(db, userId, ["active"]));
   const steps = new Map<string, StepRow[]>(goals.map((g) => [g.id, []]));
   for (const step of await listStepsOfGoals(
     db,
@@ -78,7 +93,10 @@ export async function todayOf(db: Db, userId: string, now: Date): Promise<TodayR
   return {
     items,
     goalsWithoutLadder,
-    audit: auditDue(await lastAuditAt(db, userId), now),
+    audit: auditDue(
+      known.lastAuditAt !== undefined ? known.lastAuditAt : await lastAuditAt(db, userId),
+      now,
+    ),
     // One whose basis a correction removed is kept in history but not offered to celebrate.
     milestones: await presentMilestones(
       db,

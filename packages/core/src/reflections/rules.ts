@@ -75,14 +75,12 @@ export const SOURCE_LABELS: Record<SourceKey, string> = {
   routines: "Calm body and mind",
 };
 
-/**
- * The instant a day starts in an IANA time zone (00:00 local), found by correcting a UTC guess
- * with the zone's offset at that moment (twice, so a DST change near midnight is handled).
- */
-export function dayStartInZone(day: string, zone: string): Date {
-  const guess = dayNumber(day) * 86_400_000;
-  const offsetAt = (ms: number) => {
-    const parts = new Intl.DateTimeFormat("en-US", {
+// One formatter per zone, kept: making one costs far more than using it (see dayInZone).
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+function clockFormat(zone: string): Intl.DateTimeFormat {
+  let format = clockFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
       timeZone: zone,
       hourCycle: "h23",
       year: "numeric",
@@ -91,7 +89,21 @@ export function dayStartInZone(day: string, zone: string): Date {
       hour: "numeric",
       minute: "numeric",
       second: "numeric",
-    }).formatToParts(new Date(ms));
+    });
+    if (clockFormats.size >= 1000) clockFormats.clear();
+    clockFormats.set(zone, format);
+  }
+  return format;
+}
+
+/**
+ * The instant a day starts in an IANA time zone (00:00 local), found by correcting a UTC guess
+ * with the zone's offset at that moment (twice, so a DST change near midnight is handled).
+ */
+export function dayStartInZone(day: string, zone: string): Date {
+  const guess = dayNumber(day) * 86_400_000;
+  const offsetAt = (ms: number) => {
+    const parts = clockFormat(zone).formatToParts(new Date(ms));
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
     const asUtc = Date.UTC(
       get("year"),

@@ -15,16 +15,6 @@ export async function listGoals(db: Db, userId: string, statuses?: string[]): Pr
   return query.orderBy("createdAt", "desc").orderBy("id").execute();
 }
 
-/** How many goals the person has, whatever their status. */
-export async function countGoals(db: Db, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom("goals")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("userId", "=", userId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** One person's goal; undefined for another person's, exactly as for a missing one. */
 export async function findGoal(db: Db, userId: string, id: string): Promise<GoalRow | undefined> {
   return db
