@@ -1,3 +1,4 @@
+import { fixedQuery } from "../compiled";
 import type { Db } from "../db";
 import type { AccountSettingsTable } from "../schema";
 
@@ -10,12 +11,13 @@ export async function findAccountSettings(
   db: Db,
   userId: string,
 ): Promise<AccountSettingsRow | undefined> {
-  return db
-    .selectFrom("accountSettings")
-    .selectAll()
-    .where("userId", "=", userId)
-    .executeTakeFirst();
+  return (await accountSettingsOf(db, userId))[0];
 }
+
+// Compiled once (see fixedQuery): the person's day (their zone) is asked on most pages.
+const accountSettingsOf = fixedQuery((db: Db, userId: string) =>
+  db.selectFrom("accountSettings").selectAll().where("userId", "=", userId),
+);
 
 /** Creates or changes a person's settings; a field left undefined keeps its value. */
 export async function saveAccountSettings(

@@ -1,5 +1,6 @@
 import { DEFAULT_DOMAINS, type IdGenerator, type User } from "@cando/core";
 import type { Selectable } from "kysely";
+import { fixedQuery } from "../compiled";
 import { type Db, dbKind } from "../db";
 import type { UsersTable } from "../schema";
 
@@ -72,13 +73,14 @@ export const NO_PASSWORD = "!no-password";
 
 /** The person's target success rate for advice, as a whole percent (70–90). */
 export async function getTargetPercent(db: Db, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom("users")
-    .select("targetPercent")
-    .where("id", "=", userId)
-    .executeTakeFirst();
+  const [row] = await targetOf(db, userId);
   return row?.targetPercent ?? 80;
 }
+
+// Compiled once (see fixedQuery): Today and every ladder view ask for it.
+const targetOf = fixedQuery((db: Db, userId: string) =>
+  db.selectFrom("users").select("targetPercent").where("id", "=", userId),
+);
 
 export async function setTargetPercent(db: Db, userId: string, percent: number): Promise<void> {
   await db.updateTable("users").set({ targetPercent: percent }).where("id", "=", userId).execute();

@@ -1,4 +1,5 @@
 import type { Domain } from "@cando/core";
+import { fixedQuery } from "../compiled";
 import type { Db } from "../db";
 import type { DomainsTable } from "../schema";
 
@@ -22,14 +23,18 @@ export async function insertDomains(db: Db, rows: DomainRow[]): Promise<void> {
 
 /** Every domain of one person, archived ones included, in their order. */
 export async function listDomains(db: Db, userId: string): Promise<DomainRow[]> {
-  return db
+  return domainsOf(db, userId);
+}
+
+// Compiled once (see fixedQuery): most pages show the domains.
+const domainsOf = fixedQuery((db: Db, userId: string) =>
+  db
     .selectFrom("domains")
     .selectAll()
     .where("userId", "=", userId)
     .orderBy("position")
-    .orderBy("createdAt")
-    .execute();
-}
+    .orderBy("createdAt"),
+);
 
 /** One person's domain; undefined for another person's, exactly as for a missing one. */
 export async function findDomain(

@@ -8,11 +8,38 @@ export async function insertGoal(db: Db, row: GoalRow): Promise<void> {
   await db.insertInto("goals").values(row).execute();
 }
 
+// Compiled once (see fixedQuery): every page asks for a person's goals, or their active ones.
+const allGoals = fixedQuery((db: Db, userId: string) =>
+  db
+    .selectFrom("goals")
+    .selectAll()
+    .where("userId", "=", userId)
+    .orderBy("createdAt", "desc")
+    .orderBy("id"),
+);
+const goalsOfStatus = fixedQuery((db: Db, userId: string, status: string) =>
+  db
+    .selectFrom("goals")
+    .selectAll()
+    .where("userId", "=", userId)
+    .where("status", "=", status)
+    .orderBy("createdAt", "desc")
+    .orderBy("id"),
+);
+
 /** One person's goals, newest first; optionally only some statuses. */
 export async function listGoals(db: Db, userId: string, statuses?: string[]): Promise<GoalRow[]> {
-  let query = db.selectFrom("goals").selectAll().where("userId", "=", userId);
-  if (statuses && statuses.length > 0) query = query.where("status", "in", statuses);
-  return query.orderBy("createdAt", "desc").orderBy("id").execute();
+  if (!statuses || statuses.length === 0) return allGoals(db, userId);
+  const [only] = statuses;
+  if (statuses.length === 1 && only !== undefined) return goalsOfStatus(db, userId, only);
+  return db
+    .selectFrom("goals")
+    .selectAll()
+    .where("userId", "=", userId)
+    .where("status", "in", statuses)
+    .orderBy("createdAt", "desc")
+    .orderBy("id")
+    .execute();
 }
 
 /** One person's goal; undefined for another person's, exactly as for a missing one. */

@@ -60,10 +60,27 @@ export async function listMilestones(
   userId: string,
   unseenOnly = false,
 ): Promise<MilestoneRow[]> {
-  let query = db.selectFrom("milestones").selectAll().where("userId", "=", userId);
-  if (unseenOnly) query = query.where("seenAt", "is", null);
-  return query.orderBy("achievedAt", "desc").orderBy("id").execute();
+  return unseenOnly ? unseenMilestones(db, userId) : allMilestones(db, userId);
 }
+
+// Compiled once (see fixedQuery): Today asks for the unseen ones on every visit.
+const allMilestones = fixedQuery((db: Db, userId: string) =>
+  db
+    .selectFrom("milestones")
+    .selectAll()
+    .where("userId", "=", userId)
+    .orderBy("achievedAt", "desc")
+    .orderBy("id"),
+);
+const unseenMilestones = fixedQuery((db: Db, userId: string) =>
+  db
+    .selectFrom("milestones")
+    .selectAll()
+    .where("userId", "=", userId)
+    .where("seenAt", "is", null)
+    .orderBy("achievedAt", "desc")
+    .orderBy("id"),
+);
 
 export async function findMilestone(
   db: Db,

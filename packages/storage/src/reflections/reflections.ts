@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { fixedQuery } from "../compiled";
 import type { Db } from "../db";
 import type { ReflectionsTable } from "../schema";
 
@@ -9,13 +10,17 @@ export async function findReflection(
   userId: string,
   weekEnd: string,
 ): Promise<ReflectionRow | undefined> {
-  return db
+  return (await reflectionOfWeek(db, userId, weekEnd))[0];
+}
+
+// Compiled once (see fixedQuery): Today's rhythm asks whether this week's is written.
+const reflectionOfWeek = fixedQuery((db: Db, userId: string, weekEnd: string) =>
+  db
     .selectFrom("reflections")
     .selectAll()
     .where("userId", "=", userId)
-    .where("weekEnd", "=", weekEnd)
-    .executeTakeFirst();
-}
+    .where("weekEnd", "=", weekEnd),
+);
 
 /**
  * Writes the reflection of a week: one per person and week (a unique constraint), so two racing
@@ -151,15 +156,19 @@ export async function stepsPlannedOn(
   userId: string,
   day: string,
 ): Promise<{ goalId: string; statement: string; stepId: string; title: string }[]> {
-  return db
+  return plannedOn(db, userId, day, "active");
+}
+
+// Compiled once (see fixedQuery): Today's rhythm asks for today's planned steps.
+const plannedOn = fixedQuery((db: Db, userId: string, day: string, status: string) =>
+  db
     .selectFrom("steps")
     .innerJoin("goals", "goals.id", "steps.goalId")
     .select(["steps.goalId", "goals.statement", "steps.id as stepId", "steps.title"])
     .where("steps.userId", "=", userId)
     .where("steps.plannedDate", "=", day)
     .where("steps.archivedAt", "is", null)
-    .where("goals.status", "=", "active")
+    .where("goals.status", "=", status)
     .orderBy("goals.createdAt", "desc")
-    .orderBy("steps.position")
-    .execute();
-}
+    .orderBy("steps.position"),
+);
