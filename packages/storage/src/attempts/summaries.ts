@@ -9,7 +9,8 @@ export type AttemptSummaryRow = Pick<
 
 /**
  * A goal's attempts, newest first, `limit` rows after the cursor (the sort key of the last row
- * of the previous page): an index range on (goal_id, attempted_at), whatever the history's length.
+ * of the previous page): an index range on (goal_id, attempted_at) and one debrief probe per row,
+ * whatever the history's length.
  */
 export async function listAttemptSummaries(
   db: Db,
@@ -25,14 +26,14 @@ export async function listAttemptSummaries(
       "attempts.createdAt",
       "attempts.outcome",
       "attempts.predictedSuccess",
+      // A scalar subquery (the debrief's own key, or null), not EXISTS: PostgreSQL may answer an
+      // EXISTS with a hash of every debrief (a scan that grows with history) where this is one
+      // index probe per attempt on the page.
       eb
-        .exists(
-          eb
-            .selectFrom("debriefs")
-            .select("debriefs.attemptId")
-            .whereRef("debriefs.attemptId", "=", "attempts.id"),
-        )
-        .as("debriefed"),
+        .selectFrom("debriefs")
+        .select("debriefs.attemptId")
+        .whereRef("debriefs.attemptId", "=", "attempts.id")
+        .as("debriefOf"),
     ])
     .where("attempts.goalId", "=", goalId);
   const [at, created, id] = page.after ?? [];
@@ -50,6 +51,5 @@ export async function listAttemptSummaries(
     .orderBy("attempts.id", "desc")
     .limit(page.limit)
     .execute();
-  // SQLite answers EXISTS as 0/1, PostgreSQL as a boolean.
-  return rows.map((r) => ({ ...r, debriefed: Boolean(r.debriefed) }));
+  return rows.map(({ debriefOf, ...r }) => ({ ...r, debriefed: debriefOf !== null }));
 }
