@@ -567,6 +567,7 @@ async function benchDatabase(kind: string, passwordHash: string): Promise<Databa
         await runLoad("warm-up", o, 4, 0.3, async (c, loop, n) => {
           await goalPage(reader)(c, loop, n);
           await ok(c.get("/api/today", { cookie: reader.cookie }));
+          await ok(c.get("/api/today/page", { cookie: reader.cookie }));
           await ok(c.get("/api/insights", { cookie: reader.cookie }));
           await ok(c.get("/api/doubt", { cookie: reader.cookie }));
         });
