@@ -58,7 +58,7 @@ const overview = createRoute({
   path: "/api/goals/{goalId}/overview",
   tags,
   summary:
-    "What the goal's page shows: the goal, its ladder, the domains, ratings and newest attempts",
+    "What the goal's page shows: the goal, its ladder, domains, ratings, newest attempts, role models, attempts in progress",
   description:
     "`attempts` is the first page of `GET /api/goals/{goalId}/attempt-summaries` (newest first, `limit` of the query).",
   ...authenticated,
