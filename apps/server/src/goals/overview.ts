@@ -26,7 +26,7 @@ import { access } from "../access";
 import { authenticated } from "../auth/require-user";
 import type { App } from "../context";
 import { errors, json } from "../http/openapi";
-import { decodeCursor, encodeCursor, rowsToRead } from "../http/pages";
+import { decodeCursor, pageOf, rowsToRead } from "../http/pages";
 import { ladderView } from "../ladders/ladder";
 import { presentStart } from "../prepare/present";
 import { presentGoal } from "./present";
@@ -83,17 +83,12 @@ async function summaryPage(
   goalId: string,
   query: { limit?: number | undefined; cursor?: string | undefined },
 ) {
-  const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
   const rows = await listAttemptSummaries(db, goalId, {
-    limit: rowsToRead(limit),
+    limit: rowsToRead(query.limit),
     after: decodeCursor(query.cursor, 3),
   });
-  const shown = rows.slice(0, limit);
-  const last = shown[shown.length - 1];
-  return {
-    attempts: shown.map(presentSummary),
-    nextCursor: rows.length > limit && last ? encodeCursor(attemptSortKey(last)) : null,
-  };
+  const page = pageOf(rows, query.limit, presentSummary, attemptSortKey);
+  return { attempts: page.items, nextCursor: page.nextCursor };
 }
 
 const presentSummary = (r: AttemptSummaryRow): AttemptSummary => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors";
-import { addDays, dayNumber, daysBetween, monthOf } from "./days";
+import { addDays, dayNumber, daysBetween, formatInZone, monthOf } from "./days";
 
 describe("day arithmetic on YYYY-MM-DD", () => {
   it("counts days from the epoch in UTC", () => {
@@ -23,5 +23,19 @@ describe("day arithmetic on YYYY-MM-DD", () => {
   it("rejects malformed or impossible days", () => {
     expect(() => dayNumber("2026-2-1")).toThrow(ValidationError);
     expect(() => dayNumber("2026-02-29")).toThrow(ValidationError);
+  });
+});
+
+describe("formatInZone", () => {
+  const DAY: Intl.DateTimeFormatOptions = { year: "numeric", month: "2-digit", day: "2-digit" };
+  it("keeps one formatter per options, locale and zone, each in its own zone", () => {
+    const paris = formatInZone("en-CA", DAY, "Europe/Paris");
+    expect(formatInZone("en-CA", DAY, "Europe/Paris")).toBe(paris);
+    const tokyo = formatInZone("en-CA", DAY, "Asia/Tokyo");
+    expect(tokyo).not.toBe(paris);
+    const instant = new Date("2026-12-07T20:00:00Z");
+    expect(paris.format(instant)).toBe("2026-12-07");
+    expect(tokyo.format(instant)).toBe("2026-12-08");
+    expect(formatInZone("en-CA", { ...DAY }, "Europe/Paris")).not.toBe(paris);
   });
 });

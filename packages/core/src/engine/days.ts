@@ -39,3 +39,30 @@ export function instantMs(at: string | Date, field = "at"): number {
 export function monthOf(at: string | Date): string {
   return new Date(instantMs(at)).toISOString().slice(0, 7);
 }
+
+// Making an Intl.DateTimeFormat costs far more than using one (tens of µs: it resolves the locale
+// and the zone's rules), and a person's day in their zone is asked on most requests: one per
+// locale, options and zone, kept. Bounded by the runtime's zones (a few hundred); the cap only
+// guards against a runtime that accepts any name.
+const zoneFormats = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+
+/** A kept formatter for `options` (a constant object of the caller's) in `zone`. */
+export function formatInZone(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+  zone: string,
+): Intl.DateTimeFormat {
+  let byZone = zoneFormats.get(options);
+  if (!byZone) {
+    byZone = new Map();
+    zoneFormats.set(options, byZone);
+  }
+  const key = `${locale}|${zone}`;
+  let format = byZone.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    if (byZone.size >= 1000) byZone.clear();
+    byZone.set(key, format);
+  }
+  return format;
+}

@@ -1,5 +1,5 @@
 import { practiceConsistency } from "../engine/consistency";
-import { addDays, dayNumber } from "../engine/days";
+import { addDays, dayNumber, formatInZone } from "../engine/days";
 
 // Zod-free rules of the practice log and the rhythm, so the browser can import them too.
 
@@ -28,29 +28,11 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-// Making an Intl.DateTimeFormat costs far more than using one (tens of µs: it resolves the locale
-// and the zone's rules), and the day in a person's zone is asked on most requests: one per zone,
-// kept. Bounded by the runtime's zones (a few hundred); the cap only guards against a runtime
-// that accepts any name.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(zone: string): Intl.DateTimeFormat {
-  let format = dayFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone: zone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    });
-    if (dayFormats.size >= 1000) dayFormats.clear();
-    dayFormats.set(zone, format);
-  }
-  return format;
-}
+const DAY_PARTS: Intl.DateTimeFormatOptions = { year: "numeric", month: "2-digit", day: "2-digit" };
 
 /** The `YYYY-MM-DD` day an instant falls on in an IANA time zone. */
 export function dayInZone(instant: Date, zone: string): string {
-  const parts = dayFormat(zone).formatToParts(instant);
+  const parts = formatInZone("en-CA", DAY_PARTS, zone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

@@ -1,4 +1,4 @@
-import { addDays, dayNumber } from "../engine/days";
+import { addDays, dayNumber, formatInZone } from "../engine/days";
 import type { SourceKey } from "../engine/sources";
 
 // Zod-free rules of the weekly reflection, shared by the server and the browser.
@@ -75,26 +75,15 @@ export const SOURCE_LABELS: Record<SourceKey, string> = {
   routines: "Calm body and mind",
 };
 
-// One formatter per zone, kept: making one costs far more than using it (see dayInZone).
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-function clockFormat(zone: string): Intl.DateTimeFormat {
-  let format = clockFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    if (clockFormats.size >= 1000) clockFormats.clear();
-    clockFormats.set(zone, format);
-  }
-  return format;
-}
+const CLOCK_PARTS: Intl.DateTimeFormatOptions = {
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+};
 
 /**
  * The instant a day starts in an IANA time zone (00:00 local), found by correcting a UTC guess
@@ -103,7 +92,7 @@ function clockFormat(zone: string): Intl.DateTimeFormat {
 export function dayStartInZone(day: string, zone: string): Date {
   const guess = dayNumber(day) * 86_400_000;
   const offsetAt = (ms: number) => {
-    const parts = clockFormat(zone).formatToParts(new Date(ms));
+    const parts = formatInZone("en-US", CLOCK_PARTS, zone).formatToParts(new Date(ms));
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
     const asUtc = Date.UTC(
       get("year"),
