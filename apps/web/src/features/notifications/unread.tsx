@@ -15,14 +15,23 @@ export function announceUnread(n: number): void {
   for (const l of listeners) l(n);
 }
 
+/** Whether a request for the count is on its way: page changes meanwhile do not send another. */
+let asking = false;
+
 function askUnlessFresh(): void {
-  if (known && Date.now() - known.at < FRESH_MS) return;
-  api.get<Pick<NotificationList, "unread">>("/api/notifications/unread").then(
-    (res) => announceUnread(res.unread),
-    () => {
-      // No count is better than an error in the header.
-    },
-  );
+  if (asking || (known && Date.now() - known.at < FRESH_MS)) return;
+  asking = true;
+  api
+    .get<Pick<NotificationList, "unread">>("/api/notifications/unread")
+    .then(
+      (res) => announceUnread(res.unread),
+      () => {
+        // No count is better than an error in the header.
+      },
+    )
+    .finally(() => {
+      asking = false;
+    });
 }
 
 /** "Notifications (2)" in the header: a link, with the count read out. */
