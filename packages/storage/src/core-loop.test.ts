@@ -72,7 +72,7 @@ describeEachDatabase("the core loop's storage", (db) => {
       status: "paused",
       model: '{"version":1}',
     });
-    expect(await listGoals(db(), user.id, ["active"])).toEqual([]);
+    expect(await listGoals(db(), user.id, "active")).toEqual([]);
     expect((await listGoals(db(), user.id)).map((g) => g.id)).toEqual([goal.id]);
   });
 

@@ -79,7 +79,7 @@ const update = createRoute({
 export function registerGoalRoutes(app: App): void {
   app.openapi(list, async (c) => {
     const { status } = c.req.valid("query");
-    const rows = await listGoals(c.var.deps.db, c.var.user.id, status ? [status] : undefined);
+    const rows = await listGoals(c.var.deps.db, c.var.user.id, status);
     return c.json({ goals: rows.map(presentGoal) }, 200);
   });
 

@@ -91,7 +91,7 @@ export async function buildCalendar(
     });
   }
 
-  const goals = await listGoals(db, userId, ["active"]);
+  const goals = await listGoals(db, userId, "active");
   const goalIds = goals.map((g) => g.id);
   const targets = await practiceTargets(db, userId, goalIds);
   const rest = await practiceRestDays(db, userId, goalIds, today, addDays(today, HORIZON_DAYS));

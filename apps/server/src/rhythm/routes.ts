@@ -63,7 +63,7 @@ export async function rhythmTodayOf(
   known: KnownForToday = {},
 ): Promise<RhythmTodayResponse> {
   const { settings, today } = await personToday(db, userId, now);
-  const goals = known.activeGoals ?? (await listGoals(db, userId, ["active"]));
+  const goals = known.activeGoals ?? (await listGoals(db, userId, "active"));
   const summaries = await practiceSummaries(
     db,
     userId,

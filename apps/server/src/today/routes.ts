@@ -58,7 +58,7 @@ const seen = createRoute({
 
 /** Reads Today shares with the rest of its page, given when the caller has them. */
 export interface KnownForToday {
-  /** The person's active goals, newest first (as `listGoals(db, userId, ["active"])`). */
+  /** The person's active goals, newest first (as `listGoals(db, userId, "active")`). */
   activeGoals?: GoalRow[];
   /** When the latest audit was taken (null: none yet). */
   lastAuditAt?: string | null;
@@ -78,7 +78,7 @@ export async function todayOf(
   const items = [];
   const goalsWithoutLadder = [];
   const target = (await getTargetPercent(db, userId)) / 100;
-  const goals = known.activeGoals ?? (await listGoals(db, userId, ["active"]));
+  const goals = known.activeGoals ?? (await listGoals(db, userId, "active"));
   const steps = new Map<string, StepRow[]>(goals.map((g) => [g.id, []]));
   for (const step of await listStepsOfGoals(
     db,

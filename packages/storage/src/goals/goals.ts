@@ -27,19 +27,9 @@ const goalsOfStatus = fixedQuery((db: Db, userId: string, status: string) =>
     .orderBy("id"),
 );
 
-/** One person's goals, newest first; optionally only some statuses. */
-export async function listGoals(db: Db, userId: string, statuses?: string[]): Promise<GoalRow[]> {
-  if (!statuses || statuses.length === 0) return allGoals(db, userId);
-  const [only] = statuses;
-  if (statuses.length === 1 && only !== undefined) return goalsOfStatus(db, userId, only);
-  return db
-    .selectFrom("goals")
-    .selectAll()
-    .where("userId", "=", userId)
-    .where("status", "in", statuses)
-    .orderBy("createdAt", "desc")
-    .orderBy("id")
-    .execute();
+/** One person's goals, newest first; optionally only those of one status. */
+export async function listGoals(db: Db, userId: string, status?: string): Promise<GoalRow[]> {
+  return status === undefined ? allGoals(db, userId) : goalsOfStatus(db, userId, status);
 }
 
 /** One person's goal; undefined for another person's, exactly as for a missing one. */
