@@ -15,9 +15,11 @@ const PINNED: Record<string, number> = {
   // The session, target, active goals, all their steps at once (counts kept on the steps), the
   // last audit, unseen milestones, and their presentation in 2 (evidence; last attempts + debriefs).
   today: 8,
-  // Today's page in one: every goal, the latest audit (2), Today (5), the domains, attempts in
-  // progress, today's rhythm (6): 18 with the session, whatever the history.
-  todayPage: 18,
+  // Today's page in one, computed: the read version, every goal, the latest audit (2), Today (5),
+  // the domains, attempts in progress, today's rhythm (6): 19 with the session, whatever the
+  // history. Served again (nothing written, the same day): the session and the read version.
+  todayPage: 19,
+  todayPageAgain: 2,
   goal: 4,
   domains: 2,
   ratings: 3,
@@ -82,6 +84,7 @@ describeEachDatabase("queries per request do not grow with history", (db) => {
       expect((await client.get("/api/me")).status).toBe(200);
       await count("today", () => client.get("/api/today"));
       await count("todayPage", () => client.get("/api/today/page"));
+      await count("todayPageAgain", () => client.get("/api/today/page"));
       await count("goal", () => client.get(`/api/goals/${goalId}`));
       await count("domains", () => client.get("/api/domains"));
       await count("ratings", () => client.get(`/api/goals/${goalId}/ratings`));

@@ -16,6 +16,7 @@ import * as feedback from "./20261208T0736_feedback";
 import * as rhythmPlan from "./20261208T0750_rhythm_plan";
 import * as stepCounts from "./20261209T0100_step_counts";
 import * as doubtRank from "./20261209T0200_doubt_rank";
+import * as todayReadVersion from "./20261210T0100_today_read_version";
 
 // Forward-only, named by timestamp, applied in name order. Append; never edit a landed one
 // (scripts/check-migrations.mjs compares each against migrations.lock.json).
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "20261208T0750_rhythm_plan": rhythmPlan,
   "20261209T0100_step_counts": stepCounts,
   "20261209T0200_doubt_rank": doubtRank,
+  "20261210T0100_today_read_version": todayReadVersion,
 };
