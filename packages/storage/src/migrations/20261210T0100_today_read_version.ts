@@ -49,8 +49,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       execute function users_read_version()`.execute(db);
     return;
   }
+  // Not "insert or ignore": inside a trigger the outer statement's conflict policy wins, and the
+  // rhythm's rows, reflections and targets are written by upserts (ABORT on any other conflict).
   const bump = (user: string) => `
-    insert or ignore into read_versions (user_id, version) values (${user}, 0);
+    insert into read_versions (user_id, version) select ${user}, 0
+      where not exists (select 1 from read_versions where user_id = ${user});
     update read_versions set version = version + 1 where user_id = ${user};`;
   for (const table of VERSIONED) {
     for (const [event, row] of [
