@@ -51,6 +51,9 @@ export interface InProcess {
    */
   plain: ReturnType<typeof createApp>;
   person: SeededPerson;
+  /** The database handle `app` runs on (every statement counted) and `plain`'s. */
+  db: ReturnType<typeof createDb>;
+  plainDb: ReturnType<typeof createDb>;
   counter: StatementCounter;
   /** The person's session cookie and the same-origin header, for `app.request`. */
   headers: Record<string, string>;
@@ -101,10 +104,11 @@ export async function seededInProcess(
         auth: DEFAULT_AUTH_POLICY,
         deviceKey,
       });
-    const app = appOn(raw.withPlugin(counter));
+    const db = raw.withPlugin(counter);
+    const app = appOn(db);
     const plain = appOn(raw);
     const headers = { cookie: person.cookie, origin: ORIGIN, "content-type": "application/json" };
-    return { app, plain, person, counter, headers, close };
+    return { app, plain, person, db, plainDb: raw, counter, headers, close };
   } catch (error) {
     await close();
     throw error;
