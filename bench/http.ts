@@ -550,7 +550,7 @@ async function benchDatabase(kind: string, passwordHash: string): Promise<Databa
       );
       if (history === "mix")
         console.log(
-          `    slowest: ${result.slowest.map((r) => `${r.what} ${r.ms.toFixed(0)} ms`).join(", ")}`,
+          `    slowest: ${result.slowest.map((r) => `${r.what} ${r.ms.toFixed(0)} ms (sent at ${r.at.toFixed(1)} s)`).join(", ")}`,
         );
       const row = { ...result, database: kind, history };
       rows.push(row);

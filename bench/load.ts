@@ -39,7 +39,7 @@ export interface LoadResult {
   maxBytes: number;
   firstError?: string;
   /** The slowest requests (method and path, ids left out), slowest first: where a p99 comes from. */
-  slowest: { what: string; ms: number }[];
+  slowest: { what: string; ms: number; at: number }[];
 }
 
 /** Percentile of sorted numbers (nearest rank). */
@@ -130,7 +130,8 @@ export async function runLoad(
   let maxBytes = 0;
   let iterations = 0;
   let firstError: string | undefined;
-  const slowest: { what: string; ms: number }[] = [];
+  const slowest: { what: string; ms: number; at: number }[] = [];
+  const started = performance.now();
   const record = (ms: number, answer: Answer | undefined, error?: unknown, what = "?") => {
     if (error !== undefined || !answer) {
       errors++;
@@ -139,7 +140,8 @@ export async function runLoad(
     }
     latencies.push(ms);
     if (slowest.length < 5 || ms > (slowest[slowest.length - 1]?.ms ?? 0)) {
-      slowest.push({ what, ms });
+      // When it was sent, in seconds from the start: a burst at the start is not a steady state.
+      slowest.push({ what, ms, at: (performance.now() - ms - started) / 1000 });
       slowest.sort((a, b) => b.ms - a.ms);
       slowest.length = Math.min(slowest.length, 5);
     }
@@ -149,7 +151,6 @@ export async function runLoad(
       firstError ??= `${answer.status} ${answer.body.slice(0, 200)}`;
     }
   };
-  const started = performance.now();
   const until = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async (_, loop) => {

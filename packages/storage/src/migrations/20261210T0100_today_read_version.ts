@@ -21,7 +21,21 @@ const VERSIONED = [
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    // bump_read_version(uid) is 20261208T0700_read_paths's: an upsert of the person's number.
+    // Once per transaction and person (replacing 20261208T0700_read_paths's): a bulk write (an
+    // import, a seed) would otherwise update the same row once per row written, and each update
+    // walks the row's chain of versions made earlier in the transaction: quadratic. The flag is
+    // transaction-local and a rolled-back savepoint takes it back with the bump.
+    await sql`
+      create or replace function bump_read_version(uid text) returns void language plpgsql as $$
+      declare flag text;
+      begin
+        if uid is null then return; end if;
+        flag := 'cando.read_version_' || md5(uid);
+        if current_setting(flag, true) = 'bumped' then return; end if;
+        perform set_config(flag, 'bumped', true);
+        insert into read_versions (user_id, version) values (uid, 1)
+          on conflict (user_id) do update set version = read_versions.version + 1;
+      end $$`.execute(db);
     await sql`
       create function user_row_read_version() returns trigger language plpgsql as $$
       begin
