@@ -15,10 +15,11 @@ const PINNED: Record<string, number> = {
   // The session, target, active goals, all their steps at once (counts kept on the steps), the
   // last audit, unseen milestones, and their presentation in 2 (evidence; last attempts + debriefs).
   today: 8,
-  // Today's page in one, computed: the read version, every goal, the latest audit (2), Today (5),
-  // the domains, attempts in progress, today's rhythm (6): 19 with the session, whatever the
-  // history. Served again (nothing written, the same day): the session and the read version.
-  todayPage: 19,
+  // Today's page in one, computed: the read version, every goal, the latest audit (2), the
+  // person's settings (target, zone, weekday: 1), Today (3), the domains, attempts in progress,
+  // today's rhythm (4): 17 with the session, whatever the history. Served again (nothing written,
+  // the same day): the session and the read version.
+  todayPage: 17,
   todayPageAgain: 2,
   goal: 4,
   domains: 2,

@@ -1,5 +1,6 @@
 import {
   auditDue,
+  dayInZone,
   latestReflectionDay,
   RhythmSettings,
   RhythmSettingsInput,
@@ -21,7 +22,7 @@ import type { App } from "../context";
 import { errors, json, jsonBody } from "../http/openapi";
 import { practiceSummaries } from "../practice/summary";
 import type { KnownForToday } from "../today/routes";
-import { DEFAULT_REFLECTION_WEEKDAY, personToday, rhythmSettings } from "./settings";
+import { DEFAULT_REFLECTION_WEEKDAY, rhythmSettings } from "./settings";
 
 const tags = ["rhythm"];
 const SettingsResponse = z.object({ settings: RhythmSettings });
@@ -62,7 +63,8 @@ export async function rhythmTodayOf(
   now: Date,
   known: KnownForToday = {},
 ): Promise<RhythmTodayResponse> {
-  const { settings, today } = await personToday(db, userId, now);
+  const settings = known.person?.settings ?? (await rhythmSettings(db, userId));
+  const today = dayInZone(now, settings.timeZone);
   const goals = known.activeGoals ?? (await listGoals(db, userId, "active"));
   const summaries = await practiceSummaries(
     db,

@@ -23,6 +23,7 @@ import { errors, json } from "../http/openapi";
 import { readCacheOf } from "../insights/cache";
 import { presentStart } from "../prepare/present";
 import { rhythmTodayOf } from "../rhythm/routes";
+import { personSettings } from "../rhythm/settings";
 import { todayOf } from "./routes";
 
 // Today's page in one answer: one session check and one round trip instead of six (Today, the
@@ -53,13 +54,15 @@ const page = createRoute({
 /** Today's page for the person at `now`, computed from the database (the cache's rebuild). */
 export async function computeTodayPage(db: Db, userId: string, now: Date): Promise<TodayPage> {
   // Read once for all parts: every goal (its count, and the active ones for Today and the
-  // rhythm) and the latest audit (shown, and when the next is due). One after another: in
+  // rhythm), the latest audit (shown, and when the next is due) and the person's settings. One after another: in
   // parallel they cost more CPU on PostgreSQL (a pooled connection each) and answered slower.
   const goals = await listGoals(db, userId);
   const latest = await listAudits(db, userId, { limit: 1, newestFirst: true });
   const known = {
     activeGoals: goals.filter((g) => g.status === "active"),
     lastAuditAt: latest[0]?.takenAt ?? null,
+    // The target (Today) and the zone and weekday (the rhythm) in one statement.
+    person: await personSettings(db, userId),
   };
   const today = await todayOf(db, userId, now, known);
   const rhythm = await rhythmTodayOf(db, userId, now, known);

@@ -1,4 +1,4 @@
-import { auditDue, Milestone, TodayResponse } from "@cando/core";
+import { auditDue, Milestone, type RhythmSettings, TodayResponse } from "@cando/core";
 import {
   type Db,
   type GoalRow,
@@ -62,6 +62,8 @@ export interface KnownForToday {
   activeGoals?: GoalRow[];
   /** When the latest audit was taken (null: none yet). */
   lastAuditAt?: string | null;
+  /** The target success rate (a whole percent) and rhythm settings (as `personSettings`). */
+  person?: { targetPercent: number; settings: RhythmSettings };
 }
 
 /**
@@ -77,7 +79,7 @@ export async function todayOf(
 ): Promise<TodayResponse> {
   const items = [];
   const goalsWithoutLadder = [];
-  const target = (await getTargetPercent(db, userId)) / 100;
+  const target = (known.person?.targetPercent ?? (await getTargetPercent(db, userId))) / 100;
   const goals = known.activeGoals ?? (await listGoals(db, userId, "active"));
   const steps = new Map<string, StepRow[]>(goals.map((g) => [g.id, []]));
   for (const step of await listStepsOfGoals(
