@@ -17,9 +17,10 @@ const PINNED: Record<string, number> = {
   today: 8,
   // Today's page in one, computed: the read version, every goal, the latest audit (2), the
   // person's settings (target, zone, weekday: 1), Today (3), the domains, attempts in progress,
-  // today's rhythm (4): 17 with the session, whatever the history. Served again (nothing written,
-  // the same day): the session and the read version.
-  todayPage: 17,
+  // today's rhythm (practice facts, the week's reflection, planned steps: 3): 15 with the
+  // session, whatever the history. Served again (nothing written, the same day): the session and
+  // the read version.
+  todayPage: 15,
   todayPageAgain: 2,
   goal: 4,
   domains: 2,

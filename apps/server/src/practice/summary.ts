@@ -5,13 +5,7 @@ import {
   type PracticeSummary,
   summarisePractice,
 } from "@cando/core";
-import {
-  type Db,
-  type PracticeEntryRow,
-  practiceMinutesByDay,
-  practiceRestDays,
-  practiceTargets,
-} from "@cando/storage";
+import { type Db, type PracticeEntryRow, practiceFacts } from "@cando/storage";
 
 /**
  * Practice summaries of some goals, read as per-day sums of the last year (SQL aggregates, at most
@@ -24,9 +18,7 @@ export async function practiceSummaries(
   today: string,
 ): Promise<Map<string, PracticeSummary>> {
   const from = addDays(today, -(PRACTICE_YEAR_DAYS - 1));
-  const days = await practiceMinutesByDay(db, userId, goalIds, from, today);
-  const rest = await practiceRestDays(db, userId, goalIds, from, today);
-  const targets = await practiceTargets(db, userId, goalIds);
+  const { days, rest, targets } = await practiceFacts(db, userId, goalIds, from, today);
   const out = new Map<string, PracticeSummary>();
   for (const goalId of goalIds) {
     const facts = summarisePractice(

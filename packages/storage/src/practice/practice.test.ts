@@ -7,6 +7,7 @@ import {
   insertPracticeEntry,
   latestPracticeEntries,
   type PracticeEntryRow,
+  practiceFacts,
   practiceMinutesByDay,
   practiceRestDays,
   practiceTargets,
@@ -93,6 +94,47 @@ describeEachDatabase("practice log", (db) => {
     expect(await practiceTargets(db(), user.id, [goal.id])).toEqual(new Map([[goal.id, 150]]));
     await setPracticeTarget(db(), user.id, goal.id, null, "c");
     expect(await practiceTargets(db(), user.id, [goal.id])).toEqual(new Map());
+  });
+
+  it("reads minutes per day, rest days and targets of several goals in one statement, as the three reads do", async () => {
+    const { user, goal, domain } = await person();
+    const second = buildGoal(user.id, domain.id);
+    await insertGoal(db(), second);
+    const quiet = buildGoal(user.id, domain.id);
+    await insertGoal(db(), quiet);
+    for (const [g, day, minutes] of [
+      [goal, "2026-11-20", 15],
+      [goal, "2026-11-20", 20],
+      [goal, "2026-11-18", 5],
+      [second, "2026-11-19", 30],
+      [second, "2026-10-01", 30], // before the range
+    ] as const)
+      await insertPracticeEntry(db(), entry(user.id, g.id, { day, minutes }));
+    for (const [g, day] of [
+      [goal, "2026-11-21"],
+      [second, "2026-11-17"],
+      [second, "2026-12-30"], // after the range
+    ] as const)
+      await addPracticeRestDay(db(), { goalId: g.id, day, userId: user.id, createdAt: "a" });
+    await setPracticeTarget(db(), user.id, goal.id, 90, "a");
+    // Someone else's goal asked for by id gives nothing.
+    const other = await person();
+    await insertPracticeEntry(db(), entry(other.user.id, other.goal.id));
+
+    const ids = [goal.id, second.id, quiet.id, other.goal.id];
+    const [from, to] = ["2026-11-01", "2026-11-22"];
+    const facts = await practiceFacts(db(), user.id, ids, from, to);
+    expect(facts.days).toEqual(await practiceMinutesByDay(db(), user.id, ids, from, to));
+    expect(facts.rest).toEqual(await practiceRestDays(db(), user.id, ids, from, to));
+    expect(facts.targets).toEqual(await practiceTargets(db(), user.id, ids));
+    expect(facts.days.map((d) => d.minutes).sort((a, b) => a - b)).toEqual([5, 30, 35]);
+    expect(facts.rest).toHaveLength(2);
+    expect(facts.targets).toEqual(new Map([[goal.id, 90]]));
+    expect(await practiceFacts(db(), user.id, [], from, to)).toEqual({
+      days: [],
+      rest: [],
+      targets: new Map(),
+    });
   });
 
   it("saves rhythm settings field by field", async () => {

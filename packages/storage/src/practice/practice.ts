@@ -75,6 +75,76 @@ export async function practiceRestDays(
     .execute();
 }
 
+/**
+ * What a practice summary is made of, for some goals, in one statement (a UNION ALL of the three
+ * reads above, for pages that summarise several goals at once): minutes per goal and day and the
+ * planned rest days from `from` to `to` (inclusive), and the weekly targets.
+ */
+export async function practiceFacts(
+  db: Db,
+  userId: string,
+  goalIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<{
+  days: PracticeDayRow[];
+  rest: { goalId: string; day: string }[];
+  targets: Map<string, number>;
+}> {
+  const facts = { days: [] as PracticeDayRow[], rest: [] as { goalId: string; day: string }[] };
+  const targets = new Map<string, number>();
+  if (goalIds.length === 0) return { ...facts, targets };
+  const rows = await db
+    .selectFrom("practiceEntries")
+    .select([
+      sql<string>`'day'`.as("kind"),
+      "goalId",
+      "day",
+      sql<number>`cast(sum(minutes) as integer)`.as("minutes"),
+    ])
+    .where("userId", "=", userId)
+    .where("goalId", "in", goalIds)
+    .where("day", ">=", from)
+    .where("day", "<=", to)
+    .groupBy(["goalId", "day"])
+    .unionAll((qb) =>
+      qb
+        .selectFrom("practiceRestDays")
+        .select([
+          sql<string>`'rest'`.as("kind"),
+          "goalId",
+          "day",
+          sql<number>`cast(null as integer)`.as("minutes"),
+        ])
+        .where("userId", "=", userId)
+        .where("goalId", "in", goalIds)
+        .where("day", ">=", from)
+        .where("day", "<=", to),
+    )
+    .unionAll((qb) =>
+      qb
+        .selectFrom("practiceTargets")
+        .select([
+          sql<string>`'target'`.as("kind"),
+          "goalId",
+          sql<string>`cast(null as text)`.as("day"),
+          "weeklyMinutes as minutes",
+        ])
+        .where("userId", "=", userId)
+        .where("goalId", "in", goalIds),
+    )
+    .orderBy("goalId")
+    .orderBy("day")
+    .execute();
+  for (const row of rows) {
+    if (row.kind === "day")
+      facts.days.push({ goalId: row.goalId, day: row.day, minutes: row.minutes });
+    else if (row.kind === "rest") facts.rest.push({ goalId: row.goalId, day: row.day });
+    else targets.set(row.goalId, row.minutes);
+  }
+  return { ...facts, targets };
+}
+
 /** Plans a rest day; planning it twice is the same as once (the primary key says so). */
 export async function addPracticeRestDay(
   db: Db,
