@@ -49,6 +49,18 @@ export function dbKind(db: Db): DbKind {
   return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
 }
 
+/**
+ * Runs a series of reads on one pooled connection (PostgreSQL). A page that reads in many short
+ * statements otherwise goes back to the pool's queue for each: under load every wait is behind
+ * the next statement of every other request, and the page with the most statements is stretched
+ * the most. Not for writes (use a transaction) nor for code that opens one. SQLite's reads have
+ * their own connection already; inside a transaction, its connection is used.
+ */
+export async function onOneConnection<T>(db: Db, reads: (db: Db) => Promise<T>): Promise<T> {
+  if (dbKind(db) !== "postgres" || db.isTransaction) return reads(db);
+  return db.connection().execute(reads);
+}
+
 /** PostgreSQL: the schema the database works in (for the migrator's own tables). */
 export function schemaOf(db: Db): string | undefined {
   return schemas.get(db);

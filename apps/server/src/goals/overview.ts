@@ -18,6 +18,7 @@ import {
   listAttemptSummaries,
   listDomains,
   listStepRatings,
+  onOneConnection,
   presentDomain,
   roleModelStepsOfGoal,
 } from "@cando/storage";
@@ -103,14 +104,24 @@ const presentSummary = (r: AttemptSummaryRow): AttemptSummary => ({
 export function registerGoalOverviewRoutes(app: App): void {
   app.openapi(overview, async (c) => {
     const { goalId } = c.req.valid("param");
-    const { db, clock } = c.var.deps;
-    const goal = await access.goal(db, c.var.user, goalId);
-    const ladder = await ladderView(db, goal, clock.now());
-    const domains = await listDomains(db, c.var.user.id);
-    const ratings = await listStepRatings(db, goal.id);
-    const page = await summaryPage(db, goal.id, c.req.valid("query"));
-    const roleModels = await roleModelStepsOfGoal(db, c.var.user.id, goal.id);
-    const starts = await listAttemptStarts(db, c.var.user.id, { goalId: goal.id });
+    const { clock } = c.var.deps;
+    const query = c.req.valid("query");
+    // Nine reads in a row: one wait for the pool, not nine (onOneConnection).
+    const { goal, ladder, domains, ratings, page, roleModels, starts } = await onOneConnection(
+      c.var.deps.db,
+      async (db) => {
+        const goal = await access.goal(db, c.var.user, goalId);
+        return {
+          goal,
+          ladder: await ladderView(db, goal, clock.now()),
+          domains: await listDomains(db, c.var.user.id),
+          ratings: await listStepRatings(db, goal.id),
+          page: await summaryPage(db, goal.id, query),
+          roleModels: await roleModelStepsOfGoal(db, c.var.user.id, goal.id),
+          starts: await listAttemptStarts(db, c.var.user.id, { goalId: goal.id }),
+        };
+      },
+    );
     return c.json(
       {
         goal: presentGoal(goal),

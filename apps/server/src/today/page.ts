@@ -14,6 +14,7 @@ import {
   listAudits,
   listDomains,
   listGoals,
+  onOneConnection,
   presentDomain,
 } from "@cando/storage";
 import { createRoute, z } from "@hono/zod-openapi";
@@ -53,6 +54,10 @@ const page = createRoute({
 
 /** Today's page for the person at `now`, computed from the database (the cache's rebuild). */
 export async function computeTodayPage(db: Db, userId: string, now: Date): Promise<TodayPage> {
+  return onOneConnection(db, (conn) => todayPageOn(conn, userId, now));
+}
+
+async function todayPageOn(db: Db, userId: string, now: Date): Promise<TodayPage> {
   // Read once for all parts: every goal (its count, and the active ones for Today and the
   // rhythm), the latest audit (shown, and when the next is due) and the person's settings. One after another: in
   // parallel they cost more CPU on PostgreSQL (a pooled connection each) and answered slower.
