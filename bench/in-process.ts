@@ -51,9 +51,8 @@ export interface InProcess {
    */
   plain: ReturnType<typeof createApp>;
   person: SeededPerson;
-  /** The database handle `app` runs on (every statement counted) and `plain`'s. */
+  /** The database handle `app` runs on (every statement counted). */
   db: ReturnType<typeof createDb>;
-  plainDb: ReturnType<typeof createDb>;
   counter: StatementCounter;
   /** The person's session cookie and the same-origin header, for `app.request`. */
   headers: Record<string, string>;
@@ -108,7 +107,7 @@ export async function seededInProcess(
     const app = appOn(db);
     const plain = appOn(raw);
     const headers = { cookie: person.cookie, origin: ORIGIN, "content-type": "application/json" };
-    return { app, plain, person, db, plainDb: raw, counter, headers, close };
+    return { app, plain, person, db, counter, headers, close };
   } catch (error) {
     await close();
     throw error;

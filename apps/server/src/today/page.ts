@@ -59,8 +59,8 @@ export async function computeTodayPage(db: Db, userId: string, now: Date): Promi
 
 async function todayPageOn(db: Db, userId: string, now: Date): Promise<TodayPage> {
   // Read once for all parts: every goal (its count, and the active ones for Today and the
-  // rhythm), the latest audit (shown, and when the next is due) and the person's settings. One after another: in
-  // parallel they cost more CPU on PostgreSQL (a pooled connection each) and answered slower.
+  // rhythm), the latest audit (shown, and when the next is due) and the person's settings. One
+  // after another: in parallel they cost more CPU on PostgreSQL and answered slower.
   const goals = await listGoals(db, userId);
   const latest = await listAudits(db, userId, { limit: 1, newestFirst: true });
   const known = {
@@ -104,7 +104,7 @@ export function registerTodayPageRoute(app: App): void {
     const userId = c.var.user.id;
     const now = clock.now();
     // Cached until the person writes anything it shows (read version) or the day turns: opening
-    // Today again costs two statements (the session and the version), not eighteen.
+    // Today again costs two statements (the session and the version), not fifteen.
     const cached = await readCacheOf(c.var.deps).get(
       db,
       userId,

@@ -3,7 +3,6 @@ import { insertDomains, insertGoal, insertUser } from "../index";
 import { buildDomain, buildGoal, buildUser, describeEachDatabase } from "../test-support";
 import {
   addPracticeRestDay,
-  findRhythmSettings,
   insertPracticeEntry,
   latestPracticeEntries,
   type PracticeEntryRow,
@@ -30,6 +29,10 @@ const entry = (userId: string, goalId: string, over: Partial<PracticeEntryRow> =
 });
 
 describeEachDatabase("practice log", (db) => {
+  // The stored row itself (pages read it through findPersonSettings, with the account's).
+  const rhythmRow = (userId: string) =>
+    db().selectFrom("rhythmSettings").selectAll().where("userId", "=", userId).executeTakeFirst();
+
   async function person() {
     const user = buildUser();
     await insertUser(db(), user);
@@ -139,7 +142,7 @@ describeEachDatabase("practice log", (db) => {
 
   it("saves rhythm settings field by field", async () => {
     const { user } = await person();
-    expect(await findRhythmSettings(db(), user.id)).toBeUndefined();
+    expect(await rhythmRow(user.id)).toBeUndefined();
     await saveRhythmSettings(
       db(),
       user.id,
@@ -162,7 +165,7 @@ describeEachDatabase("practice log", (db) => {
       "c",
     );
     // Each save changes only its own fields.
-    expect(await findRhythmSettings(db(), user.id)).toEqual({
+    expect(await rhythmRow(user.id)).toEqual({
       userId: user.id,
       reflectionWeekday: 3,
       practiceTime: "06:45",

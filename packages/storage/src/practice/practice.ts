@@ -1,9 +1,8 @@
 import { sql } from "kysely";
 import type { Db } from "../db";
-import type { PracticeEntriesTable, RhythmSettingsTable } from "../schema";
+import type { PracticeEntriesTable } from "../schema";
 
 export type PracticeEntryRow = PracticeEntriesTable;
-export type RhythmSettingsRow = RhythmSettingsTable;
 export type PracticeDayRow = { goalId: string; day: string; minutes: number };
 
 export async function insertPracticeEntry(db: Db, row: PracticeEntryRow): Promise<void> {
@@ -208,17 +207,6 @@ export async function setPracticeTarget(
     .values({ goalId, userId, weeklyMinutes, updatedAt })
     .onConflict((oc) => oc.column("goalId").doUpdateSet({ weeklyMinutes, updatedAt }))
     .execute();
-}
-
-export async function findRhythmSettings(
-  db: Db,
-  userId: string,
-): Promise<RhythmSettingsRow | undefined> {
-  return db
-    .selectFrom("rhythmSettings")
-    .selectAll()
-    .where("userId", "=", userId)
-    .executeTakeFirst();
 }
 
 /** Writes a person's rhythm settings (the time zone is the account setting), changing only the fields given; an upsert, safe when raced. */

@@ -57,4 +57,28 @@ describeEachDatabase("the read version", (db, kind) => {
       });
     expect(await readVersionOf(db(), user.id)).toBeGreaterThan(settled);
   });
+
+  it("counts every one of many transactions committed in parallel (no lost bump)", async () => {
+    const user = buildUser();
+    await insertUser(db(), user);
+    const domain = buildDomain(user.id);
+    await insertDomains(db(), [domain]);
+    const before = await readVersionOf(db(), user.id);
+    // Twelve at once over a pool of ten (PostgreSQL, READ COMMITTED): each bump waits for the
+    // row lock of the one before it and adds to what that one committed.
+    await Promise.all(
+      Array.from({ length: 12 }, () =>
+        db()
+          .transaction()
+          .execute(async (trx) => {
+            await insertGoal(trx, buildGoal(user.id, domain.id));
+            await insertGoal(trx, buildGoal(user.id, domain.id));
+          }),
+      ),
+    );
+    const after = await readVersionOf(db(), user.id);
+    if (kind === "postgres") expect(after).toBe(before + 12);
+    // SQLite bumps per row written (two per transaction): it counts the same way, only more.
+    else expect(after).toBe(before + 24);
+  });
 });
